@@ -1,0 +1,2 @@
+/** The IPsec host as a library. */
+package org.jsetkey.engine;

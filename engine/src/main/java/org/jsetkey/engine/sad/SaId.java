@@ -1,0 +1,11 @@
+package org.jsetkey.engine.sad;
+
+import org.jsetkey.engine.net.IpAddress;
+
+/** What identifies an SA in the SAD: destination, protocol and SPI. */
+public record SaId(IpAddress dst, SaType type, long spi) {
+    @Override
+    public String toString() {
+        return type.keyword() + " spi=" + spi + "(0x" + String.format("%08x", spi) + ") dst=" + dst;
+    }
+}

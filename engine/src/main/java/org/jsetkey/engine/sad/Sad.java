@@ -1,0 +1,207 @@
+package org.jsetkey.engine.sad;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import org.jsetkey.engine.Refusal;
+import org.jsetkey.engine.event.EventBus;
+import org.jsetkey.engine.event.KeyEvent;
+import org.jsetkey.engine.net.IpAddress;
+
+/**
+ * The Security Association Database, indexed by (dst, proto, spi). Safe for concurrent
+ * readers and writers; {@link #snapshot()} is a consistent copy, newest SA first (as KAME
+ * keeps its SA heads).
+ */
+public final class Sad {
+    private final Clock clock;
+    private final EventBus events;
+    private final Map<SaId, SaEntry> entries = new HashMap<>();
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private long nextOrder = 1;
+
+    public Sad(Clock clock, EventBus events) {
+        this.clock = clock;
+        this.events = events;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Adds a mature SA; refuses with "File exists" when (dst, proto, spi) is taken. */
+    public SaEntry add(SecurityAssociation sa) {
+        SaEntry entry;
+        lock.writeLock().lock();
+        try {
+            if (entries.containsKey(sa.id())) {
+                throw new Refusal(Refusal.FILE_EXISTS, "an SA with " + sa.id() + " already exists");
+            }
+            entry = new SaEntry(sa, clock.millis(), nextOrder++, SaState.MATURE);
+            entries.put(sa.id(), entry);
+        } finally {
+            lock.writeLock().unlock();
+        }
+        events.publish(new KeyEvent.Add(clock.millis(), sa));
+        return entry;
+    }
+
+    /** Replaces the parameters of an existing SA (NetBSD {@code update}); "No entry" when missing. */
+    public SaEntry update(SecurityAssociation sa) {
+        SaEntry entry;
+        lock.writeLock().lock();
+        try {
+            SaEntry old = entries.get(sa.id());
+            if (old == null || old.state() == SaState.DEAD) {
+                throw new Refusal(Refusal.NO_ENTRY, "no SA with " + sa.id() + " to update");
+            }
+            entry = new SaEntry(sa, old.createdMillis(), old.order(), SaState.MATURE);
+            entries.put(sa.id(), entry);
+        } finally {
+            lock.writeLock().unlock();
+        }
+        events.publish(new KeyEvent.Update(clock.millis(), sa));
+        return entry;
+    }
+
+    public Optional<SaEntry> get(SaId id) {
+        lock.readLock().lock();
+        try {
+            return Optional.ofNullable(entries.get(id));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Removes one SA; "No entry" when missing. */
+    public SaEntry delete(SaId id) {
+        SaEntry removed;
+        lock.writeLock().lock();
+        try {
+            removed = entries.remove(id);
+            if (removed == null) {
+                throw new Refusal(Refusal.NO_ENTRY, "no SA with " + id);
+            }
+            removed.state(SaState.DEAD);
+        } finally {
+            lock.writeLock().unlock();
+        }
+        events.publish(new KeyEvent.Delete(clock.millis(), removed.sa()));
+        return removed;
+    }
+
+    /** Removes every SA from src to dst of one protocol; returns how many. */
+    public List<SaEntry> deleteAll(IpAddress src, IpAddress dst, SaType type) {
+        List<SaEntry> removed = new ArrayList<>();
+        lock.writeLock().lock();
+        try {
+            entries.values().removeIf(e -> {
+                SecurityAssociation sa = e.sa();
+                boolean match = sa.type() == type && sa.src().equals(src) && sa.dst().equals(dst);
+                if (match) {
+                    e.state(SaState.DEAD);
+                    removed.add(e);
+                }
+                return match;
+            });
+        } finally {
+            lock.writeLock().unlock();
+        }
+        for (SaEntry e : removed) {
+            events.publish(new KeyEvent.Delete(clock.millis(), e.sa()));
+        }
+        return removed;
+    }
+
+    /** Removes all SAs, or those of one protocol when {@code type} is not null. */
+    public int flush(SaType type) {
+        int n;
+        lock.writeLock().lock();
+        try {
+            int before = entries.size();
+            entries.values().removeIf(e -> {
+                boolean match = type == null || e.sa().type() == type;
+                if (match) {
+                    e.state(SaState.DEAD);
+                }
+                return match;
+            });
+            n = before - entries.size();
+        } finally {
+            lock.writeLock().unlock();
+        }
+        events.publish(new KeyEvent.Flush(clock.millis(), type));
+        return n;
+    }
+
+    /** Every SA, newest first. */
+    public List<SaEntry> snapshot() {
+        lock.readLock().lock();
+        try {
+            List<SaEntry> l = new ArrayList<>(entries.values());
+            l.sort(Comparator.comparingLong(SaEntry::order).reversed());
+            return l;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return entries.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The SA to use for an outbound packet: usable, same src/dst/protocol, a compatible
+     * mode ({@code any} fits both), and, when {@code reqid != 0}, the same reqid. With
+     * several candidates the oldest wins (net.key.preferred_oldsa=1) unless
+     * {@code preferOld} is false.
+     */
+    public Optional<SaEntry> findOutbound(IpAddress src, IpAddress dst, SaType type, SaMode mode, long reqid,
+                                          boolean preferOld) {
+        lock.readLock().lock();
+        try {
+            SaEntry best = null;
+            for (SaEntry e : entries.values()) {
+                SecurityAssociation sa = e.sa();
+                if (sa.type() != type || !e.state().usable() || !sa.src().equals(src) || !sa.dst().equals(dst)) {
+                    continue;
+                }
+                if (sa.mode() != SaMode.ANY && sa.mode() != mode) {
+                    continue;
+                }
+                if (reqid != 0 && sa.reqid() != reqid) {
+                    continue;
+                }
+                if (best == null || (preferOld ? e.order() < best.order() : e.order() > best.order())) {
+                    best = e;
+                }
+            }
+            return Optional.ofNullable(best);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** SAs of one protocol whose destination is {@code dst}: what an "unknown SPI" diagnosis lists. */
+    public List<SaEntry> toDestination(IpAddress dst, SaType type) {
+        List<SaEntry> l = new ArrayList<>();
+        for (SaEntry e : snapshot()) {
+            if (e.sa().type() == type && e.sa().dst().equals(dst)) {
+                l.add(e);
+            }
+        }
+        return l;
+    }
+}

@@ -1,0 +1,33 @@
+package org.jsetkey.engine.spd;
+
+/** Policy direction; {@code fwd} is ipsec-tools' forward policy. */
+public enum Direction {
+    IN(1, "in"),
+    OUT(2, "out"),
+    FWD(3, "fwd");
+
+    private final int number;
+    private final String keyword;
+
+    Direction(int number, String keyword) {
+        this.number = number;
+        this.keyword = keyword;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    public String keyword() {
+        return keyword;
+    }
+
+    public static Direction byKeyword(String word) {
+        for (Direction d : values()) {
+            if (d.keyword.equals(word)) {
+                return d;
+            }
+        }
+        return null;
+    }
+}
