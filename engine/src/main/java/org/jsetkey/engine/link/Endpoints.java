@@ -1,0 +1,79 @@
+package org.jsetkey.engine.link;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+
+import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.net.Prefix;
+
+/** Parsing of link socket addresses: loopback only, by design. */
+public final class Endpoints {
+    private Endpoints() {
+    }
+
+    /** {@code 127.0.0.1:7001}, {@code [::1]:7001}, {@code localhost:7001} or a bare port. */
+    public static InetSocketAddress parseLoopback(String text) {
+        String host = "127.0.0.1";
+        String port = text;
+        int colon = text.lastIndexOf(':');
+        if (text.startsWith("[")) {
+            int close = text.indexOf(']');
+            if (close < 0 || close + 1 >= text.length() || text.charAt(close + 1) != ':') {
+                throw new IllegalArgumentException("link address: " + text + " (expected: HOST:PORT)");
+            }
+            host = text.substring(1, close);
+            port = text.substring(close + 2);
+        } else if (colon >= 0) {
+            host = text.substring(0, colon);
+            port = text.substring(colon + 1);
+        }
+        int p;
+        try {
+            p = Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("link port: " + port + " (expected: 1-65535)");
+        }
+        if (p < 1 || p > 65535) {
+            throw new IllegalArgumentException("link port: " + p + " (expected: 1-65535)");
+        }
+        InetAddress addr;
+        if (host.equals("localhost")) {
+            addr = InetAddress.getLoopbackAddress();
+        } else {
+            IpAddress ip = IpAddress.tryParse(host);
+            if (ip == null) {
+                throw new IllegalArgumentException("link host: " + host + " (expected: a loopback address)");
+            }
+            try {
+                addr = InetAddress.getByAddress(ip.bytes());
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("link host: " + host, e);
+            }
+        }
+        if (!addr.isLoopbackAddress()) {
+            throw new IllegalArgumentException("link host: " + host
+                    + " (expected: a loopback address, 127.0.0.0/8 or ::1; the test link never leaves this machine)");
+        }
+        return new InetSocketAddress(addr, p);
+    }
+
+    public static Prefix parsePrefix(String text) {
+        int slash = text.indexOf('/');
+        IpAddress a = IpAddress.parse(slash < 0 ? text : text.substring(0, slash));
+        if (slash < 0) {
+            return Prefix.host(a);
+        }
+        try {
+            return new Prefix(a, Integer.parseInt(text.substring(slash + 1)));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("prefix length: " + text.substring(slash + 1)
+                    + " (expected: 0-" + a.bitLength() + ")");
+        }
+    }
+
+    public static String format(InetSocketAddress ep) {
+        String host = IpAddress.of(ep.getAddress().getAddress()).format();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + ep.getPort();
+    }
+}

@@ -1,0 +1,35 @@
+package org.jsetkey.engine.link;
+
+import java.util.Arrays;
+
+/** A raw IP packet seen on the link, for taps (tcpdump, pcap, scripts). */
+public record LinkPacket(long timeMicros, LinkDirection direction, byte[] bytes) {
+    public LinkPacket {
+        bytes = bytes.clone();
+    }
+
+    @Override
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    public int length() {
+        return bytes.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LinkPacket p && p.timeMicros == timeMicros && p.direction == direction
+                && Arrays.equals(p.bytes, bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(timeMicros) * 31 + Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return "LinkPacket[" + direction + " " + bytes.length + " bytes]";
+    }
+}
