@@ -1,0 +1,117 @@
+package org.jsetkey.engine.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The trace printer must print exactly what Debian's tcpdump prints for the same packets. */
+class TcpdumpFormatterTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void matchesTcpdumpLineForLine() throws Exception {
+        compareWithTcpdump(false);
+    }
+
+    @Test
+    void matchesTcpdumpVerboseLineForLine() throws Exception {
+        compareWithTcpdump(true);
+    }
+
+    @Test
+    void truncatedAndGarbagePacketsNeverThrow() {
+        TcpdumpFormatter f = new TcpdumpFormatter(true, ZoneOffset.UTC);
+        java.util.Random r = new java.util.Random(7);
+        for (byte[] p : SyntheticPackets.variety()) {
+            for (int len = 0; len <= p.length; len++) {
+                f.format(Arrays.copyOf(p, len));
+            }
+        }
+        for (int i = 0; i < 2000; i++) {
+            byte[] junk = new byte[r.nextInt(120)];
+            r.nextBytes(junk);
+            f.format(junk);
+        }
+        byte[] shortAh = Arrays.copyOf(SyntheticPackets.variety().get(4), 30);
+        assertTrue(new TcpdumpFormatter(false, ZoneOffset.UTC).format(shortAh).endsWith("[|ah]"));
+    }
+
+    private void compareWithTcpdump(boolean verbose) throws Exception {
+        List<byte[]> packets = SyntheticPackets.variety();
+        Path pcap = dir.resolve("variety.pcap");
+        writePcap(pcap, packets);
+        List<String> expected = tcpdump(pcap, verbose);
+        TcpdumpFormatter f = new TcpdumpFormatter(verbose, ZoneOffset.UTC);
+        List<String> actual = new ArrayList<>();
+        for (int i = 0; i < packets.size(); i++) {
+            actual.add(f.formatWithTime((1_700_000_000L + i) * 1_000_000L + 250, packets.get(i)));
+        }
+        assertEquals(expected.size(), actual.size(), "packet count");
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i), actual.get(i), "packet " + i);
+        }
+    }
+
+    /** tcpdump's records: a line starting with a timestamp begins a packet; -v continuation lines join it. */
+    private static List<String> tcpdump(Path pcap, boolean verbose) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("tcpdump", "-n", "-r", pcap.toString()));
+        if (verbose) {
+            cmd.add(1, "-v");
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("TZ", "UTC");
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            throw new AssertionError("tcpdump is not installed (apt-get install tcpdump): " + e.getMessage());
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        List<String> records = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            if (line.matches("^\\d\\d:\\d\\d:\\d\\d\\.\\d{6} .*")) {
+                records.add(line);
+            } else if (!records.isEmpty() && !line.isEmpty()) {
+                int last = records.size() - 1;
+                records.set(last, records.get(last) + "\n" + line);
+            }
+        }
+        return records;
+    }
+
+    private static void writePcap(Path file, List<byte[]> packets) throws IOException {
+        try (OutputStream os = Files.newOutputStream(file); DataOutputStream out = new DataOutputStream(os)) {
+            out.writeInt(0xa1b2c3d4);
+            out.writeShort(2);
+            out.writeShort(4);
+            out.writeInt(0);
+            out.writeInt(0);
+            out.writeInt(65535);
+            out.writeInt(101);
+            for (int i = 0; i < packets.size(); i++) {
+                out.writeInt(1_700_000_000 + i);
+                out.writeInt(250);
+                out.writeInt(packets.get(i).length);
+                out.writeInt(packets.get(i).length);
+                out.write(packets.get(i));
+            }
+        }
+    }
+}
