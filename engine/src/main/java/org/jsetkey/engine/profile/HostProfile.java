@@ -1,0 +1,85 @@
+package org.jsetkey.engine.profile;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jsetkey.engine.link.Endpoints;
+import org.jsetkey.engine.link.Peer;
+import org.jsetkey.engine.net.IpAddress;
+
+/**
+ * A lab host described the FreeBSD way in {@code rc.conf}:
+ * {@code hostname}, addresses from {@code ifconfig_*} ("inet 192.0.2.10/24",
+ * "inet6 2001:db8::10 prefixlen 64"), {@code jsetkey_listen} and {@code jsetkey_peers}
+ * (the link), {@code ipsec_enable}/{@code ipsec_file}, {@code gateway_enable}.
+ *
+ * @param ipsecFile resolved against the rc.conf's folder when relative
+ */
+public record HostProfile(String hostname, List<IpAddress> addresses, InetSocketAddress listen, List<Peer> peers,
+                          boolean ipsecEnable, Path ipsecFile, boolean gateway, boolean ipv6Gateway,
+                          List<String> warnings) {
+
+    public static final String DEFAULT_IPSEC_FILE = "/etc/ipsec.conf";
+
+    public HostProfile {
+        addresses = List.copyOf(addresses);
+        peers = List.copyOf(peers);
+        warnings = List.copyOf(warnings);
+    }
+
+    public static HostProfile load(Path rcConf) throws IOException {
+        String text = Files.readString(rcConf, StandardCharsets.UTF_8);
+        Path dir = rcConf.toAbsolutePath().getParent();
+        return from(RcConf.parse(text, rcConf.toString()), dir);
+    }
+
+    public static HostProfile from(RcConf rc, Path dir) {
+        List<IpAddress> addrs = new ArrayList<>();
+        for (Map.Entry<String, String> e : rc.values().entrySet()) {
+            if (e.getKey().startsWith("ifconfig_")) {
+                addrs.addAll(ifconfigAddresses(e.getKey(), e.getValue()));
+            }
+        }
+        String listenText = rc.get("jsetkey_listen", "");
+        InetSocketAddress listen = listenText.isBlank() ? null : Endpoints.parseLoopback(listenText.strip());
+        List<Peer> peers = new ArrayList<>();
+        for (String p : rc.get("jsetkey_peers", "").split("\\s+")) {
+            if (!p.isBlank()) {
+                peers.add(Peer.parse(p));
+            }
+        }
+        boolean enable = rc.yes("ipsec_enable", "NO");
+        Path file = Path.of(rc.get("ipsec_file", DEFAULT_IPSEC_FILE));
+        if (!file.isAbsolute() && dir != null) {
+            file = dir.resolve(file).normalize();
+        }
+        boolean gw = rc.yes("gateway_enable", "NO");
+        boolean gw6 = rc.yes("ipv6_gateway_enable", "NO");
+        return new HostProfile(rc.get("hostname", ""), addrs, listen, peers, enable, file, gw, gw6, rc.warnings());
+    }
+
+    /** The addresses of one ifconfig value: every word after "inet" or "inet6" (a "/len" suffix ignored). */
+    static List<IpAddress> ifconfigAddresses(String variable, String value) {
+        List<IpAddress> l = new ArrayList<>();
+        String[] words = value.trim().split("\\s+");
+        for (int i = 0; i + 1 < words.length; i++) {
+            if (words[i].equals("inet") || words[i].equals("inet6")) {
+                String a = words[i + 1];
+                int slash = a.indexOf('/');
+                String text = slash < 0 ? a : a.substring(0, slash);
+                IpAddress ip = IpAddress.tryParse(text);
+                if (ip == null || ip.isV4() != words[i].equals("inet")) {
+                    throw new IllegalArgumentException(variable + ": invalid " + words[i] + " address \"" + a + "\"");
+                }
+                l.add(ip);
+            }
+        }
+        return l;
+    }
+}

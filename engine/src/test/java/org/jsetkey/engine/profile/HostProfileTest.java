@@ -1,0 +1,65 @@
+package org.jsetkey.engine.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jsetkey.engine.net.IpAddress;
+import org.junit.jupiter.api.Test;
+
+class HostProfileTest {
+    private static final String PHOENIX = String.join("\n",
+            "# phoenix",
+            "hostname=\"phoenix\"",
+            "ifconfig_lnk0=\"inet 192.0.2.10/24\"   # the link",
+            "ifconfig_lnk0_ipv6='inet6 2001:db8:1::10 prefixlen 64'",
+            "jsetkey_listen=\"127.0.0.1:7001\"",
+            "jsetkey_peers=\"127.0.0.1:7002=198.51.100.0/24 127.0.0.1:7003\"",
+            "ipsec_enable=YES",
+            "ipsec_enable=\"yes\"",
+            "ipsec_file=\"ipsec.conf\"",
+            "");
+
+    @Test
+    void readsTheLabVariables() {
+        HostProfile p = HostProfile.from(RcConf.parse(PHOENIX, "rc.conf"), Path.of("/lab/phoenix"));
+        assertEquals("phoenix", p.hostname());
+        assertEquals(List.of(IpAddress.parse("192.0.2.10"), IpAddress.parse("2001:db8:1::10")), p.addresses());
+        assertEquals(7001, p.listen().getPort());
+        assertEquals(2, p.peers().size());
+        assertEquals("127.0.0.1:7002=198.51.100.0/24", p.peers().get(0).format());
+        assertTrue(p.ipsecEnable());
+        assertEquals(Path.of("/lab/phoenix/ipsec.conf"), p.ipsecFile());
+        assertFalse(p.gateway());
+    }
+
+    @Test
+    void defaultsFollowFreeBsd() {
+        HostProfile p = HostProfile.from(RcConf.parse("hostname=x\n", "rc.conf"), null);
+        assertFalse(p.ipsecEnable());
+        assertEquals(Path.of("/etc/ipsec.conf"), p.ipsecFile());
+    }
+
+    @Test
+    void checkyesnoWarnsAboutOtherWords() {
+        RcConf rc = RcConf.parse("ipsec_enable=\"maybe\"\n", "rc.conf");
+        assertFalse(rc.yes("ipsec_enable", "NO"));
+        assertEquals(List.of("$ipsec_enable is not set properly - see rc.conf(5)."), rc.warnings());
+        assertTrue(RcConf.parse("gateway_enable=On\n", "x").yes("gateway_enable", "NO"));
+    }
+
+    @Test
+    void rejectsWhatIsNotAnAssignment() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RcConf.parse("hostname=a\nhostname = \"b\"\n", "rc.conf"));
+        assertEquals("rc.conf:2: not an assignment: hostname = \"b\" (expected: name=\"value\", no blanks around =)",
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RcConf.parse("a=\"open\n", "rc.conf"));
+        assertThrows(IllegalArgumentException.class,
+                () -> HostProfile.from(RcConf.parse("ifconfig_x=\"inet 2001:db8::1\"\n", "r"), null));
+    }
+}
