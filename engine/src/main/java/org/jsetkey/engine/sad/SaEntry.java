@@ -2,6 +2,9 @@ package org.jsetkey.engine.sad;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jsetkey.engine.crypto.NoTransformException;
+import org.jsetkey.engine.crypto.SaCrypto;
+
 /**
  * One SAD entry: the immutable configuration plus what changes while it is used.
  * Thread-safe: the datapath and the key engine touch it concurrently.
@@ -15,12 +18,18 @@ public final class SaEntry {
     private final AtomicLong outboundSeq = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong allocations = new AtomicLong();
+    private final AtomicLong packets = new AtomicLong();
+    private final AtomicLong replayDrops = new AtomicLong();
+    private final AtomicLong authFailures = new AtomicLong();
+    private final ReplayWindow replayWindow;
+    private volatile SaCrypto crypto;
 
     SaEntry(SecurityAssociation sa, long createdMillis, long order, SaState state) {
         this.sa = sa;
         this.createdMillis = createdMillis;
         this.order = order;
         this.state = state;
+        this.replayWindow = ReplayWindow.forReplayBytes(sa.old() ? 0 : sa.replay());
     }
 
     public SecurityAssociation sa() {
@@ -104,5 +113,55 @@ public final class SaEntry {
 
     public void allocate() {
         allocations.incrementAndGet();
+    }
+
+    /** Packets sealed or opened successfully with this SA. */
+    public long packets() {
+        return packets.get();
+    }
+
+    public void countPacket() {
+        packets.incrementAndGet();
+    }
+
+    /** Inbound packets dropped by the replay check. */
+    public long replayDrops() {
+        return replayDrops.get();
+    }
+
+    public void countReplayDrop() {
+        replayDrops.incrementAndGet();
+    }
+
+    /** Inbound packets whose ICV (or AEAD tag) did not verify. */
+    public long authFailures() {
+        return authFailures.get();
+    }
+
+    public void countAuthFailure() {
+        authFailures.incrementAndGet();
+    }
+
+    /** The inbound anti-replay window, sized 8 x the SA's -r bytes (disabled for 0 and for -old SAs). */
+    public ReplayWindow replayWindow() {
+        return replayWindow;
+    }
+
+    /**
+     * The SA's keyed cipher/MAC/compressor, built on first use and then reused (no per-packet key
+     * schedule). Throws when an algorithm has no packet transform ("no transform for tcp-md5").
+     */
+    public SaCrypto crypto() throws NoTransformException {
+        SaCrypto c = crypto;
+        if (c == null) {
+            synchronized (this) {
+                c = crypto;
+                if (c == null) {
+                    c = SaCrypto.build(sa.encAlg(), sa.encKey(), sa.authAlg(), sa.authKey(), sa.compAlg(), sa.old());
+                    crypto = c;
+                }
+            }
+        }
+        return c;
     }
 }

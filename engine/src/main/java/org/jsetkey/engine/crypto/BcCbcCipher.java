@@ -1,0 +1,82 @@
+package org.jsetkey.engine.crypto;
+
+import org.bouncycastle.crypto.BlockCipher;
+import org.bouncycastle.crypto.params.KeyParameter;
+
+/**
+ * CBC over a Bouncy Castle block engine (CAST-128, Twofish, Camellia). The engines are keyed once
+ * per SA; CBC chaining is done here so the key schedule is never redone per packet.
+ */
+final class BcCbcCipher implements PacketCipher {
+    private final BlockCipher enc;
+    private final BlockCipher dec;
+    private final int block;
+
+    BcCbcCipher(BlockCipher enc, BlockCipher dec, byte[] key) {
+        this.enc = enc;
+        this.dec = dec;
+        enc.init(true, new KeyParameter(key));
+        dec.init(false, new KeyParameter(key));
+        this.block = enc.getBlockSize();
+    }
+
+    @Override
+    public int ivBytes() {
+        return block;
+    }
+
+    @Override
+    public int blockBytes() {
+        return block;
+    }
+
+    @Override
+    public int tagBytes() {
+        return 0;
+    }
+
+    @Override
+    public boolean counterIv() {
+        return false;
+    }
+
+    @Override
+    public byte[] encrypt(byte[] iv, byte[] aad, byte[] in, int off, int len) {
+        checkLength(len);
+        byte[] out = new byte[len];
+        byte[] chain = iv.clone();
+        synchronized (enc) {
+            for (int p = 0; p < len; p += block) {
+                for (int i = 0; i < block; i++) {
+                    chain[i] ^= in[off + p + i];
+                }
+                enc.processBlock(chain, 0, out, p);
+                System.arraycopy(out, p, chain, 0, block);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public byte[] decrypt(byte[] iv, byte[] aad, byte[] in, int off, int len) {
+        checkLength(len);
+        byte[] out = new byte[len];
+        byte[] chain = iv.clone();
+        synchronized (dec) {
+            for (int p = 0; p < len; p += block) {
+                dec.processBlock(in, off + p, out, p);
+                for (int i = 0; i < block; i++) {
+                    out[p + i] ^= chain[i];
+                }
+                System.arraycopy(in, off + p, chain, 0, block);
+            }
+        }
+        return out;
+    }
+
+    private void checkLength(int len) {
+        if (len % block != 0) {
+            throw new IllegalArgumentException("CBC input of " + len + " bytes is not a multiple of " + block);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.jsetkey.engine.crypto;
+
+import java.security.GeneralSecurityException;
+import java.security.spec.AlgorithmParameterSpec;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * ESP ciphers the JDK does fast: CBC (AES, DES, 3DES, Blowfish), AES-CTR (RFC 3686), AES-GCM
+ * (RFC 4106), AES-GMAC (RFC 4543) and ChaCha20-Poly1305 (RFC 7634). One {@link Cipher} per
+ * direction per SA; the JDK keeps the expanded key when re-initialised with the same key.
+ */
+final class JceCipher implements PacketCipher {
+    enum Mode { CBC, CTR, GCM, GMAC, CHACHA }
+
+    private static final int TAG = 16;
+    private final Mode mode;
+    private final SecretKeySpec key;
+    private final byte[] salt;
+    private final int blockBytes;
+    private final Cipher enc;
+    private final Cipher dec;
+
+    JceCipher(Mode mode, String keyAlg, String transformation, byte[] keyBytes, int saltBytes, int blockBytes)
+            throws GeneralSecurityException {
+        this.mode = mode;
+        int keyLen = keyBytes.length - saltBytes;
+        this.key = new SecretKeySpec(keyBytes, 0, keyLen, keyAlg);
+        this.salt = java.util.Arrays.copyOfRange(keyBytes, keyLen, keyBytes.length);
+        this.blockBytes = blockBytes;
+        this.enc = Cipher.getInstance(transformation);
+        this.dec = Cipher.getInstance(transformation);
+    }
+
+    @Override
+    public int ivBytes() {
+        return mode == Mode.CBC ? blockBytes : 8;
+    }
+
+    @Override
+    public int blockBytes() {
+        return mode == Mode.CBC ? blockBytes : 1;
+    }
+
+    @Override
+    public int tagBytes() {
+        return mode == Mode.GCM || mode == Mode.GMAC || mode == Mode.CHACHA ? TAG : 0;
+    }
+
+    @Override
+    public boolean authOnly() {
+        return mode == Mode.GMAC;
+    }
+
+    @Override
+    public boolean counterIv() {
+        return mode != Mode.CBC;
+    }
+
+    private AlgorithmParameterSpec params(byte[] iv) {
+        switch (mode) {
+            case CBC:
+                return new IvParameterSpec(iv);
+            case CTR: {
+                byte[] block = new byte[16];
+                System.arraycopy(salt, 0, block, 0, 4);
+                System.arraycopy(iv, 0, block, 4, 8);
+                block[15] = 1;
+                return new IvParameterSpec(block);
+            }
+            case GCM:
+            case GMAC:
+                return new GCMParameterSpec(TAG * 8, nonce(iv));
+            default:
+                return new IvParameterSpec(nonce(iv));
+        }
+    }
+
+    private byte[] nonce(byte[] iv) {
+        byte[] n = new byte[12];
+        System.arraycopy(salt, 0, n, 0, 4);
+        System.arraycopy(iv, 0, n, 4, 8);
+        return n;
+    }
+
+    @Override
+    public byte[] encrypt(byte[] iv, byte[] aad, byte[] in, int off, int len) throws GeneralSecurityException {
+        synchronized (enc) {
+            enc.init(Cipher.ENCRYPT_MODE, key, params(iv));
+            if (tagBytes() > 0 && aad != null) {
+                enc.updateAAD(aad);
+            }
+            return enc.doFinal(in, off, len);
+        }
+    }
+
+    @Override
+    public byte[] decrypt(byte[] iv, byte[] aad, byte[] in, int off, int len) throws GeneralSecurityException {
+        synchronized (dec) {
+            dec.init(Cipher.DECRYPT_MODE, key, params(iv));
+            if (tagBytes() > 0 && aad != null) {
+                dec.updateAAD(aad);
+            }
+            return dec.doFinal(in, off, len);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.jsetkey.engine.crypto;
+
+import java.util.Arrays;
+
+/** ESP null encryption (RFC 2410): the identity, no IV. */
+final class NullCipher implements PacketCipher {
+    @Override
+    public int ivBytes() {
+        return 0;
+    }
+
+    @Override
+    public int blockBytes() {
+        return 1;
+    }
+
+    @Override
+    public int tagBytes() {
+        return 0;
+    }
+
+    @Override
+    public boolean counterIv() {
+        return false;
+    }
+
+    @Override
+    public byte[] encrypt(byte[] iv, byte[] aad, byte[] in, int off, int len) {
+        return Arrays.copyOfRange(in, off, off + len);
+    }
+
+    @Override
+    public byte[] decrypt(byte[] iv, byte[] aad, byte[] in, int off, int len) {
+        return Arrays.copyOfRange(in, off, off + len);
+    }
+}

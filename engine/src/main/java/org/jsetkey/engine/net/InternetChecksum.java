@@ -1,0 +1,40 @@
+package org.jsetkey.engine.net;
+
+/** The RFC 1071 Internet checksum (one's complement sum of 16-bit words). */
+public final class InternetChecksum {
+    private InternetChecksum() {
+    }
+
+    /** Adds the bytes to a running 32-bit sum (odd lengths are padded with a zero byte). */
+    public static long add(long sum, byte[] data, int off, int len) {
+        int i = off;
+        int end = off + len;
+        for (; i + 1 < end; i += 2) {
+            sum += ((data[i] & 0xff) << 8) | (data[i + 1] & 0xff);
+        }
+        if (i < end) {
+            sum += (data[i] & 0xff) << 8;
+        }
+        return sum;
+    }
+
+    /** Folds a running sum and complements it: the value to store in a checksum field. */
+    public static int finish(long sum) {
+        while ((sum >> 16) != 0) {
+            sum = (sum & 0xffff) + (sum >> 16);
+        }
+        return (int) (~sum & 0xffff);
+    }
+
+    public static int compute(byte[] data, int off, int len) {
+        return finish(add(0, data, off, len));
+    }
+
+    /** The TCP/UDP/ICMPv6 pseudo-header sum (RFC 768, RFC 8200 8.1). */
+    public static long pseudoHeader(IpAddress src, IpAddress dst, int protocol, int upperLength) {
+        byte[] s = src.bytes();
+        byte[] d = dst.bytes();
+        long sum = add(add(0, s, 0, s.length), d, 0, d.length);
+        return sum + protocol + (upperLength & 0xffff) + (upperLength >>> 16);
+    }
+}

@@ -1,0 +1,106 @@
+package org.jsetkey.engine.net;
+
+/**
+ * Where things are in a raw IPv4 or IPv6 packet: the end of the packet as its length field
+ * says, and the first header after the IP header and the IPv6 extension headers that come
+ * before AH/ESP (hop-by-hop, routing, fragment, destination options).
+ *
+ * @param version     4 or 6
+ * @param ipHeaderLength 20 + options (IPv4) or 40 (IPv6)
+ * @param end         offset just past the packet (from the total/payload length field)
+ * @param protocol    the protocol of the header at {@code offset}
+ * @param offset      where that header starts
+ * @param fieldOffset where the byte naming {@code protocol} sits (IPv4 9, IPv6 6 or inside an extension header)
+ */
+public record IpView(int version, int ipHeaderLength, int end, int protocol, int offset, int fieldOffset) {
+
+    /** Walks the header chain; throws {@link IllegalArgumentException} saying where it is malformed. */
+    public static IpView parse(byte[] ip) {
+        return parse(ip, true);
+    }
+
+    /**
+     * @param skipFinalDestOpts false to stop at a destination-options header that is not followed by a
+     *                          routing header (the place where a transport-mode AH/ESP is inserted)
+     */
+    public static IpView parse(byte[] ip, boolean skipFinalDestOpts) {
+        if (ip.length < 1) {
+            throw new IllegalArgumentException("empty packet");
+        }
+        int version = (ip[0] & 0xff) >> 4;
+        if (version == 4) {
+            return parseV4(ip);
+        }
+        if (version == 6) {
+            return parseV6(ip, skipFinalDestOpts);
+        }
+        throw new IllegalArgumentException("IP version " + version + " at offset 0 (expected: 4 or 6): "
+                + hex(ip, 0, 4));
+    }
+
+    private static IpView parseV4(byte[] ip) {
+        if (ip.length < Ipv4Header.MIN_LENGTH) {
+            throw new IllegalArgumentException("IPv4 packet of " + ip.length + " bytes (expected: at least 20)");
+        }
+        int ihl = (ip[0] & 0x0f) * 4;
+        int total = u16(ip, 2);
+        if (ihl < Ipv4Header.MIN_LENGTH || total < ihl || total > ip.length) {
+            throw new IllegalArgumentException("IPv4 header length " + ihl + ", total length " + total + " in "
+                    + ip.length + " bytes: " + hex(ip, 0, 4));
+        }
+        return new IpView(4, ihl, total, ip[9] & 0xff, ihl, 9);
+    }
+
+    private static IpView parseV6(byte[] ip, boolean skipFinalDestOpts) {
+        if (ip.length < Ipv6Header.LENGTH) {
+            throw new IllegalArgumentException("IPv6 packet of " + ip.length + " bytes (expected: at least 40)");
+        }
+        int end = Ipv6Header.LENGTH + u16(ip, 4);
+        if (end > ip.length) {
+            throw new IllegalArgumentException("IPv6 payload length " + u16(ip, 4) + " in " + ip.length
+                    + " bytes");
+        }
+        int proto = ip[6] & 0xff;
+        int off = Ipv6Header.LENGTH;
+        int field = 6;
+        boolean first = true;
+        while (isExtension(proto, first)) {
+            if (off + 8 > end) {
+                throw new IllegalArgumentException("IPv6 extension header " + proto + " at offset " + off
+                        + " runs past the packet end " + end);
+            }
+            int next = ip[off] & 0xff;
+            if (proto == IpProtocol.DSTOPTS && !skipFinalDestOpts && next != IpProtocol.ROUTING) {
+                break;
+            }
+            int len = proto == IpProtocol.FRAGMENT ? 8 : ((ip[off + 1] & 0xff) + 1) * 8;
+            if (off + len > end) {
+                throw new IllegalArgumentException("IPv6 extension header " + proto + " at offset " + off
+                        + " of " + len + " bytes runs past the packet end " + end);
+            }
+            field = off;
+            off += len;
+            proto = next;
+            first = false;
+        }
+        return new IpView(6, Ipv6Header.LENGTH, end, proto, off, field);
+    }
+
+    private static boolean isExtension(int proto, boolean first) {
+        return (proto == IpProtocol.HOPOPTS && first) || proto == IpProtocol.ROUTING || proto == IpProtocol.FRAGMENT
+                || proto == IpProtocol.DSTOPTS;
+    }
+
+    public static int u16(byte[] b, int off) {
+        return ((b[off] & 0xff) << 8) | (b[off + 1] & 0xff);
+    }
+
+    /** A short hex dump for decode errors. */
+    public static String hex(byte[] b, int off, int len) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = off; i < Math.min(b.length, off + len); i++) {
+            sb.append(String.format("%02x", b[i] & 0xff));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,120 @@
+package org.jsetkey.engine.net;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * An IPv4 header (RFC 791). {@code flagsFragment} is the 16-bit flags + fragment offset word;
+ * {@link #encodeTo} always writes a freshly computed checksum.
+ */
+public record Ipv4Header(int tos, int totalLength, int id, int flagsFragment, int ttl, int protocol, int checksum,
+                         IpAddress src, IpAddress dst, byte[] options) {
+    public static final int MIN_LENGTH = 20;
+    public static final int FLAG_DF = 0x4000;
+    public static final int FLAG_MF = 0x2000;
+
+    public Ipv4Header {
+        Objects.requireNonNull(src, "src");
+        Objects.requireNonNull(dst, "dst");
+        if (!src.isV4() || !dst.isV4()) {
+            throw new IllegalArgumentException("IPv4 header needs IPv4 addresses: " + src + " " + dst);
+        }
+        options = options == null ? new byte[0] : options.clone();
+        if (options.length % 4 != 0 || options.length > 40) {
+            throw new IllegalArgumentException("options length: " + options.length + " (expected: 0-40, multiple of 4)");
+        }
+    }
+
+    /** A plain header without options, checksum to be computed on encode. */
+    public static Ipv4Header of(IpAddress src, IpAddress dst, int protocol, int payloadLength, int id, int ttl) {
+        return new Ipv4Header(0, MIN_LENGTH + payloadLength, id, 0, ttl, protocol, 0, src, dst, null);
+    }
+
+    @Override
+    public byte[] options() {
+        return options.clone();
+    }
+
+    public int headerLength() {
+        return MIN_LENGTH + options.length;
+    }
+
+    /** Reads a header; throws {@link IllegalArgumentException} with the offset when it is malformed. */
+    public static Ipv4Header decode(ByteBuffer in) {
+        int start = in.position();
+        if (in.remaining() < MIN_LENGTH) {
+            throw new IllegalArgumentException("IPv4 header at offset " + start + ": " + in.remaining()
+                    + " bytes (expected: at least 20)");
+        }
+        int vihl = in.get() & 0xff;
+        int ihl = (vihl & 0x0f) * 4;
+        if (vihl >> 4 != 4 || ihl < MIN_LENGTH || in.remaining() < ihl - 1) {
+            throw new IllegalArgumentException(String.format("IPv4 header at offset %d: version/IHL byte 0x%02x",
+                    start, vihl));
+        }
+        int tos = in.get() & 0xff;
+        int total = in.getShort() & 0xffff;
+        int id = in.getShort() & 0xffff;
+        int ff = in.getShort() & 0xffff;
+        int ttl = in.get() & 0xff;
+        int proto = in.get() & 0xff;
+        int sum = in.getShort() & 0xffff;
+        byte[] s = new byte[4];
+        byte[] d = new byte[4];
+        in.get(s).get(d);
+        byte[] opts = new byte[ihl - MIN_LENGTH];
+        in.get(opts);
+        return new Ipv4Header(tos, total, id, ff, ttl, proto, sum, IpAddress.of(s), IpAddress.of(d), opts);
+    }
+
+    public void encodeTo(ByteBuffer out) {
+        int start = out.position();
+        out.put((byte) (0x40 | (headerLength() / 4)));
+        out.put((byte) tos);
+        out.putShort((short) totalLength);
+        out.putShort((short) id);
+        out.putShort((short) flagsFragment);
+        out.put((byte) ttl);
+        out.put((byte) protocol);
+        out.putShort((short) 0);
+        out.put(src.bytes()).put(dst.bytes()).put(options);
+        byte[] hdr = new byte[headerLength()];
+        out.duplicate().position(start).get(hdr);
+        out.putShort(start + 10, (short) InternetChecksum.compute(hdr, 0, hdr.length));
+    }
+
+    public byte[] encode() {
+        ByteBuffer b = ByteBuffer.allocate(headerLength());
+        encodeTo(b);
+        return b.array();
+    }
+
+    /** Recomputes the header checksum of the IPv4 packet in {@code ip} in place. */
+    public static void fixChecksum(byte[] ip) {
+        int ihl = (ip[0] & 0x0f) * 4;
+        ip[10] = 0;
+        ip[11] = 0;
+        int sum = InternetChecksum.compute(ip, 0, ihl);
+        ip[10] = (byte) (sum >> 8);
+        ip[11] = (byte) sum;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Ipv4Header h && tos == h.tos && totalLength == h.totalLength && id == h.id
+                && flagsFragment == h.flagsFragment && ttl == h.ttl && protocol == h.protocol
+                && checksum == h.checksum && src.equals(h.src) && dst.equals(h.dst) && Arrays.equals(options, h.options);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(tos, totalLength, id, flagsFragment, ttl, protocol, checksum, src, dst)
+                + Arrays.hashCode(options);
+    }
+
+    @Override
+    public String toString() {
+        return "Ipv4Header[" + src + " > " + dst + " proto=" + protocol + " len=" + totalLength + " ttl=" + ttl + "]";
+    }
+}

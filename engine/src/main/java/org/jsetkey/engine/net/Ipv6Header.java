@@ -1,0 +1,57 @@
+package org.jsetkey.engine.net;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/** The fixed IPv6 header (RFC 8200); extension headers follow it in the payload. */
+public record Ipv6Header(int trafficClass, int flowLabel, int payloadLength, int nextHeader, int hopLimit,
+                         IpAddress src, IpAddress dst) {
+    public static final int LENGTH = 40;
+
+    public Ipv6Header {
+        Objects.requireNonNull(src, "src");
+        Objects.requireNonNull(dst, "dst");
+        if (!src.isV6() || !dst.isV6()) {
+            throw new IllegalArgumentException("IPv6 header needs IPv6 addresses: " + src + " " + dst);
+        }
+    }
+
+    public static Ipv6Header of(IpAddress src, IpAddress dst, int nextHeader, int payloadLength, int hopLimit) {
+        return new Ipv6Header(0, 0, payloadLength, nextHeader, hopLimit, src, dst);
+    }
+
+    public static Ipv6Header decode(ByteBuffer in) {
+        int start = in.position();
+        if (in.remaining() < LENGTH) {
+            throw new IllegalArgumentException("IPv6 header at offset " + start + ": " + in.remaining()
+                    + " bytes (expected: at least 40)");
+        }
+        int word = in.getInt();
+        if (word >>> 28 != 6) {
+            throw new IllegalArgumentException(String.format("IPv6 header at offset %d: version word 0x%08x",
+                    start, word));
+        }
+        int plen = in.getShort() & 0xffff;
+        int nh = in.get() & 0xff;
+        int hlim = in.get() & 0xff;
+        byte[] s = new byte[16];
+        byte[] d = new byte[16];
+        in.get(s).get(d);
+        return new Ipv6Header((word >>> 20) & 0xff, word & 0xfffff, plen, nh, hlim, IpAddress.of(s),
+                IpAddress.of(d));
+    }
+
+    public void encodeTo(ByteBuffer out) {
+        out.putInt((6 << 28) | ((trafficClass & 0xff) << 20) | (flowLabel & 0xfffff));
+        out.putShort((short) payloadLength);
+        out.put((byte) nextHeader);
+        out.put((byte) hopLimit);
+        out.put(src.bytes()).put(dst.bytes());
+    }
+
+    public byte[] encode() {
+        ByteBuffer b = ByteBuffer.allocate(LENGTH);
+        encodeTo(b);
+        return b.array();
+    }
+}

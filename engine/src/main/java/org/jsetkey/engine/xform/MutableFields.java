@@ -1,0 +1,104 @@
+package org.jsetkey.engine.xform;
+
+import org.jsetkey.engine.net.IpProtocol;
+import org.jsetkey.engine.net.Ipv6Header;
+
+/**
+ * Zeroes what may change in transit before the AH ICV is computed (RFC 4302 3.3.3.1).
+ * IPv4: TOS, flags/fragment offset, TTL, checksum and every option except EOL, NOP, the security
+ * options (130, 133, 134), router alert (148) and SDMD (149), which the RFC lists as immutable.
+ * IPv6: traffic class, flow label, hop limit, and the data of options whose type has the
+ * "may change en route" bit (0x20) in hop-by-hop and destination-options headers. Routing headers
+ * are covered as they are (correct when Segments Left is 0, the only case the lab produces).
+ */
+final class MutableFields {
+    private MutableFields() {
+    }
+
+    /** Zeroes the mutable fields of {@code ip} in place, up to the AH header at {@code ahOffset}. */
+    static void zero(byte[] ip, int ahOffset) {
+        if ((ip[0] & 0xf0) == 0x40) {
+            zeroV4(ip);
+        } else {
+            zeroV6(ip, ahOffset);
+        }
+    }
+
+    private static void zeroV4(byte[] ip) {
+        int ihl = (ip[0] & 0x0f) * 4;
+        ip[1] = 0;
+        ip[6] = 0;
+        ip[7] = 0;
+        ip[8] = 0;
+        ip[10] = 0;
+        ip[11] = 0;
+        int i = 20;
+        while (i < ihl) {
+            int type = ip[i] & 0xff;
+            if (type == 0) {
+                break;
+            }
+            if (type == 1) {
+                i++;
+                continue;
+            }
+            int len = i + 1 < ihl ? ip[i + 1] & 0xff : 0;
+            if (len < 2 || i + len > ihl) {
+                zeroRange(ip, i, ihl);
+                break;
+            }
+            if (!immutableV4(type)) {
+                zeroRange(ip, i, i + len);
+            }
+            i += len;
+        }
+    }
+
+    private static boolean immutableV4(int type) {
+        return type == 130 || type == 133 || type == 134 || type == 148 || type == 149;
+    }
+
+    private static void zeroV6(byte[] ip, int ahOffset) {
+        ip[0] &= (byte) 0xf0;
+        ip[1] = 0;
+        ip[2] = 0;
+        ip[3] = 0;
+        ip[7] = 0;
+        int proto = ip[6] & 0xff;
+        int off = Ipv6Header.LENGTH;
+        while (off + 2 <= ahOffset && proto != IpProtocol.AH) {
+            int len = proto == IpProtocol.FRAGMENT ? 8 : ((ip[off + 1] & 0xff) + 1) * 8;
+            if (proto == IpProtocol.HOPOPTS || proto == IpProtocol.DSTOPTS) {
+                zeroMutableOptions(ip, off + 2, Math.min(off + len, ahOffset));
+            }
+            proto = ip[off] & 0xff;
+            off += len;
+        }
+    }
+
+    private static void zeroMutableOptions(byte[] ip, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int type = ip[i] & 0xff;
+            if (type == 0) {
+                i++;
+                continue;
+            }
+            if (i + 1 >= to) {
+                break;
+            }
+            int len = ip[i + 1] & 0xff;
+            int end = Math.min(i + 2 + len, to);
+            if ((type & 0x20) != 0) {
+                zeroRange(ip, i + 2, end);
+            }
+            i = end;
+        }
+    }
+
+    private static void zeroRange(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            b[i] = 0;
+        }
+    }
+}
