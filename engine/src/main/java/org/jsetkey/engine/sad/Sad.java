@@ -97,6 +97,20 @@ public final class Sad {
         return removed;
     }
 
+    /** Removes an SA whose hard lifetime ran out: no DELETE event (the caller raises EXPIRE); null if gone. */
+    public SaEntry expire(SaId id) {
+        lock.writeLock().lock();
+        try {
+            SaEntry removed = entries.remove(id);
+            if (removed != null) {
+                removed.state(SaState.DEAD);
+            }
+            return removed;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     /** Removes every SA from src to dst of one protocol; returns how many. */
     public List<SaEntry> deleteAll(IpAddress src, IpAddress dst, SaType type) {
         List<SaEntry> removed = new ArrayList<>();

@@ -1,0 +1,53 @@
+package org.jsetkey.engine.stack;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import org.jsetkey.engine.net.IcmpEcho;
+import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.net.IpPacket;
+
+/**
+ * ICMP/ICMPv6 echo: answers requests addressed to this host through the output path (so
+ * replies are protected by policy too) and hands replies to the ping waiting for their id.
+ */
+public final class EchoService {
+    private static final int TTL = 64;
+
+    private final Host host;
+    private final Map<Integer, Consumer<EchoReceived>> waiting = new ConcurrentHashMap<>();
+
+    EchoService(Host host) {
+        this.host = host;
+    }
+
+    /** A reply as a ping sees it: the echo, who sent it, its TTL and arrival time. */
+    public record EchoReceived(IcmpEcho echo, IpAddress from, int ttl, long arrivalNanos, Delivered delivered) {
+    }
+
+    /** Registers for replies with this identifier; closing unregisters. */
+    public AutoCloseable await(int id, Consumer<EchoReceived> consumer) {
+        waiting.put(id, consumer);
+        return () -> waiting.remove(id, consumer);
+    }
+
+    void handle(Delivered d) {
+        byte[] ip = d.packet();
+        IcmpEcho echo = IcmpEcho.fromPacket(ip);
+        if (echo == null) {
+            return;
+        }
+        IpAddress from = IpPacket.source(ip);
+        IpAddress to = IpPacket.destination(ip);
+        if (!echo.reply()) {
+            host.send(echo.toReply().toPacket(to, from, host.nextIpId(), TTL));
+            return;
+        }
+        Consumer<EchoReceived> c = waiting.get(echo.id());
+        if (c != null) {
+            int ttl = echo.v6() ? ip[7] & 0xff : ip[8] & 0xff;
+            c.accept(new EchoReceived(echo, from, ttl, System.nanoTime(), d));
+        }
+    }
+}

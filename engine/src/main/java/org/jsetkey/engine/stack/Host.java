@@ -1,0 +1,238 @@
+package org.jsetkey.engine.stack;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.jsetkey.engine.event.EventBus;
+import org.jsetkey.engine.event.KeyEvent;
+import org.jsetkey.engine.link.Peer;
+import org.jsetkey.engine.link.UdpLink;
+import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.sad.Sad;
+import org.jsetkey.engine.sad.SaType;
+import org.jsetkey.engine.spd.Spd;
+import org.jsetkey.engine.sysctl.Sysctl;
+import org.jsetkey.engine.xform.Xform;
+
+/**
+ * One IPsec host: SAD, SPD, sysctl knobs, counters, addresses and (optionally) a UDP
+ * link to its peers. Output: SPD, SA bundle, transforms, link. Input: link, AH/ESP/IPComp
+ * peeled one at a time, inbound policy check, delivery. Safe for concurrent use by the
+ * console, scripts, timers and the link thread; no static state, so many hosts can share
+ * a JVM.
+ */
+public final class Host implements AutoCloseable {
+    private final String name;
+    private final Clock clock;
+    private final EventBus events = new EventBus();
+    private final Sad sad;
+    private final Spd spd;
+    private final Sysctl sysctl = new Sysctl();
+    private final Counters counters = new Counters();
+    private final Xform xform;
+    private final CopyOnWriteArrayList<IpAddress> addresses = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Consumer<Delivered>> deliveryListeners = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ipId = new AtomicInteger(1);
+    private final Acquirer acquirer;
+    private final OutputPath output;
+    private final InputPath input;
+    private final EchoService echo;
+    private final LifetimeTimer lifetimes;
+    private volatile UdpLink link;
+
+    public Host(String name, Clock clock) {
+        this.name = name == null ? "" : name;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.xform = new Xform(clock, new java.security.SecureRandom());
+        this.sad = new Sad(clock, events);
+        this.spd = new Spd(clock, events);
+        this.acquirer = new Acquirer(this);
+        this.output = new OutputPath(this);
+        this.input = new InputPath(this);
+        this.echo = new EchoService(this);
+        this.lifetimes = new LifetimeTimer(this);
+    }
+
+    public Host(String name) {
+        this(name, Clock.systemDefaultZone());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public EventBus events() {
+        return events;
+    }
+
+    public Sad sad() {
+        return sad;
+    }
+
+    public Spd spd() {
+        return spd;
+    }
+
+    public Sysctl sysctl() {
+        return sysctl;
+    }
+
+    public Counters counters() {
+        return counters;
+    }
+
+    Xform xform() {
+        return xform;
+    }
+
+    public EchoService echo() {
+        return echo;
+    }
+
+    public List<IpAddress> addresses() {
+        return List.copyOf(addresses);
+    }
+
+    public void addAddress(IpAddress a) {
+        if (addresses.addIfAbsent(a)) {
+            UdpLink l = link;
+            if (l != null) {
+                l.announce(name, addresses());
+            }
+        }
+    }
+
+    public boolean isLocal(IpAddress a) {
+        return addresses.contains(a);
+    }
+
+    /** The first own address of the family of {@code peer}, or null. */
+    public IpAddress sourceFor(IpAddress peer) {
+        for (IpAddress a : addresses) {
+            if (a.sameFamily(peer)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** Binds the link socket (loopback only), starts its thread and announces our addresses. */
+    public UdpLink listen(InetSocketAddress where) throws IOException {
+        UdpLink l = new UdpLink(where);
+        l.onReceive(this::receive);
+        this.link = l;
+        l.start();
+        l.announce(name, addresses());
+        return l;
+    }
+
+    public void addPeer(Peer peer) {
+        UdpLink l = link;
+        if (l == null) {
+            throw new IllegalStateException("no link: start the host with a listen address first");
+        }
+        l.addPeer(peer);
+    }
+
+    /** The link, or null for a host without one. */
+    public UdpLink link() {
+        return link;
+    }
+
+    /** Starts the one-second key timer that expires SA lifetimes. */
+    public void startTimers() {
+        lifetimes.start();
+    }
+
+    /** Runs one key-timer tick now (tests with a fixed clock call this). */
+    public void tick() {
+        lifetimes.tick();
+    }
+
+    /** Sends a locally generated IP packet through the output path (global SPD). */
+    public boolean send(byte[] ip) {
+        return output.send(ip, null, false);
+    }
+
+    /** Sends with a per-socket policy that takes precedence over the SPD ({@code ping -P}). */
+    public boolean send(byte[] ip, SocketPolicy socketPolicy) {
+        return output.send(ip, socketPolicy, false);
+    }
+
+    /** Input from the link (or from a test): never throws for a bad packet. */
+    public void receive(byte[] ip) {
+        input.receive(ip);
+    }
+
+    /** Subscribe to packets delivered to this host (decrypted, policy-checked). */
+    public AutoCloseable onDelivered(Consumer<Delivered> listener) {
+        deliveryListeners.add(listener);
+        return () -> deliveryListeners.remove(listener);
+    }
+
+    void deliver(Delivered d) {
+        echo.handle(d);
+        for (Consumer<Delivered> l : deliveryListeners) {
+            try {
+                l.accept(d);
+            } catch (RuntimeException ignored) {
+                // a script's listener must not break the input path
+            }
+        }
+    }
+
+    void forward(byte[] ip) {
+        output.send(ip, null, true);
+    }
+
+    int nextIpId() {
+        return ipId.getAndIncrement() & 0xffff;
+    }
+
+    Acquirer acquirer() {
+        return acquirer;
+    }
+
+    /** Counts a drop and publishes it with an explanation. */
+    void drop(DropReason reason, boolean v6, SaType type, String explanation, List<String> details) {
+        if (reason.ipsecStat() != null) {
+            counters.add(v6, reason.ipsecStat());
+        }
+        if (reason.xformStat() != null && type != null) {
+            XformStat stat = reason.xformStat();
+            if (stat == XformStat.BADILEN && type == SaType.AH) {
+                stat = XformStat.BADAUTHL;
+            }
+            if (stat.appliesTo(type)) {
+                counters.add(type, stat);
+            } else {
+                counters.add(type, XformStat.CRYPTO);
+            }
+        }
+        events.publish(new KeyEvent.Drop(clock.millis(), reason.name(), explanation, details));
+    }
+
+    @Override
+    public void close() {
+        lifetimes.stop();
+        UdpLink l = link;
+        if (l != null) {
+            l.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Host[" + name + " " + addresses + "]";
+    }
+}

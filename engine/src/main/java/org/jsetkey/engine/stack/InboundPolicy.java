@@ -1,0 +1,90 @@
+package org.jsetkey.engine.stack;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jsetkey.engine.spd.Direction;
+import org.jsetkey.engine.spd.Flow;
+import org.jsetkey.engine.spd.PolicyAction;
+import org.jsetkey.engine.spd.PolicyRule;
+import org.jsetkey.engine.spd.SpdEntry;
+import org.jsetkey.engine.sysctl.SysctlNames;
+
+/**
+ * The check after decapsulation: was the packet protected as the matching {@code in}
+ * policy demands? A rule whose effective level is require/unique must be matched by a
+ * verified layer of the same protocol and mode (and end points, when the rule names them).
+ */
+final class InboundPolicy {
+    private final Host host;
+
+    InboundPolicy(Host host) {
+        this.host = host;
+    }
+
+    boolean allows(byte[] ip, List<Protection> layers, boolean v6) {
+        Flow flow = Flows.of(ip);
+        Optional<SpdEntry> found = host.spd().lookup(Direction.IN, flow);
+        if (found.isEmpty()) {
+            String knob = v6 ? SysctlNames.IPSEC6_DEF_POLICY : SysctlNames.IPSEC_DEF_POLICY;
+            if (host.sysctl().getInt(knob) == 0) {
+                host.drop(DropReason.IN_POLICY_DISCARD, v6, null, "inbound " + flow.src() + " > " + flow.dst()
+                        + " discarded by " + knob + "=0", List.of());
+                return false;
+            }
+            return true;
+        }
+        SpdEntry entry = found.get();
+        entry.markUsed(host.clock().millis());
+        PolicyAction action = entry.policy().action();
+        if (action == PolicyAction.DISCARD) {
+            host.drop(DropReason.IN_POLICY_DISCARD, v6, null, "inbound " + flow.src() + " > " + flow.dst()
+                    + " discarded by policy spid=" + entry.id(), List.of());
+            return false;
+        }
+        if (action != PolicyAction.IPSEC) {
+            return true;
+        }
+        List<String> missing = new ArrayList<>();
+        for (PolicyRule rule : entry.policy().rules()) {
+            if (Levels.required(rule, v6, host.sysctl()) && !covered(rule, layers)) {
+                missing.add(rule.format());
+            }
+        }
+        if (missing.isEmpty()) {
+            return true;
+        }
+        host.drop(DropReason.IN_POLICY_VIOLATION, v6, null, "inbound " + flow.src() + " > " + flow.dst()
+                + " lacks " + String.join(" ", missing) + " required by policy spid=" + entry.id()
+                + "; it carried " + describe(layers), List.of());
+        return false;
+    }
+
+    private static boolean covered(PolicyRule rule, List<Protection> layers) {
+        for (Protection p : layers) {
+            if (p.type() != rule.proto() || p.mode() != rule.mode()) {
+                continue;
+            }
+            if (rule.hasEndpoints() && !(rule.tunnelSrc().equals(p.src()) && rule.tunnelDst().equals(p.dst()))) {
+                continue;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static String describe(List<Protection> layers) {
+        if (layers.isEmpty()) {
+            return "no IPsec protection";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Protection p : layers) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(p.type().keyword()).append('/').append(p.mode().keyword()).append(" spi ").append(p.spi());
+        }
+        return sb.toString();
+    }
+}

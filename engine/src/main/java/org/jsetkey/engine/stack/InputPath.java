@@ -1,0 +1,144 @@
+package org.jsetkey.engine.stack;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.net.IpPacket;
+import org.jsetkey.engine.net.IpView;
+import org.jsetkey.engine.sad.SaEntry;
+import org.jsetkey.engine.sad.SaMode;
+import org.jsetkey.engine.sad.SaType;
+import org.jsetkey.engine.sysctl.SysctlNames;
+import org.jsetkey.engine.xform.IpsecHeader;
+import org.jsetkey.engine.xform.IpsecHeaders;
+import org.jsetkey.engine.xform.Opened;
+import org.jsetkey.engine.xform.XformException;
+
+/**
+ * The IP input path: AH/ESP/IPComp headers are peeled one at a time (SA lookup by dst,
+ * protocol and SPI; replay, ICV, decryption in the transform), then the inbound policy
+ * decides, then the packet is delivered or forwarded. Every failure is a counted drop.
+ */
+final class InputPath {
+    /** More nested IPsec layers than this is an attack, not a configuration. */
+    private static final int MAX_LAYERS = 8;
+
+    private final Host host;
+    private final InboundPolicy policy;
+
+    InputPath(Host host) {
+        this.host = host;
+        this.policy = new InboundPolicy(host);
+    }
+
+    void receive(byte[] wire) {
+        try {
+            process(wire);
+        } catch (RuntimeException e) {
+            host.drop(DropReason.MALFORMED, false, null, "packet could not be processed: " + e, List.of());
+        }
+    }
+
+    private void process(byte[] wire) {
+        IpView view;
+        try {
+            view = IpView.parse(wire);
+        } catch (IllegalArgumentException e) {
+            host.drop(DropReason.MALFORMED, false, null, e.getMessage(), List.of());
+            return;
+        }
+        boolean v6 = view.version() == 6;
+        if (!host.isLocal(IpPacket.destination(wire))) {
+            forwardOrDrop(wire, v6);
+            return;
+        }
+        byte[] ip = wire;
+        List<Protection> layers = new ArrayList<>();
+        for (int i = 0; i < MAX_LAYERS; i++) {
+            IpsecHeader h;
+            try {
+                h = IpsecHeaders.locate(ip);
+            } catch (XformException e) {
+                host.drop(DropReason.MALFORMED, v6, null, e.detail(), List.of());
+                return;
+            }
+            if (h == null) {
+                break;
+            }
+            Layer layer = open(ip, h, v6);
+            if (layer == null) {
+                return;
+            }
+            layers.add(layer.protection());
+            Opened opened = layer.opened();
+            ip = opened.packet();
+            if (opened.tunnel()) {
+                v6 = (ip[0] & 0xf0) == 0x60;
+                if (!host.isLocal(IpPacket.destination(ip))) {
+                    if (policy.allows(ip, layers, v6)) {
+                        forwardOrDrop(ip, v6);
+                    }
+                    return;
+                }
+            }
+        }
+        if (!policy.allows(ip, layers, v6)) {
+            return;
+        }
+        host.deliver(new Delivered(host.clock().millis(), ip, wire, layers));
+    }
+
+    private record Layer(Opened opened, Protection protection) {
+    }
+
+    private Layer open(byte[] ip, IpsecHeader h, boolean v6) {
+        SaType type = SaType.byIpProtocol(h.protocol());
+        IpAddress src = IpPacket.source(ip);
+        IpAddress dst = IpPacket.destination(ip);
+        if (!enabled(type)) {
+            host.drop(DropReason.PROTOCOL_DISABLED, v6, type, type.keyword() + " input is disabled by sysctl",
+                    List.of());
+            return null;
+        }
+        SaEntry sa = Diagnosis.findInbound(host.sad(), dst, type, h.spi());
+        if (sa == null) {
+            Diagnosis d = Diagnosis.unknownSpi(host.sad(), src, dst, type, h.spi());
+            host.drop(DropReason.UNKNOWN_SPI, v6, type, d.summary(), d.details());
+            return null;
+        }
+        if (!sa.state().usable()) {
+            host.drop(DropReason.SA_NOT_USABLE, v6, type, type.keyword() + " SA spi " + sa.sa().spi() + " is "
+                    + sa.state().keyword(), List.of());
+            return null;
+        }
+        Opened opened;
+        try {
+            opened = host.xform().open(ip, sa);
+        } catch (XformException e) {
+            Diagnosis d = Diagnosis.failedOpen(sa, src, dst, e);
+            host.drop(d.reason(), v6, type, d.summary(), d.details());
+            return null;
+        }
+        host.counters().add(type, XformStat.INPUT);
+        host.counters().add(type, XformStat.IBYTES, ip.length);
+        return new Layer(opened, new Protection(type, sa.sa().spi(),
+                opened.tunnel() ? SaMode.TUNNEL : SaMode.TRANSPORT, src, dst, opened.sequence()));
+    }
+
+    private boolean enabled(SaType type) {
+        String knob = type == SaType.ESP ? SysctlNames.ESP_ENABLE
+                : type == SaType.AH ? SysctlNames.AH_ENABLE : SysctlNames.IPCOMP_ENABLE;
+        return host.sysctl().getInt(knob) != 0;
+    }
+
+    private void forwardOrDrop(byte[] ip, boolean v6) {
+        String knob = v6 ? SysctlNames.IP6_FORWARDING : SysctlNames.IP_FORWARDING;
+        if (host.sysctl().getInt(knob) == 0) {
+            host.drop(DropReason.NOT_FOR_US, v6, null, IpPacket.source(ip) + " > " + IpPacket.destination(ip)
+                    + " is not for this host and " + knob + "=0", List.of());
+            return;
+        }
+        host.forward(ip);
+    }
+}

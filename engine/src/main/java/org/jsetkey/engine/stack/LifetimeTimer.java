@@ -1,0 +1,72 @@
+package org.jsetkey.engine.stack;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.jsetkey.engine.event.KeyEvent;
+import org.jsetkey.engine.sad.Lifetime;
+import org.jsetkey.engine.sad.SaEntry;
+import org.jsetkey.engine.sad.SaState;
+
+/**
+ * The one-second key timer: a soft limit passed makes the SA dying and raises a soft
+ * EXPIRE; a hard limit passed removes it and raises a hard EXPIRE. A limit counts as
+ * passed when elapsed seconds are strictly greater (KAME).
+ */
+final class LifetimeTimer {
+    private final Host host;
+    private ScheduledExecutorService timer;
+
+    LifetimeTimer(Host host) {
+        this.host = host;
+    }
+
+    synchronized void start() {
+        if (timer != null) {
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "key-timer-" + host.name());
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleAtFixedRate(this::safeTick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    synchronized void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+
+    private void safeTick() {
+        try {
+            tick();
+        } catch (RuntimeException ignored) {
+            // the timer must survive a failure of one tick
+        }
+    }
+
+    void tick() {
+        long now = host.clock().millis();
+        for (SaEntry e : host.sad().snapshot()) {
+            long elapsed = (now - e.createdMillis()) / 1000;
+            Lifetime hard = e.sa().hard();
+            Lifetime soft = e.sa().soft();
+            if (passed(hard, elapsed, e.bytes())) {
+                if (host.sad().expire(e.id()) != null) {
+                    host.events().publish(new KeyEvent.Expire(now, e, true));
+                }
+            } else if (e.state() == SaState.MATURE && passed(soft, elapsed, e.bytes())) {
+                e.state(SaState.DYING);
+                host.events().publish(new KeyEvent.Expire(now, e, false));
+            }
+        }
+    }
+
+    private static boolean passed(Lifetime l, long elapsedSeconds, long bytes) {
+        return (l.addtime() > 0 && elapsedSeconds > l.addtime()) || (l.bytes() > 0 && bytes > l.bytes());
+    }
+}

@@ -1,0 +1,131 @@
+package org.jsetkey.engine.stack;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import org.jsetkey.engine.net.IcmpEcho;
+import org.jsetkey.engine.net.IpAddress;
+
+/**
+ * Sends ICMP echo requests from a host and collects the replies, like iputils ping: one
+ * probe per interval, then waits for the last reply up to the wait time. Bounded in count
+ * and time; {@link #cancel()} stops it early (Ctrl-C).
+ */
+public final class Ping {
+    private final Host host;
+    private final PingOptions options;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+
+    public Ping(Host host, PingOptions options) {
+        this.host = host;
+        this.options = options;
+    }
+
+    /** One reply as it arrives; {@code rttMicros} is -1 without timing. */
+    public record Reply(int seq, int bytes, IpAddress from, int ttl, long rttMicros, boolean duplicate,
+                        List<Protection> protections) {
+    }
+
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    public PingResult run(Consumer<Reply> onReply) throws InterruptedException {
+        IpAddress src = options.source() != null ? options.source() : host.sourceFor(options.destination());
+        if (src == null) {
+            throw new IllegalStateException("no " + (options.destination().isV6() ? "IPv6" : "IPv4")
+                    + " address on this host to ping " + options.destination() + " from (use --addr)");
+        }
+        int id = ThreadLocalRandom.current().nextInt(1, 0x10000);
+        Map<Integer, Long> sentAt = new ConcurrentHashMap<>();
+        Map<Integer, Boolean> answered = new ConcurrentHashMap<>();
+        List<Long> rtts = java.util.Collections.synchronizedList(new ArrayList<>());
+        int[] counts = new int[2];
+        Object lock = new Object();
+        long start = System.nanoTime();
+        long[] last = {start};
+        int transmitted = 0;
+        try (AutoCloseable sub = host.echo().await(id, r -> {
+            int seq = r.echo().seq();
+            Long t0 = sentAt.get(seq);
+            if (t0 == null || !r.from().equals(options.destination())) {
+                return;
+            }
+            boolean dup = answered.putIfAbsent(seq, Boolean.TRUE) != null;
+            long rtt = options.timing() ? Math.max(0, (r.arrivalNanos() - t0) / 1000) : -1;
+            synchronized (lock) {
+                last[0] = Math.max(last[0], r.arrivalNanos());
+                if (dup) {
+                    counts[1]++;
+                } else {
+                    counts[0]++;
+                    if (rtt >= 0) {
+                        rtts.add(rtt);
+                    }
+                }
+                lock.notifyAll();
+            }
+            onReply.accept(new Reply(seq, IcmpEcho.HEADER + r.echo().data().length, r.from(), r.ttl(), rtt, dup,
+                    r.delivered().protections()));
+        })) {
+            for (int seq = 1; seq <= options.count() && !cancelled.get(); seq++) {
+                long now = System.nanoTime();
+                sentAt.put(seq, now);
+                synchronized (lock) {
+                    last[0] = Math.max(last[0], now);
+                }
+                byte[] packet = new IcmpEcho(src.isV6(), false, id, seq, payload(options.size()))
+                        .toPacket(src, options.destination(), host.nextIpId(), 64);
+                transmitted++;
+                if (options.socketPolicy() != null) {
+                    host.send(packet, options.socketPolicy());
+                } else {
+                    host.send(packet);
+                }
+                if (seq < options.count()) {
+                    sleepUnlessCancelled(options.intervalMillis(), lock, () -> false);
+                }
+            }
+            int sent = transmitted;
+            sleepUnlessCancelled(options.waitMillis(), lock, () -> counts[0] >= sent);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        synchronized (lock) {
+            // iputils: from the first probe to the last packet seen; 0 for a single probe
+            long elapsed = transmitted <= 1 ? 0 : TimeUnit.NANOSECONDS.toMillis(last[0] - start);
+            return new PingResult(transmitted, counts[0], counts[1], new ArrayList<>(rtts), elapsed);
+        }
+    }
+
+    private void sleepUnlessCancelled(long millis, Object lock, java.util.function.BooleanSupplier done)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        synchronized (lock) {
+            while (!cancelled.get() && !done.getAsBoolean()) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return;
+                }
+                lock.wait(Math.min(left, 100));
+            }
+        }
+    }
+
+    /** iputils' payload: room for a timestamp, then the byte values 16, 17, 18, ... */
+    private static byte[] payload(int size) {
+        byte[] d = new byte[size];
+        for (int i = 16; i < size; i++) {
+            d[i] = (byte) i;
+        }
+        return d;
+    }
+}
