@@ -160,7 +160,8 @@ final class SlotReader {
 
     private static SaProtocol protocol(Cursor c, Slot slot) {
         Token t = c.peek(SlotKind.SA_PROTOCOL, slot.help(), Grammar.protocols());
-        if (slot.optional() && t.is(TokenKind.SEMICOLON)) {
+        if (slot.optional() && (t.is(TokenKind.SEMICOLON) || t.is(TokenKind.EOF)
+                || t.is(TokenKind.WORD) && Grammar.statement(t.text()).isPresent())) {
             return null;
         }
         c.next();
