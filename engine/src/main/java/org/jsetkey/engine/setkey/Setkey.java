@@ -1,6 +1,10 @@
 package org.jsetkey.engine.setkey;
 
+import java.util.List;
+
+import org.jsetkey.engine.Refusal;
 import org.jsetkey.engine.sad.Sad;
+import org.jsetkey.engine.setkey.stmt.Exit;
 import org.jsetkey.engine.spd.Spd;
 
 /**
@@ -11,12 +15,14 @@ public final class Setkey {
     private final Sad sad;
     private final Spd spd;
     private final long pid;
+    private final Executor executor;
 
     /** @param pid the process id dumps print ({@code pid=...}) */
     public Setkey(Sad sad, Spd spd, long pid) {
         this.sad = sad;
         this.spd = spd;
         this.pid = pid;
+        this.executor = new Executor(sad, spd, pid);
     }
 
     /**
@@ -28,17 +34,45 @@ public final class Setkey {
      * @param fileName what diagnostics call the source ("vpn.conf", "<stdin>")
      */
     public SetkeyResult run(String source, String fileName, SetkeyListener listener) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Parser.Result parsed = Parser.parse(source, fileName);
+        int errors = 0;
+        for (Diagnostic d : parsed.diagnostics()) {
+            listener.diagnostic(d);
+            if (d.severity() == Diagnostic.Severity.ERROR) {
+                errors++;
+            }
+        }
+        if (errors > 0) {
+            return new SetkeyResult(0, errors, false);
+        }
+        int applied = 0;
+        for (Parser.Parsed p : parsed.statements()) {
+            if (p.statement() instanceof Exit) {
+                return new SetkeyResult(applied, errors, true);
+            }
+            try {
+                String out = executor.apply(p.statement());
+                applied++;
+                if (!out.isEmpty()) {
+                    listener.output(out);
+                }
+            } catch (Refusal r) {
+                errors++;
+                listener.diagnostic(new Diagnostic(Diagnostic.Severity.ERROR, p.pos(), r.getMessage(), List.of(),
+                        p.sourceLine()));
+            }
+        }
+        return new SetkeyResult(applied, errors, false);
     }
 
     /** {@code setkey -D} text ({@code includeDead}: {@code -D -a}); "No SAD entries." when empty. */
     public String dumpSad(boolean includeDead) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return executor.dumpSad(null, includeDead);
     }
 
     /** {@code setkey -DP} text; "No SPD entries." when empty. */
     public String dumpSpd() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return executor.dumpSpd();
     }
 
     /**
@@ -47,6 +81,15 @@ public final class Setkey {
      * for another line.
      */
     public static boolean isComplete(String text) {
-        throw new UnsupportedOperationException("not implemented yet");
+        List<Token> tokens = Lexer.lex(text).tokens();
+        if (tokens.size() == 1) {
+            return true;
+        }
+        for (Token t : tokens) {
+            if (t.is(TokenKind.ERROR) && t.text().startsWith("\"")) {
+                return false;
+            }
+        }
+        return tokens.get(tokens.size() - 2).is(TokenKind.SEMICOLON);
     }
 }

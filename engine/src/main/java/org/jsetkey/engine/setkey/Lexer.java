@@ -1,0 +1,203 @@
+package org.jsetkey.engine.setkey;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The setkey tokenizer (reference §1): longest match, lower-case keywords as plain words,
+ * {@code #} comments anywhere outside strings, and the policy text after {@code -P} split
+ * into blank-separated pieces up to the next {@code ;}. It never stops: what it cannot read
+ * becomes an {@link TokenKind#ERROR} token plus an error, so all problems of a batch are found.
+ */
+public final class Lexer {
+
+    /** Options the tokenizer knows; any other {@code -word} is a lexical error. */
+    public static final Set<String> OPTIONS = Set.of("-m", "-r", "-u", "-f", "-lh", "-ls", "-bh", "-bs", "-ctx",
+            "-E", "-A", "-C", "-R", "-P");
+
+    /** A lexical error at a token. */
+    public record LexError(Token token, String message) {
+    }
+
+    /** The tokens (ending with EOF) and the lexical errors. */
+    public record Lexed(List<Token> tokens, List<LexError> errors) {
+    }
+
+    private final String text;
+    private final List<Token> tokens = new ArrayList<>();
+    private final List<LexError> errors = new ArrayList<>();
+    private int pos;
+    private int line = 1;
+    private int col = 1;
+    private boolean policyMode;
+
+    private Lexer(String text) {
+        this.text = text;
+    }
+
+    public static Lexed lex(String text) {
+        Lexer l = new Lexer(text);
+        l.run();
+        return new Lexed(List.copyOf(l.tokens), List.copyOf(l.errors));
+    }
+
+    /** True for {@code -4}, {@code -6}, {@code -n} and their combinations ({@code -46n}). */
+    public static boolean isAiflags(String option) {
+        return option.length() > 1 && option.charAt(0) == '-' && option.substring(1).chars()
+                .allMatch(c -> c == '4' || c == '6' || c == 'n');
+    }
+
+    private void run() {
+        int n = text.length();
+        while (pos < n) {
+            char c = text.charAt(pos);
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f') {
+                advance(1);
+            } else if (policyMode) {
+                policyToken(c);
+            } else if (c == '#') {
+                while (pos < n && text.charAt(pos) != '\n') {
+                    advance(1);
+                }
+            } else if (c == ';') {
+                emit(TokenKind.SEMICOLON, 1, ";");
+            } else if (c == '/') {
+                emit(TokenKind.SLASH, 1, "/");
+            } else if (c == '[') {
+                emit(TokenKind.LBRACKET, 1, "[");
+            } else if (c == ']') {
+                emit(TokenKind.RBRACKET, 1, "]");
+            } else if (c == '"') {
+                string();
+            } else if (c == '-') {
+                option();
+            } else if (wordStart(c)) {
+                word();
+            } else {
+                error(1, "unexpected character \"" + c + "\"");
+            }
+        }
+        tokens.add(new Token(TokenKind.EOF, "", line, col, pos, 0));
+    }
+
+    private void policyToken(char c) {
+        if (c == ';') {
+            policyMode = false;
+            emit(TokenKind.SEMICOLON, 1, ";");
+            return;
+        }
+        if (!policyChar(c)) {
+            error(1, "unexpected character \"" + c + "\" in policy");
+            return;
+        }
+        int end = pos;
+        while (end < text.length() && policyChar(text.charAt(end))) {
+            end++;
+        }
+        emit(TokenKind.POLICY_WORD, end - pos, text.substring(pos, end));
+    }
+
+    private void string() {
+        int close = text.indexOf('"', pos + 1);
+        if (close < 0) {
+            errors.add(new LexError(new Token(TokenKind.ERROR, "\"", line, col, pos, 1), "unterminated string"));
+            tokens.add(new Token(TokenKind.ERROR, text.substring(pos), line, col, pos, text.length() - pos));
+            advance(text.length() - pos);
+            return;
+        }
+        emit(TokenKind.STRING, close + 1 - pos, text.substring(pos + 1, close));
+    }
+
+    private void option() {
+        int end = pos + 1;
+        while (end < text.length() && Character.isLetterOrDigit(text.charAt(end)) && text.charAt(end) < 128) {
+            end++;
+        }
+        String opt = text.substring(pos, end);
+        if (OPTIONS.contains(opt) || isAiflags(opt)) {
+            emit(TokenKind.OPTION, end - pos, opt);
+            policyMode = opt.equals("-P");
+        } else if (opt.length() == 1) {
+            error(1, "unexpected character \"-\"");
+        } else {
+            error(end - pos, "unknown option \"" + opt + "\"");
+        }
+    }
+
+    private void word() {
+        int n = text.length();
+        if (Character.isDigit(text.charAt(pos))) {
+            int end = pos;
+            while (end < n && (isDigit(text.charAt(end)) || text.charAt(end) == ',')) {
+                end++;
+            }
+            String run = text.substring(pos, end);
+            if (run.indexOf(',') >= 0 && (end == n || !wordChar(text.charAt(end)))) {
+                emit(TokenKind.DIGIT_LIST, end - pos, run);
+                return;
+            }
+        }
+        int end = pos;
+        while (end < n && wordChar(text.charAt(end))) {
+            end++;
+        }
+        String w = text.substring(pos, end);
+        emit(classify(w), end - pos, w);
+    }
+
+    private static TokenKind classify(String w) {
+        if (w.chars().allMatch(Lexer::isDigit)) {
+            return TokenKind.DECIMAL;
+        }
+        if (w.length() > 2 && (w.startsWith("0x") || w.startsWith("0X"))
+                && w.substring(2).chars().allMatch(c -> Character.digit(c, 16) >= 0 && c < 128)) {
+            return TokenKind.HEX;
+        }
+        return TokenKind.WORD;
+    }
+
+    private void emit(TokenKind kind, int length, String tokenText) {
+        tokens.add(new Token(kind, tokenText, line, col, pos, length));
+        advance(length);
+    }
+
+    private void error(int length, String message) {
+        Token t = new Token(TokenKind.ERROR, text.substring(pos, pos + length), line, col, pos, length);
+        tokens.add(t);
+        errors.add(new LexError(t, message));
+        advance(length);
+    }
+
+    private void advance(int count) {
+        for (int i = 0; i < count; i++) {
+            if (text.charAt(pos) == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+            pos++;
+        }
+    }
+
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean letter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean wordStart(char c) {
+        return letter(c) || isDigit(c) || c == ':';
+    }
+
+    private static boolean wordChar(char c) {
+        return wordStart(c) || c == '.' || c == '%' || c == '-';
+    }
+
+    private static boolean policyChar(char c) {
+        return letter(c) || isDigit(c) || ":.-_/%+[]".indexOf(c) >= 0;
+    }
+}

@@ -1,0 +1,90 @@
+package org.jsetkey.engine.setkey;
+
+import java.time.ZoneId;
+import java.util.List;
+
+import org.jsetkey.engine.net.IpProtocol;
+import org.jsetkey.engine.net.Prefix;
+import org.jsetkey.engine.spd.Policy;
+import org.jsetkey.engine.spd.PolicyRule;
+import org.jsetkey.engine.spd.Selector;
+import org.jsetkey.engine.spd.SpdEntry;
+
+/** The {@code setkey -DP} text (reference §9), KAME form without {@code scope=}. */
+public final class PolicyPrinter {
+    public static final String EMPTY = "No SPD entries.\n";
+
+    private final ZoneId zone;
+    private final long pid;
+
+    public PolicyPrinter(ZoneId zone, long pid) {
+        this.zone = zone;
+        this.pid = pid;
+    }
+
+    /** Entries in the given order (in, out, fwd), {@code seq} counting down to 0. */
+    public String print(List<SpdEntry> entries) {
+        if (entries.isEmpty()) {
+            return EMPTY;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < entries.size(); i++) {
+            block(sb, entries.get(i), entries.size() - 1 - i);
+        }
+        return sb.toString();
+    }
+
+    private void block(StringBuilder sb, SpdEntry e, int seq) {
+        Policy p = e.policy();
+        Selector s = p.selector();
+        sb.append(selector(s)).append('\n');
+        sb.append('\t').append(p.direction().keyword());
+        if (p.priority() != null) {
+            sb.append(" prio ").append(p.priority().text());
+        }
+        sb.append(' ').append(p.action().keyword()).append('\n');
+        for (PolicyRule r : p.rules()) {
+            sb.append('\t').append(r.format()).append('\n');
+        }
+        sb.append("\tcreated: ").append(DumpPrinter.time(e.createdMillis(), zone)).append("  lastused: ")
+                .append(DumpPrinter.time(e.lastUsedMillis(), zone)).append('\n');
+        sb.append("\tlifetime: 0(s) validtime: 0(s)\n");
+        sb.append("\tspid=").append(e.id()).append(" seq=").append(seq).append(" pid=").append(pid).append('\n');
+        sb.append("\trefcnt=1\n");
+    }
+
+    /**
+     * The first line. ICMPv6 selectors carry type and code instead of ports and print no
+     * brackets (KAME); ICMP type,code is an ipsec-tools feature and prints its way ({@code icmp 8,0}).
+     */
+    static String selector(Selector s) {
+        boolean icmp = s.upperProtocol() == IpProtocol.ICMPV6 || s.upperProtocol() == IpProtocol.ICMP;
+        String src = range(s.src(), s.srcPort(), !icmp);
+        String dst = range(s.dst(), s.dstPort(), !icmp);
+        return src + " " + dst + " " + upper(s);
+    }
+
+    private static String range(Prefix p, int port, boolean brackets) {
+        String text = p.format();
+        return brackets ? text + "[" + (port == 0 ? "any" : Integer.toString(port)) + "]" : text;
+    }
+
+    private static String upper(Selector s) {
+        int proto = s.upperProtocol();
+        String name;
+        if (proto == IpProtocol.ANY) {
+            name = "any";
+        } else if (proto == IpProtocol.ICMPV6) {
+            name = "icmp6";
+        } else if (proto == IpProtocol.IPV4) {
+            name = "ip4";
+        } else {
+            String n = IpProtocol.name(proto);
+            name = n == null ? Integer.toString(proto) : n;
+        }
+        if (s.isIcmp() && (s.srcPort() != 0 || s.dstPort() != 0)) {
+            name += " " + s.srcPort() + "," + s.dstPort();
+        }
+        return name;
+    }
+}

@@ -1,0 +1,26 @@
+package org.jsetkey.engine.setkey;
+
+import org.jsetkey.engine.crypto.Algorithms;
+import org.jsetkey.engine.sad.SaMode;
+import org.jsetkey.engine.sad.SecurityContext;
+
+/** The SA options (reference §4) as read; repeated options overwrite, -f flags accumulate. */
+final class SaOptions {
+    SaMode mode = SaMode.ANY;
+    long replay;
+    Token replayToken;
+    long reqid;
+    int padFlags;
+    boolean noCyclicSeq;
+    long hardSeconds;
+    long softSeconds;
+    long hardBytes;
+    long softBytes;
+    SecurityContext context;
+
+    /** The flag word before the protocol and algorithm bits are added. */
+    int flags() {
+        int f = Algorithms.FLAG_CYCSEQ | padFlags;
+        return noCyclicSeq ? f & ~Algorithms.FLAG_CYCSEQ : f;
+    }
+}

@@ -1,0 +1,219 @@
+package org.jsetkey.engine.setkey;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.jsetkey.engine.crypto.Algorithm;
+import org.jsetkey.engine.crypto.AlgorithmKind;
+import org.jsetkey.engine.crypto.Algorithms;
+import org.jsetkey.engine.crypto.KeySizes;
+import org.jsetkey.engine.sad.SaMode;
+import org.jsetkey.engine.sad.SaType;
+import org.jsetkey.engine.setkey.stmt.SaProtocol;
+
+/** Reads the SA options (reference §4) and the algorithm part with its keys (§5). */
+final class SaPartReader {
+    private SaPartReader() {
+    }
+
+    /** @param lookupOnly get/delete: options are accepted, {@code -m} draws the "mode is obsolete" warning */
+    static SaOptions options(Cursor c, Values v, boolean lookupOnly) {
+        SaProtocol protocol = v.get("protocol", SaProtocol.class);
+        SaOptions o = new SaOptions();
+        while (true) {
+            Token t = c.peek(SlotKind.SA_OPTIONS, "an SA option" + (lookupOnly ? " or ;" : " or the algorithm part"),
+                    Grammar.optionWords(protocol, !lookupOnly));
+            OptionSpec spec = t.is(TokenKind.OPTION) ? Grammar.saOption(t.text()).orElse(null) : null;
+            if (spec == null) {
+                return o;
+            }
+            c.next();
+            option(c, t, spec, o, lookupOnly);
+        }
+    }
+
+    private static void option(Cursor c, Token t, OptionSpec spec, SaOptions o, boolean lookupOnly) {
+        switch (t.text()) {
+            case "-m":
+                Token m = c.next(SlotKind.MODE, spec.help(), Grammar.MODES);
+                o.mode = m.is(TokenKind.WORD) ? SaMode.byKeyword(m.text()) : null;
+                if (o.mode == null) {
+                    throw new ParseError(m, "invalid mode " + m.quoted(), Grammar.MODES);
+                }
+                if (lookupOnly) {
+                    c.warn(t, "mode is obsolete");
+                }
+                break;
+            case "-r":
+                o.replayToken = t;
+                o.replay = SlotReader.decimal(number(c, spec), "replay window", 0xffffffffL);
+                break;
+            case "-u":
+                o.reqid = SlotReader.decimal(number(c, spec), "reqid", 0xffffffffL);
+                break;
+            case "-f":
+                padFlag(c.next(SlotKind.PAD_FLAG, spec.help(), Grammar.PAD_FLAGS), o);
+                break;
+            case "-lh":
+                o.hardSeconds = SlotReader.decimal(number(c, spec), "hard lifetime", Long.MAX_VALUE);
+                break;
+            case "-ls":
+                o.softSeconds = SlotReader.decimal(number(c, spec), "soft lifetime", Long.MAX_VALUE);
+                break;
+            case "-bh":
+                o.hardBytes = SlotReader.decimal(number(c, spec), "hard byte lifetime", Long.MAX_VALUE);
+                break;
+            case "-bs":
+                o.softBytes = SlotReader.decimal(number(c, spec), "soft byte lifetime", Long.MAX_VALUE);
+                break;
+            default:
+                o.context = SlotReader.context(c);
+                break;
+        }
+    }
+
+    private static Token number(Cursor c, OptionSpec spec) {
+        return c.next(SlotKind.NUMBER, spec.help(), List.of());
+    }
+
+    private static void padFlag(Token f, SaOptions o) {
+        switch (f.is(TokenKind.WORD) ? f.text() : "") {
+            case "zero-pad":
+                o.padFlags |= Algorithms.FLAG_ZERO_PAD;
+                break;
+            case "random-pad":
+                o.padFlags |= Algorithms.FLAG_RANDOM_PAD;
+                break;
+            case "seq-pad":
+                break;
+            case "nocyclic-seq":
+                o.noCyclicSeq = true;
+                break;
+            default:
+                throw new ParseError(f, "invalid flag " + f.quoted(), Grammar.PAD_FLAGS);
+        }
+    }
+
+    static AlgorithmPart algorithms(Cursor c, Values v) {
+        SaProtocol p = v.get("protocol", SaProtocol.class);
+        AlgorithmPart a = new AlgorithmPart();
+        List<String> words = Grammar.optionWords(p, true).subList(Grammar.saOptions().size(),
+                Grammar.optionWords(p, true).size());
+        Token t = c.next(SlotKind.ALGORITHMS, "the algorithm part", words);
+        if (t.isOption("-E")) {
+            requireProtocol(t, p, p.type() == SaType.ESP);
+            a.encToken = t;
+            a.enc = algorithm(c, p, AlgorithmKind.ENCRYPT);
+            a.encKey = key(c, a.enc);
+            Token next = c.peek(SlotKind.ALGORITHMS, "-A or ;", a.enc.aead() ? List.of(";") : List.of("-A", ";"));
+            if (next.isOption("-A")) {
+                c.next();
+                if (a.enc.aead()) {
+                    throw new ParseError(next, a.enc.name() + " is a combined-mode cipher: give no -A");
+                }
+                a.authToken = next;
+                a.auth = algorithm(c, p, AlgorithmKind.AUTH);
+                a.authKey = key(c, a.auth);
+            }
+        } else if (t.isOption("-A")) {
+            requireProtocol(t, p, p.type() != SaType.IPCOMP);
+            if (p.type() == SaType.ESP) {
+                throw new ParseError(t, "algorithm mismatched: " + p.keyword()
+                        + " needs -E before -A (use -E null for authentication only)");
+            }
+            a.authToken = t;
+            a.auth = algorithm(c, p, AlgorithmKind.AUTH);
+            a.authKey = key(c, a.auth);
+        } else if (t.isOption("-C")) {
+            requireProtocol(t, p, p == SaProtocol.IPCOMP);
+            a.comp = algorithm(c, p, AlgorithmKind.COMPRESS);
+            if (c.peek(SlotKind.ALGORITHMS, "-R or ;", List.of("-R", ";")).isOption("-R")) {
+                c.next();
+                a.rawCpi = true;
+            }
+        } else if (t.is(TokenKind.SEMICOLON) || t.is(TokenKind.EOF)) {
+            throw new ParseError(t, "missing algorithm before " + t.quoted(), words);
+        } else {
+            throw new ParseError(t, "syntax error at " + t.quoted() + ": expected the algorithm part", words);
+        }
+        return a;
+    }
+
+    private static void requireProtocol(Token t, SaProtocol p, boolean ok) {
+        if (ok) {
+            return;
+        }
+        String want;
+        switch (p) {
+            case AH:
+            case AH_OLD:
+                want = "takes only -A";
+                break;
+            case IPCOMP:
+                want = "takes only -C";
+                break;
+            case TCP:
+                want = "takes only -A tcp-md5";
+                break;
+            default:
+                want = "takes -E (and -A)";
+                break;
+        }
+        throw new ParseError(t, "algorithm mismatched: " + p.keyword() + " " + want + ", not " + t.text());
+    }
+
+    private static Algorithm algorithm(Cursor c, SaProtocol p, AlgorithmKind kind) {
+        SlotKind slot = kind == AlgorithmKind.ENCRYPT ? SlotKind.ENC_ALGORITHM
+                : kind == AlgorithmKind.AUTH ? SlotKind.AUTH_ALGORITHM : SlotKind.COMP_ALGORITHM;
+        List<String> valid = Grammar.algorithmsFor(p, kind);
+        Token n = c.next(slot, kind.description() + " algorithm", valid);
+        if (!n.is(TokenKind.WORD)) {
+            throw new ParseError(n, "missing " + kind.description() + " algorithm before " + n.quoted(), valid);
+        }
+        Algorithm alg = Algorithms.find(kind, n.text()).orElseThrow(() ->
+                new ParseError(n, "unknown " + kind.description() + " algorithm " + n.quoted(), valid));
+        String why = Grammar.mismatch(p, alg);
+        if (why != null) {
+            throw new ParseError(n, "algorithm mismatched: " + why, valid);
+        }
+        if (alg.name().equals("simple")) {
+            c.warn(n, "obsolete algorithm");
+        }
+        return alg;
+    }
+
+    private static byte[] key(Cursor c, Algorithm alg) {
+        KeySizes sizes = alg.keySizes();
+        if (sizes.keyless()) {
+            Token after = c.peek();
+            if (after.is(TokenKind.STRING) || after.is(TokenKind.HEX)) {
+                throw new ParseError(after, alg.name() + " takes no key");
+            }
+            return null;
+        }
+        Token k = c.next(SlotKind.KEY, "key for " + alg.name() + ": \"text\" or 0x hex, "
+                + sizes.describeBytes(), List.of());
+        byte[] key;
+        if (k.is(TokenKind.STRING)) {
+            key = k.text().getBytes(StandardCharsets.UTF_8);
+        } else if (k.is(TokenKind.HEX)) {
+            String digits = k.text().substring(2);
+            if (digits.length() % 2 != 0) {
+                throw new ParseError(k, "odd number of hex digits (" + digits.length() + ") in key");
+            }
+            key = new byte[digits.length() / 2];
+            for (int i = 0; i < key.length; i++) {
+                key[i] = (byte) Integer.parseInt(digits.substring(2 * i, 2 * i + 2), 16);
+            }
+        } else if (k.is(TokenKind.WORD) && (k.text().startsWith("0x") || k.text().startsWith("0X"))) {
+            throw new ParseError(k, "invalid hex key " + k.quoted());
+        } else {
+            throw new ParseError(k, "missing key for " + alg.name() + " before " + k.quoted(),
+                    List.of("\"text\"", "0x hex"));
+        }
+        if (!sizes.accepts(key.length * 8)) {
+            throw new ParseError(k, alg.name() + " needs " + sizes.describeBytes() + ", got " + key.length);
+        }
+        return key;
+    }
+}
