@@ -1,0 +1,81 @@
+package org.jsetkey.shell;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line: setkey's flags acting on this host's databases, plus the host flags. */
+@Command(name = "jsetkey", sortOptions = false, usageHelpWidth = 100,
+        description = {"setkey(8) as a live IPsec lab. Without arguments: the console (or, when standard",
+                "input is not a terminal, console commands read from it)."},
+        footer = {"", "Order when combined: -F/-FP, then -f, then -c, then -D/-DP. Exit status 1 when anything failed."})
+final class Flags {
+    @Option(names = "-c", description = "Read setkey statements from standard input.")
+    boolean stdinStatements;
+
+    @Option(names = "-f", paramLabel = "FILE", description = "Read setkey statements from FILE.")
+    Path file;
+
+    @Option(names = "-D", description = "Dump the SAD (with -P: the SPD).")
+    boolean dump;
+
+    @Option(names = "-P", description = "With -D or -F: act on the SPD.")
+    boolean policy;
+
+    @Option(names = "-F", description = "Flush the SAD (with -P: the SPD).")
+    boolean flush;
+
+    @Option(names = "-a", description = "With -D: show dead SAs too.")
+    boolean allStates;
+
+    @Option(names = "-v", description = "Verbose: print every key engine message.")
+    boolean verbose;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version and exit.")
+    boolean version;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Host name (shown in the prompt).")
+    String name;
+
+    @Option(names = "--addr", paramLabel = "ADDR", description = "An address of this host (repeatable).")
+    List<String> addresses = new ArrayList<>();
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Local endpoint of the UDP link.")
+    String listen;
+
+    @Option(names = "--peer", paramLabel = "HOST:PORT[=PREFIX]",
+            description = "A peer on the link and the addresses it owns (repeatable).")
+    List<String> peers = new ArrayList<>();
+
+    @Option(names = "--boot", paramLabel = "FILE", description = "Boot the host from an rc.conf profile.")
+    Path boot;
+
+    @Option(names = "--rc", paramLabel = "FILE", description = "rc.conf to read host settings from.")
+    Path rc;
+
+    @Option(names = "--script", paramLabel = "FILE", description = "Groovy script to run.")
+    Path script;
+
+    @Option(names = "--demo", description = "Run the built-in two-host demonstration.")
+    boolean demo;
+
+    /** True when a setkey action flag was given: then the program acts and exits, no console. */
+    boolean setkeyAction() {
+        return stdinStatements || file != null || dump || flush;
+    }
+
+    HostOptions hostOptions() {
+        List<HostOptions.Peer> parsedPeers = new ArrayList<>();
+        for (String p : peers) {
+            parsedPeers.add(HostOptions.Peer.parse(p));
+        }
+        return new HostOptions(name, addresses, listen == null ? null : HostOptions.HostPort.parse(listen),
+                parsedPeers, boot, rc, script, demo);
+    }
+}

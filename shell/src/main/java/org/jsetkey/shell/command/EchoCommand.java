@@ -1,0 +1,26 @@
+package org.jsetkey.shell.command;
+
+import java.util.List;
+
+final class EchoCommand implements Command {
+    @Override
+    public String name() {
+        return "echo";
+    }
+
+    @Override
+    public String synopsis() {
+        return "echo TEXT...";
+    }
+
+    @Override
+    public String help() {
+        return "Prints its arguments separated by one blank (handy in scripts and test input).";
+    }
+
+    @Override
+    public boolean execute(List<String> args, CommandOutput output) {
+        output.println(String.join(" ", args));
+        return true;
+    }
+}

@@ -1,0 +1,42 @@
+package org.jsetkey.shell.command;
+
+import java.util.List;
+
+import org.jsetkey.engine.sysctl.Sysctl;
+import org.jsetkey.engine.sysctl.SysctlCommand;
+import org.jsetkey.engine.sysctl.SysctlResult;
+
+/** FreeBSD's sysctl(8) on this host's knobs. */
+final class SysctlShellCommand implements Command {
+    private final Sysctl sysctl;
+
+    SysctlShellCommand(Sysctl sysctl) {
+        this.sysctl = sysctl;
+    }
+
+    @Override
+    public String name() {
+        return "sysctl";
+    }
+
+    @Override
+    public String synopsis() {
+        return "sysctl [-adeiNnq] [name[=value] ...]";
+    }
+
+    @Override
+    public String help() {
+        return "Shows or sets kernel knobs as FreeBSD's sysctl does, e.g.\n"
+                + "  sysctl net.inet.ipsec            every IPsec knob\n"
+                + "  sysctl net.inet.ipsec.esp_trans_deflev=2\n"
+                + "-a all, -n value only, -e name=value, -N names, -d descriptions, -q quiet, -i ignore unknown.";
+    }
+
+    @Override
+    public boolean execute(List<String> args, CommandOutput output) {
+        SysctlResult r = SysctlCommand.run(sysctl, args);
+        output.out(r.out());
+        output.err(r.err());
+        return !r.failed();
+    }
+}

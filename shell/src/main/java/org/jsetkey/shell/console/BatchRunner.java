@@ -1,0 +1,43 @@
+package org.jsetkey.shell.console;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.jsetkey.shell.command.Interpreter;
+import org.jsetkey.shell.command.Outcome;
+
+/**
+ * Console commands read from a non-terminal standard input: prints what the console would
+ * print and fails if any command failed or a statement was left open.
+ */
+public final class BatchRunner {
+    private final Interpreter interpreter;
+
+    public BatchRunner(Interpreter interpreter) {
+        this.interpreter = interpreter;
+    }
+
+    /** Returns the exit status: 0 when everything succeeded, 1 otherwise. */
+    public int run(BufferedReader in) {
+        boolean failed = false;
+        try {
+            String line;
+            while ((line = in.readLine()) != null) {
+                Outcome o = interpreter.accept(line);
+                if (o == Outcome.FAILED) {
+                    failed = true;
+                } else if (o == Outcome.EXIT) {
+                    return failed ? 1 : 0;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (interpreter.pending()) {
+            interpreter.cancelPending();
+            return 1;
+        }
+        return failed ? 1 : 0;
+    }
+}

@@ -1,0 +1,97 @@
+package org.jsetkey.shell.jline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.function.Predicate;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jsetkey.shell.console.CompletionSource;
+import org.jsetkey.shell.console.ConsoleOutput;
+import org.jsetkey.shell.console.HistoryFile;
+import org.jsetkey.shell.console.LineInput;
+import org.jsetkey.shell.console.Prompt;
+
+/** The console on a JLine terminal: line editing, history, completion, output above the prompt. */
+public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseable {
+    private final Terminal terminal;
+    private final LineReader reader;
+    private final Prompt prompt;
+    private final Path historyFile;
+
+    /**
+     * @param needsMore   whether the text typed so far is an unclosed statement (then Enter continues it)
+     * @param historyFile where history persists (created with mode 0600), or null for none
+     */
+    public JLineConsole(Terminal terminal, Prompt prompt, Predicate<String> needsMore, CompletionSource completion,
+                        Path historyFile) throws IOException {
+        this.terminal = terminal;
+        this.prompt = prompt;
+        this.historyFile = historyFile;
+        LineReaderBuilder builder = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("jsetkey")
+                .parser(new StatementParser(needsMore))
+                .completer(new CompleterAdapter(completion))
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, prompt.continuation())
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+        if (historyFile != null) {
+            HistoryFile.secure(historyFile);
+            builder.variable(LineReader.HISTORY_FILE, historyFile);
+        }
+        this.reader = builder.build();
+    }
+
+    /** The console on this process's terminal (a dumb one when there is no real terminal). */
+    public static JLineConsole onSystemTerminal(Prompt prompt, Predicate<String> needsMore,
+                                                CompletionSource completion, Path historyFile) throws IOException {
+        Terminal t = TerminalBuilder.builder().name("jsetkey").system(true).dumb(true).build();
+        return new JLineConsole(t, prompt, needsMore, completion, historyFile);
+    }
+
+    @Override
+    public String read() {
+        try {
+            return reader.readLine(prompt.primary());
+        } catch (UserInterruptException e) {
+            throw new LineCancelledException();
+        } catch (EndOfFileException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public synchronized void out(String text) {
+        terminal.writer().print(text);
+        terminal.writer().flush();
+    }
+
+    @Override
+    public synchronized void err(String text) {
+        out(text);
+    }
+
+    @Override
+    public void printAbove(String text) {
+        reader.printAbove(text);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (historyFile != null) {
+                reader.getHistory().save();
+                HistoryFile.secure(historyFile);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            terminal.writer().println("jsetkey: could not save history: " + e.getMessage());
+        } finally {
+            terminal.close();
+        }
+    }
+}
