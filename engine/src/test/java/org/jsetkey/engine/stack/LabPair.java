@@ -1,0 +1,109 @@
+package org.jsetkey.engine.stack;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.jsetkey.engine.event.KeyEvent;
+import org.jsetkey.engine.link.Peer;
+import org.jsetkey.engine.link.TcpdumpFormatter;
+import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.setkey.Diagnostic;
+import org.jsetkey.engine.setkey.Setkey;
+import org.jsetkey.engine.setkey.SetkeyListener;
+import org.jsetkey.engine.setkey.SetkeyResult;
+
+/** Two hosts in one JVM on a loopback UDP link, with traces and events recorded. */
+final class LabPair implements AutoCloseable {
+    static final IpAddress PHOENIX = IpAddress.parse("192.0.2.10");
+    static final IpAddress CARDINAL = IpAddress.parse("198.51.100.20");
+    static final IpAddress PHOENIX6 = IpAddress.parse("2001:db8:1::10");
+    static final IpAddress CARDINAL6 = IpAddress.parse("2001:db8:2::20");
+
+    /** The FreeBSD how-to configuration as seen from phoenix (cardinal mirrors the policies). */
+    static final String HOWTO_SAS = String.join("\n",
+            "flush;",
+            "spdflush;",
+            "add 192.0.2.10 198.51.100.20 ah 15700 -A hmac-md5 \"1234567890123456\";",
+            "add 198.51.100.20 192.0.2.10 ah 24500 -A hmac-md5 \"1234567890123456\";",
+            "add 192.0.2.10 198.51.100.20 esp 15701 -E blowfish-cbc \"12345\";",
+            "add 198.51.100.20 192.0.2.10 esp 24501 -E blowfish-cbc \"12345\";", "");
+
+    final Host phoenix = new Host("phoenix");
+    final Host cardinal = new Host("cardinal");
+    final List<String> phoenixTrace = Collections.synchronizedList(new ArrayList<>());
+    final List<KeyEvent> phoenixEvents = new CopyOnWriteArrayList<>();
+    final List<KeyEvent> cardinalEvents = new CopyOnWriteArrayList<>();
+
+    LabPair() throws Exception {
+        InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        phoenix.addAddress(PHOENIX);
+        phoenix.addAddress(PHOENIX6);
+        cardinal.addAddress(CARDINAL);
+        cardinal.addAddress(CARDINAL6);
+        phoenix.listen(any);
+        cardinal.listen(any);
+        phoenix.addPeer(new Peer(cardinal.link().localAddress(), List.of()));
+        cardinal.addPeer(new Peer(phoenix.link().localAddress(), List.of()));
+        TcpdumpFormatter f = new TcpdumpFormatter(false, ZoneOffset.UTC);
+        phoenix.link().tap(p -> phoenixTrace.add(f.format(p.bytes())));
+        phoenix.events().subscribe(phoenixEvents::add);
+        cardinal.events().subscribe(cardinalEvents::add);
+    }
+
+    static SetkeyResult load(Host h, String text) {
+        List<String> errors = new ArrayList<>();
+        SetkeyResult r = new Setkey(h.sad(), h.spd(), 1).run(text, "test.conf", new SetkeyListener() {
+            @Override
+            public void output(String t) {
+            }
+
+            @Override
+            public void diagnostic(Diagnostic d) {
+                if (d.severity() == Diagnostic.Severity.ERROR) {
+                    errors.add(d.format());
+                }
+            }
+        });
+        assertFalse(r.failed(), () -> String.join("\n", errors));
+        return r;
+    }
+
+    /** The how-to: SAs on both, each with its out policy and the mirrored in policy. */
+    void howto(String level) {
+        String p = "spdadd 192.0.2.10 198.51.100.20 any -P out ipsec esp/transport//" + level + " ah/transport//"
+                + level + ";\nspdadd 198.51.100.20 192.0.2.10 any -P in ipsec esp/transport//" + level
+                + " ah/transport//" + level + ";\n";
+        String c = "spdadd 198.51.100.20 192.0.2.10 any -P out ipsec esp/transport//" + level + " ah/transport//"
+                + level + ";\nspdadd 192.0.2.10 198.51.100.20 any -P in ipsec esp/transport//" + level
+                + " ah/transport//" + level + ";\n";
+        load(phoenix, HOWTO_SAS + p);
+        load(cardinal, HOWTO_SAS + c);
+    }
+
+    PingResult ping(Host from, IpAddress to, int count) throws InterruptedException {
+        return new Ping(from, new PingOptions(to, null, count, 20, 56, 1000, null)).run(r -> { });
+    }
+
+    List<KeyEvent.Drop> drops(List<KeyEvent> events) {
+        List<KeyEvent.Drop> l = new ArrayList<>();
+        for (KeyEvent e : events) {
+            if (e instanceof KeyEvent.Drop d) {
+                l.add(d);
+            }
+        }
+        return l;
+    }
+
+    @Override
+    public void close() {
+        phoenix.close();
+        cardinal.close();
+    }
+}

@@ -1,0 +1,157 @@
+package org.jsetkey.engine.stack;
+
+import static org.jsetkey.engine.stack.LabPair.CARDINAL;
+import static org.jsetkey.engine.stack.LabPair.CARDINAL6;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jsetkey.engine.event.KeyEvent;
+import org.jsetkey.engine.sad.SaType;
+import org.jsetkey.engine.sysctl.SysctlNames;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The FreeBSD phoenix/cardinal test with two hosts in one JVM on a loopback UDP link. */
+class TwoHostsIT {
+    private final LabPair lab;
+
+    TwoHostsIT() throws Exception {
+        lab = new LabPair();
+    }
+
+    @AfterEach
+    void close() {
+        lab.close();
+    }
+
+    @Test
+    void howtoPingsCrossAsAhOverEsp() throws Exception {
+        lab.howto("default");
+        PingResult r = lab.ping(lab.phoenix, CARDINAL, 3);
+        assertEquals(3, r.transmitted());
+        assertEquals(3, r.received());
+        List<String> trace = new ArrayList<>(lab.phoenixTrace);
+        assertEquals(6, trace.size(), trace.toString());
+        for (int i = 0; i < 3; i++) {
+            String req = trace.get(2 * i);
+            String rep = trace.get(2 * i + 1);
+            assertTrue(req.matches("IP 192\\.0\\.2\\.10 > 198\\.51\\.100\\.20: AH\\(spi=0x00003d54,seq=0x" + (i + 1)
+                    + ",icv=0x[0-9a-f]{24}\\): ESP\\(spi=0x00003d55,seq=0x" + (i + 1) + "\\), length 88"), req);
+            assertTrue(rep.matches("IP 198\\.51\\.100\\.20 > 192\\.0\\.2\\.10: AH\\(spi=0x00005fb4,seq=0x" + (i + 1)
+                    + ",icv=0x[0-9a-f]{24}\\): ESP\\(spi=0x00005fb5,seq=0x" + (i + 1) + "\\), length 88"), rep);
+        }
+        assertEquals(3, lab.phoenix.counters().get(SaType.ESP, XformStat.OUTPUT));
+        assertEquals(3, lab.phoenix.counters().get(SaType.AH, XformStat.INPUT));
+        assertEquals(3, lab.phoenix.counters().get(false, IpsecStat.OUT_BUNDLESA));
+        assertEquals(3, lab.phoenix.counters().histogram(SaType.ESP, 7));
+    }
+
+    @Test
+    void levelUseWithoutSasSendsInTheClear() throws Exception {
+        lab.howto("default");
+        lab.phoenix.sad().flush(null);
+        lab.cardinal.sad().flush(null);
+        PingResult r = lab.ping(lab.phoenix, CARDINAL, 2);
+        assertEquals(2, r.received());
+        assertTrue(lab.phoenixTrace.get(0).startsWith("IP 192.0.2.10 > 198.51.100.20: ICMP echo request"),
+                lab.phoenixTrace.toString());
+    }
+
+    @Test
+    void levelRequireWithoutSasDropsCountsAndAcquires() throws Exception {
+        lab.howto("default");
+        lab.phoenix.sad().flush(null);
+        lab.cardinal.sad().flush(null);
+        lab.phoenix.sysctl().setInt(SysctlNames.IPSEC_ESP_TRANS_DEFLEV, 2);
+        PingResult r = lab.ping(lab.phoenix, CARDINAL, 3);
+        assertEquals(0, r.received());
+        assertTrue(lab.phoenixTrace.isEmpty(), lab.phoenixTrace.toString());
+        assertEquals(3, lab.phoenix.counters().get(false, IpsecStat.OUT_NOSA));
+        long acquires = lab.phoenixEvents.stream().filter(e -> e instanceof KeyEvent.Acquire).count();
+        assertEquals(1, acquires, "ACQUIRE is raised once, then blocked (blockacq)");
+        KeyEvent.Acquire a = (KeyEvent.Acquire) lab.phoenixEvents.stream()
+                .filter(e -> e instanceof KeyEvent.Acquire).findFirst().get();
+        assertEquals(CARDINAL, a.dst());
+        assertEquals(SaType.ESP, a.rule().proto());
+    }
+
+    @Test
+    void wrongSpiIsDiagnosedByTheReceiver() throws Exception {
+        lab.howto("default");
+        lab.cardinal.sad().delete(new org.jsetkey.engine.sad.SaId(CARDINAL, SaType.ESP, 15701));
+        LabPair.load(lab.cardinal, "add 192.0.2.10 198.51.100.20 esp 15702 -E blowfish-cbc \"12345\";");
+        PingResult r = lab.ping(lab.phoenix, CARDINAL, 2);
+        assertEquals(0, r.received());
+        List<KeyEvent.Drop> drops = lab.drops(lab.cardinalEvents);
+        assertEquals(2, drops.size(), drops.toString());
+        String why = drops.get(0).explanation();
+        assertTrue(why.contains("unknown esp SPI 15701 (0x00003d55)"), why);
+        assertTrue(why.contains("15702 (0x00003d56)"), why);
+        assertTrue(why.contains("both hosts must use the same SPI for each direction"), why);
+        assertEquals(2, lab.cardinal.counters().get(SaType.ESP, XformStat.NOTDB));
+    }
+
+    @Test
+    void wrongKeyIsAnAuthenticationFailure() throws Exception {
+        lab.howto("default");
+        lab.cardinal.sad().delete(new org.jsetkey.engine.sad.SaId(CARDINAL, SaType.AH, 15700));
+        LabPair.load(lab.cardinal, "add 192.0.2.10 198.51.100.20 ah 15700 -A hmac-md5 \"6543210987654321\";");
+        assertEquals(0, lab.ping(lab.phoenix, CARDINAL, 1).received());
+        assertEquals(1, lab.cardinal.counters().get(SaType.AH, XformStat.BADAUTH));
+        String why = lab.drops(lab.cardinalEvents).get(0).explanation();
+        assertTrue(why.startsWith("ICV mismatch on ah spi 15700"), why);
+    }
+
+    @Test
+    void replayedPacketIsDroppedAsReplay() throws Exception {
+        lab.howto("require");
+        LabPair.load(lab.phoenix, "flush; add 192.0.2.10 198.51.100.20 esp 0x1000 -r 4 -E aes-cbc "
+                + "0x00112233445566778899aabbccddeeff -A hmac-sha1 \"01234567890123456789\";"
+                + "add 198.51.100.20 192.0.2.10 esp 0x2000 -r 4 -E aes-cbc 0x00112233445566778899aabbccddeeff "
+                + "-A hmac-sha1 \"01234567890123456789\";"
+                + "spdflush; spdadd 192.0.2.10 198.51.100.20 any -P out ipsec esp/transport//require;");
+        LabPair.load(lab.cardinal, "flush; add 192.0.2.10 198.51.100.20 esp 0x1000 -r 4 -E aes-cbc "
+                + "0x00112233445566778899aabbccddeeff -A hmac-sha1 \"01234567890123456789\";"
+                + "add 198.51.100.20 192.0.2.10 esp 0x2000 -r 4 -E aes-cbc 0x00112233445566778899aabbccddeeff "
+                + "-A hmac-sha1 \"01234567890123456789\";"
+                + "spdflush; spdadd 198.51.100.20 192.0.2.10 any -P out ipsec esp/transport//require;");
+        List<byte[]> wire = new java.util.concurrent.CopyOnWriteArrayList<>();
+        lab.cardinal.link().tap(p -> {
+            if (p.direction() == org.jsetkey.engine.link.LinkDirection.IN) {
+                wire.add(p.bytes());
+            }
+        });
+        assertEquals(1, lab.ping(lab.phoenix, CARDINAL, 1).received());
+        lab.cardinal.receive(wire.get(0));
+        assertEquals(1, lab.cardinal.counters().get(SaType.ESP, XformStat.REPLAY));
+        assertEquals("REPLAY", lab.drops(lab.cardinalEvents).get(0).reason());
+    }
+
+    @Test
+    void ipv6PingsAreProtectedToo() throws Exception {
+        String sas = "add 2001:db8:1::10 2001:db8:2::20 esp 0x3001 -E aes-gcm-16 "
+                + "0x000102030405060708090a0b0c0d0e0fcafebabe;\n"
+                + "add 2001:db8:2::20 2001:db8:1::10 esp 0x3002 -E aes-gcm-16 "
+                + "0x101112131415161718191a1b1c1d1e1fdeadbeef;\n";
+        LabPair.load(lab.phoenix, sas + "spdadd 2001:db8:1::10 2001:db8:2::20 any -P out ipsec esp/transport//require;"
+                + "spdadd 2001:db8:2::20 2001:db8:1::10 any -P in ipsec esp/transport//require;");
+        LabPair.load(lab.cardinal, sas + "spdadd 2001:db8:2::20 2001:db8:1::10 any -P out ipsec esp/transport//require;"
+                + "spdadd 2001:db8:1::10 2001:db8:2::20 any -P in ipsec esp/transport//require;");
+        assertEquals(2, lab.ping(lab.phoenix, CARDINAL6, 2).received());
+        assertTrue(lab.phoenixTrace.get(0).startsWith("IP6 2001:db8:1::10 > 2001:db8:2::20: ESP(spi=0x00003001,seq=0x1)"),
+                lab.phoenixTrace.toString());
+    }
+
+    @Test
+    void inboundPolicyRejectsCleartextWhenProtectionIsRequired() throws Exception {
+        LabPair.load(lab.cardinal, "spdadd 192.0.2.10 198.51.100.20 any -P in ipsec esp/transport//require;");
+        assertEquals(0, lab.ping(lab.phoenix, CARDINAL, 1).received());
+        assertEquals(1, lab.cardinal.counters().get(false, IpsecStat.IN_POLVIO));
+        String why = lab.drops(lab.cardinalEvents).get(0).explanation();
+        assertTrue(why.contains("lacks esp/transport//require"), why);
+        assertTrue(why.contains("no IPsec protection"), why);
+    }
+}
