@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jsetkey.engine.link.Endpoints;
+import org.jsetkey.engine.link.Peer;
+import org.jsetkey.engine.net.IpAddress;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -71,11 +75,19 @@ final class Flags {
     }
 
     HostOptions hostOptions() {
-        List<HostOptions.Peer> parsedPeers = new ArrayList<>();
+        List<Peer> parsedPeers = new ArrayList<>();
         for (String p : peers) {
-            parsedPeers.add(HostOptions.Peer.parse(p));
+            parsedPeers.add(Peer.parse(p));
         }
-        return new HostOptions(name, addresses, listen == null ? null : HostOptions.HostPort.parse(listen),
+        List<IpAddress> parsedAddresses = new ArrayList<>();
+        for (String a : addresses) {
+            IpAddress ip = IpAddress.tryParse(a);
+            if (ip == null) {
+                throw new IllegalArgumentException("--addr " + a + ": not a numeric IPv4 or IPv6 address");
+            }
+            parsedAddresses.add(ip);
+        }
+        return new HostOptions(name, parsedAddresses, listen == null ? null : Endpoints.parseLoopback(listen),
                 parsedPeers, boot, rc, script, demo);
     }
 }

@@ -1,23 +1,24 @@
 package org.jsetkey.shell;
 
+import java.io.IOException;
 import java.time.Clock;
 
 import org.jsetkey.engine.event.EventBus;
+import org.jsetkey.engine.link.Peer;
+import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.sad.Sad;
 import org.jsetkey.engine.setkey.Setkey;
 import org.jsetkey.engine.setkey.SetkeyListener;
 import org.jsetkey.engine.setkey.SetkeyResult;
 import org.jsetkey.engine.spd.Spd;
+import org.jsetkey.engine.stack.Host;
 import org.jsetkey.engine.sysctl.Sysctl;
 import org.jsetkey.shell.command.SetkeyLanguage;
 
-/** One jsetkey host as the program sees it: its databases, knobs and setkey language. */
-public final class HostContext {
+/** One jsetkey host as the program sees it: the engine host (databases, knobs, datapath) and its setkey language. */
+public final class HostContext implements AutoCloseable {
     private final HostOptions options;
-    private final EventBus events = new EventBus();
-    private final Sad sad;
-    private final Spd spd;
-    private final Sysctl sysctl = new Sysctl();
+    private final Host host;
     private final Setkey setkey;
 
     public HostContext(HostOptions options) {
@@ -26,9 +27,31 @@ public final class HostContext {
 
     public HostContext(HostOptions options, Clock clock) {
         this.options = options;
-        this.sad = new Sad(clock, events);
-        this.spd = new Spd(clock, events);
-        this.setkey = new Setkey(sad, spd, ProcessHandle.current().pid());
+        this.host = new Host(options.name(), clock);
+        for (IpAddress a : options.addresses()) {
+            host.addAddress(a);
+        }
+        this.setkey = new Setkey(host.sad(), host.spd(), ProcessHandle.current().pid());
+    }
+
+    /** Binds the link socket and contacts the peers when --listen was given; starts the key timer. */
+    public void start() throws IOException {
+        host.startTimers();
+        if (options.listen() != null) {
+            host.listen(options.listen());
+            for (Peer p : options.peers()) {
+                host.addPeer(p);
+            }
+        }
+    }
+
+    public Host host() {
+        return host;
+    }
+
+    @Override
+    public void close() {
+        host.close();
     }
 
     public HostOptions options() {
@@ -36,19 +59,19 @@ public final class HostContext {
     }
 
     public EventBus events() {
-        return events;
+        return host.events();
     }
 
     public Sad sad() {
-        return sad;
+        return host.sad();
     }
 
     public Spd spd() {
-        return spd;
+        return host.spd();
     }
 
     public Sysctl sysctl() {
-        return sysctl;
+        return host.sysctl();
     }
 
     public Setkey setkey() {

@@ -61,21 +61,21 @@ public final class Main {
             out.println(Version.text());
             return 0;
         }
-        HostContext host = new HostContext(hostOptions);
         StreamOutput output = new StreamOutput(out, err);
-        if (flags.verbose) {
-            host.events().subscribe(event -> output.println(event.toString()));
-        }
-        try {
+        try (HostContext host = new HostContext(hostOptions)) {
+            if (flags.verbose) {
+                host.events().subscribe(event -> output.println(event.toString()));
+            }
             if (flags.setkeyAction()) {
                 return runSetkeyFlags(flags, host, in, output);
             }
+            host.start();
             Interpreter interpreter = Interpreter.create(host.sysctl(), host.language(), new Session(), output);
             if (terminal) {
                 return ConsoleLauncher.run(host, interpreter.session());
             }
             return new BatchRunner(interpreter).run(reader(in));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             err.println("jsetkey: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return 1;
         }
