@@ -24,6 +24,14 @@ public final class SaEntry {
     private final ReplayWindow replayWindow;
     private volatile SaCrypto crypto;
 
+    /**
+     * A throw-away entry with the same configuration and fresh state (empty replay window, zero
+     * counters): for inspecting captured packets without disturbing the live SA.
+     */
+    public static SaEntry detachedCopy(SaEntry live) {
+        return new SaEntry(live.sa, live.createdMillis, live.order, SaState.MATURE);
+    }
+
     SaEntry(SecurityAssociation sa, long createdMillis, long order, SaState state) {
         this.sa = sa;
         this.createdMillis = createdMillis;

@@ -154,4 +154,24 @@ class TwoHostsIT {
         assertTrue(why.contains("lacks esp/transport//require"), why);
         assertTrue(why.contains("no IPsec protection"), why);
     }
+
+    @Test
+    void inspectorShowsTheDecryptedInnerPacketWithoutTouchingLiveState() throws Exception {
+        lab.howto("default");
+        List<byte[]> wire = new java.util.concurrent.CopyOnWriteArrayList<>();
+        lab.phoenix.link().tap(p -> wire.add(p.bytes()));
+        assertEquals(1, lab.ping(lab.phoenix, CARDINAL, 1).received());
+        Inspector inspector = new Inspector(lab.phoenix);
+        for (int i = 0; i < 2; i++) {
+            Inspector.Inspection request = inspector.inspect(wire.get(0));
+            assertEquals(null, request.failure());
+            assertEquals(2, request.layers().size());
+            assertEquals(SaType.AH, request.layers().get(0).type());
+            assertEquals(SaType.ESP, request.layers().get(1).type());
+            String inner = new org.jsetkey.engine.link.TcpdumpFormatter(false, java.time.ZoneOffset.UTC)
+                    .format(request.inner());
+            assertTrue(inner.startsWith("IP 192.0.2.10 > 198.51.100.20: ICMP echo request"), inner);
+        }
+        assertEquals(1, lab.ping(lab.phoenix, CARDINAL, 1).received(), "live replay windows untouched");
+    }
 }
