@@ -18,6 +18,8 @@ import org.jsetkey.engine.sad.SecurityAssociation;
 /** Builds SAD entries by hand, as setkey's add would (the parser lives elsewhere). */
 final class TestSa {
     final Sad sad = new Sad(Clock.systemUTC(), new EventBus());
+    /** Clear to add SAs with -f nocyclic-seq. */
+    boolean cyclic = true;
 
     static Algorithm alg(AlgorithmKind kind, String name) {
         return Algorithms.find(kind, name).orElseThrow(() -> new IllegalArgumentException(name));
@@ -52,7 +54,7 @@ final class TestSa {
                 String enc, byte[] encKey, String auth, byte[] authKey, String comp) {
         Algorithm e = enc == null ? null : alg(AlgorithmKind.ENCRYPT, enc);
         SecurityAssociation sa = new SecurityAssociation(IpAddress.parse(src), IpAddress.parse(dst), type, spi, mode,
-                0, replay, Algorithms.FLAG_CYCSEQ | extraFlags | (e == null ? 0 : e.saFlags()), e, encKey,
+                0, replay, (cyclic ? Algorithms.FLAG_CYCSEQ : 0) | extraFlags | (e == null ? 0 : e.saFlags()), e, encKey,
                 auth == null ? null : alg(AlgorithmKind.AUTH, auth), authKey,
                 comp == null ? null : alg(AlgorithmKind.COMPRESS, comp), null, null, null);
         return sad.add(sa);

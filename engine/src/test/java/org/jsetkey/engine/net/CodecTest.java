@@ -1,0 +1,52 @@
+package org.jsetkey.engine.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.ByteBuffer;
+import java.util.HexFormat;
+
+import org.junit.jupiter.api.Test;
+
+class CodecTest {
+    @Test
+    void ipv4HeaderEncodesWithChecksumAndDecodesBack() {
+        Ipv4Header h = Ipv4Header.of(IpAddress.parse("192.0.2.10"), IpAddress.parse("198.51.100.20"),
+                IpProtocol.ICMP, 64, 1, 64);
+        byte[] b = h.encode();
+        assertEquals("45000054000100004001", HexFormat.of().formatHex(b, 0, 10));
+        assertEquals(0, InternetChecksum.compute(b, 0, b.length));
+        Ipv4Header d = Ipv4Header.decode(ByteBuffer.wrap(b));
+        assertEquals(h.src(), d.src());
+        assertEquals(84, d.totalLength());
+        assertEquals(IpProtocol.ICMP, d.protocol());
+    }
+
+    @Test
+    void ipv6HeaderRoundTrips() {
+        Ipv6Header h = Ipv6Header.of(IpAddress.parse("2001:db8::1"), IpAddress.parse("2001:db8::2"), 58, 64, 64);
+        assertEquals(h, Ipv6Header.decode(ByteBuffer.wrap(h.encode())));
+    }
+
+    @Test
+    void icmpv6EchoChecksumCoversThePseudoHeader() {
+        IpAddress a = IpAddress.parse("2001:db8::1");
+        IpAddress b = IpAddress.parse("2001:db8::2");
+        IcmpEcho e = new IcmpEcho(true, false, 4660, 1, new byte[] {1, 2, 3});
+        byte[] packet = e.toPacket(a, b, 0, 64);
+        assertEquals(e, IcmpEcho.fromPacket(packet));
+        packet[8 + 15] ^= 1; // another source address: the checksum no longer matches
+        assertNull(IcmpEcho.fromPacket(packet));
+    }
+
+    @Test
+    void udpChecksumVerifiesToZero() {
+        IpAddress a = IpAddress.parse("192.0.2.1");
+        IpAddress b = IpAddress.parse("192.0.2.2");
+        byte[] d = UdpHeader.build(a, b, 500, 4500, new byte[] {9, 8, 7});
+        assertEquals(0, InternetChecksum.finish(InternetChecksum.add(
+                InternetChecksum.pseudoHeader(a, b, IpProtocol.UDP, d.length), d, 0, d.length)));
+        assertEquals(new UdpHeader(500, 4500, 11, UdpHeader.decode(ByteBuffer.wrap(d)).checksum()),
+                UdpHeader.decode(ByteBuffer.wrap(d)));
+    }
+}
