@@ -104,7 +104,11 @@ class SamplesTest {
         assertEquals(0, r.errors(), lab.diagnostics.toString());
         assertTrue(r.exitRequested());
         assertEquals(20, r.applied());
-        assertTrue(lab.output.toString().contains("\tsecurity context: system_u:object_r:ipsec_spd_t:s0\n"));
+        assertTrue(lab.output.toString().startsWith("10.0.0.1 10.0.0.2\n"
+                + "\tesp mode=tunnel spi=301(0x0000012d) reqid=5(0x00000005)\n"
+                + "\tE: des-cbc  31323334 35363738\n"
+                + "\tA: hmac-sha1  31323334 35363738 39303132 33343536 37383930\n"
+                + "\tseq=0x00000000 replay=32 flags=0x00000220 state=mature \n"), lab.output.toString());
         assertTrue(lab.output.toString().contains("\tfwd prio -10 none\n"), lab.output.toString());
     }
 }
