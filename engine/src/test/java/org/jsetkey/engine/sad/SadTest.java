@@ -1,0 +1,68 @@
+package org.jsetkey.engine.sad;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jsetkey.engine.Refusal;
+import org.jsetkey.engine.event.EventBus;
+import org.jsetkey.engine.event.KeyEvent;
+import org.jsetkey.engine.net.IpAddress;
+import org.junit.jupiter.api.Test;
+
+class SadTest {
+    private static final IpAddress A = IpAddress.parse("10.0.0.1");
+    private static final IpAddress B = IpAddress.parse("10.0.0.2");
+
+    private final EventBus events = new EventBus();
+    private final Sad sad = new Sad(Clock.fixed(Instant.ofEpochSecond(1000), ZoneOffset.UTC), events);
+
+    private static SecurityAssociation esp(long spi, SaMode mode) {
+        return new SecurityAssociation(A, B, SaType.ESP, spi, mode, 0, 0, 0x40, null, null, null, null, null, null,
+                null, null);
+    }
+
+    @Test
+    void duplicateKeyIsRefusedWithFileExists() {
+        sad.add(esp(300, SaMode.ANY));
+        Refusal r = assertThrows(Refusal.class, () -> sad.add(esp(300, SaMode.TUNNEL)));
+        assertEquals(Refusal.FILE_EXISTS, r.reason());
+        assertEquals(SaMode.ANY, sad.get(new SaId(B, SaType.ESP, 300)).orElseThrow().sa().mode());
+    }
+
+    @Test
+    void updateAndDeleteOfMissingSaSayNoEntry() {
+        assertEquals(Refusal.NO_ENTRY, assertThrows(Refusal.class, () -> sad.update(esp(300, SaMode.ANY))).reason());
+        assertEquals(Refusal.NO_ENTRY,
+                assertThrows(Refusal.class, () -> sad.delete(new SaId(B, SaType.ESP, 300))).reason());
+    }
+
+    @Test
+    void snapshotIsNewestFirstAndEventsArePublished() {
+        List<KeyEvent> seen = new ArrayList<>();
+        events.subscribe(seen::add);
+        sad.add(esp(300, SaMode.ANY));
+        sad.add(esp(301, SaMode.ANY));
+        assertEquals(301, sad.snapshot().get(0).sa().spi());
+        assertEquals(1, sad.flush(SaType.AH) + 1);
+        assertEquals(2, sad.flush(null));
+        assertEquals(4, seen.size());
+        assertTrue(seen.get(0) instanceof KeyEvent.Add);
+    }
+
+    @Test
+    void outboundLookupHonoursModeAndPrefersOldest() {
+        sad.add(esp(300, SaMode.TUNNEL));
+        sad.add(esp(301, SaMode.ANY));
+        sad.add(esp(302, SaMode.TRANSPORT));
+        assertEquals(301, sad.findOutbound(A, B, SaType.ESP, SaMode.TRANSPORT, 0, true).orElseThrow().sa().spi());
+        assertEquals(302, sad.findOutbound(A, B, SaType.ESP, SaMode.TRANSPORT, 0, false).orElseThrow().sa().spi());
+        assertTrue(sad.findOutbound(B, A, SaType.ESP, SaMode.TRANSPORT, 0, true).isEmpty());
+    }
+}
