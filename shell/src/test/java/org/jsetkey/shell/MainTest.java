@@ -55,7 +55,13 @@ class MainTest {
     @Test
     void badPeerIsAUsageError() {
         assertEquals(1, run("", "--peer", "127.0.0.1:99999"));
-        assertTrue(err.startsWith("jsetkey: port: 99999 (expected: 1..65535)"), err);
+        assertTrue(err.startsWith("jsetkey: link port: 99999 (expected: 1-65535)"), err);
+    }
+
+    @Test
+    void nonLoopbackLinkAddressIsAUsageError() {
+        assertEquals(1, run("", "--listen", "192.0.2.1:7000"));
+        assertTrue(err.startsWith("jsetkey: link host: 192.0.2.1 (expected: a loopback address"), err);
     }
 
     @Test
