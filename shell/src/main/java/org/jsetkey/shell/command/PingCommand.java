@@ -142,20 +142,23 @@ final class PingCommand implements Command {
         if (dots != null) {
             ping.onSent(dots::sent);
         }
-        Ewma ewma = new Ewma();
+        Replies replies = new Replies();
         AtomicReference<PingResult> result = new AtomicReference<>();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Thread worker = new Thread(() -> {
             try {
-                result.set(ping.run(r -> {
-                    ewma.add(r.rttMicros(), r.duplicate());
+                PingResult r = ping.run(reply -> {
+                    replies.add(reply.rttMicros(), reply.duplicate());
                     if (dots != null) {
-                        dots.replied(r.seq());
+                        dots.replied(reply.seq());
                     } else if (!req.quiet()) {
-                        output.println(PingReport.reply(r.bytes(), r.from(), req.typed(), r.seq(), r.ttl(),
-                                r.rttMicros(), r.duplicate()));
+                        output.println(PingReport.reply(reply.bytes(), reply.from(), req.typed(), reply.seq(),
+                                reply.ttl(), reply.rttMicros(), reply.duplicate()));
                     }
-                }));
+                    replies.shown();
+                });
+                replies.awaitShown(r.received() + r.duplicates());
+                result.set(r);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
@@ -185,7 +188,7 @@ final class PingCommand implements Command {
                     r.elapsedMillis(), r.rttsMicros(), o.timing());
             if ((req.flood() || o.intervalMillis() == 0) && r.received() > 0 && r.transmitted() > 1) {
                 summary = summary.substring(0, summary.length() - 1)
-                        + (o.timing() ? ", " : "") + ewma.ipg(r) + "\n";
+                        + (o.timing() ? ", " : "") + replies.ipg(r) + "\n";
             }
             output.out(summary);
             return r.anyReply();
@@ -204,15 +207,32 @@ final class PingCommand implements Command {
         }
     }
 
-    /** iputils' smoothed round-trip time ({@code rtt} in 1/8 µs) for the flood summary's ipg/ewma. */
-    private static final class Ewma {
+    /**
+     * The replies as they are shown: iputils' smoothed round-trip time ({@code rtt} in 1/8 µs)
+     * for the flood summary's ipg/ewma, and how many reply lines are out.
+     */
+    private static final class Replies {
         private long rtt;
+        private int shown;
 
         synchronized void add(long micros, boolean duplicate) {
             if (micros < 0 || duplicate) {
                 return;
             }
             rtt = rtt == 0 ? micros * 8 : rtt + micros - rtt / 8;
+        }
+
+        /** The engine counts a reply before handing it over: wait (briefly) until its line is out. */
+        synchronized void shown() {
+            shown++;
+            notifyAll();
+        }
+
+        synchronized void awaitShown(int replies) throws InterruptedException {
+            long deadline = System.nanoTime() + 1_000_000_000L;
+            while (shown < replies && System.nanoTime() < deadline) {
+                wait(50);
+            }
         }
 
         synchronized String ipg(PingResult r) {
