@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import org.jsetkey.shell.command.Interpreter;
+import org.jsetkey.shell.command.NetCommands;
 import org.jsetkey.shell.command.Session;
 import org.jsetkey.shell.console.CommandNameCompletion;
 import org.jsetkey.shell.console.HistoryFile;
@@ -23,7 +24,9 @@ final class ConsoleLauncher {
                 (line, cursor) -> new CommandNameCompletion(interpreter[0].registry()).candidates(line, cursor),
                 HistoryFile.location(System.getenv(), System.getProperty("user.home")))) {
             interpreter[0] = Interpreter.create(host.sysctl(), host.language(), session, console);
-            return new Repl(console, interpreter[0]).run();
+            try (NetCommands net = NetCommands.register(interpreter[0].registry(), host.host(), console, true)) {
+                return new Repl(console, interpreter[0]).run();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

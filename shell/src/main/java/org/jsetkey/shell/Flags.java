@@ -57,10 +57,11 @@ final class Flags {
             description = "A peer on the link and the addresses it owns (repeatable).")
     List<String> peers = new ArrayList<>();
 
-    @Option(names = "--boot", paramLabel = "FILE", description = "Boot the host from an rc.conf profile.")
+    @Option(names = "--boot", paramLabel = "FILE", description = "Load setkey statements from FILE at start, then read commands.")
     Path boot;
 
-    @Option(names = "--rc", paramLabel = "FILE", description = "rc.conf to read host settings from.")
+    @Option(names = "--rc", paramLabel = "FILE", description = "Host profile (FreeBSD rc.conf): name, addresses, link, peers, ipsec_enable/ipsec_file, "
+                    + "gateway_enable. Flags given override it.")
     Path rc;
 
     @Option(names = "--script", paramLabel = "FILE", description = "Groovy script to run.")

@@ -1,11 +1,17 @@
 package org.jsetkey.shell;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Clock;
 
 import org.jsetkey.engine.event.EventBus;
 import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.profile.HostProfile;
 import org.jsetkey.engine.sad.Sad;
 import org.jsetkey.engine.setkey.Setkey;
 import org.jsetkey.engine.setkey.SetkeyListener;
@@ -13,10 +19,16 @@ import org.jsetkey.engine.setkey.SetkeyResult;
 import org.jsetkey.engine.spd.Spd;
 import org.jsetkey.engine.stack.Host;
 import org.jsetkey.engine.sysctl.Sysctl;
+import org.jsetkey.engine.sysctl.SysctlNames;
+import org.jsetkey.shell.command.CommandOutput;
 import org.jsetkey.shell.command.SetkeyLanguage;
+import org.jsetkey.shell.command.SetkeyPrinter;
 
 /** One jsetkey host as the program sees it: the engine host (databases, knobs, datapath) and its setkey language. */
 public final class HostContext implements AutoCloseable {
+    static final String RC_IPSEC = "/etc/rc.d/ipsec";
+
+    private final HostProfile profile;
     private final HostOptions options;
     private final Host host;
     private final Setkey setkey;
@@ -26,10 +38,17 @@ public final class HostContext implements AutoCloseable {
     }
 
     public HostContext(HostOptions options, Clock clock) {
-        this.options = options;
-        this.host = new Host(options.name(), clock);
-        for (IpAddress a : options.addresses()) {
+        this.profile = options.rc() == null ? null : loadProfile(options.rc());
+        this.options = profile == null ? options : options.over(profile);
+        this.host = new Host(this.options.name(), clock);
+        for (IpAddress a : this.options.addresses()) {
             host.addAddress(a);
+        }
+        if (profile != null && profile.gateway()) {
+            host.sysctl().setInt(SysctlNames.IP_FORWARDING, 1);
+        }
+        if (profile != null && profile.ipv6Gateway()) {
+            host.sysctl().setInt(SysctlNames.IP6_FORWARDING, 1);
         }
         this.setkey = new Setkey(host.sad(), host.spd(), ProcessHandle.current().pid());
     }
@@ -43,6 +62,64 @@ public final class HostContext implements AutoCloseable {
                 host.addPeer(p);
             }
         }
+    }
+
+    /**
+     * The simulated boot: rc.conf warnings, then /etc/rc.d/ipsec as FreeBSD runs it
+     * (enabled and readable: load the file like {@code setkey -f}; enabled but unreadable:
+     * warn; not enabled: nothing), then the {@code --boot} file. Returns false when
+     * anything failed.
+     */
+    public boolean boot(CommandOutput out) {
+        boolean ok = true;
+        if (profile != null) {
+            for (String w : profile.warnings()) {
+                out.errorln(options.rc() + ": WARNING: " + w);
+            }
+            if (profile.ipsecEnable()) {
+                Path file = profile.ipsecFile();
+                if (Files.isRegularFile(file) && Files.isReadable(file)) {
+                    out.println("Installing ipsec manual keys/policies.");
+                    ok &= load(file, out);
+                } else {
+                    out.errorln(RC_IPSEC + ": WARNING: " + file + " not readable; ipsec start aborted.");
+                    ok = false;
+                }
+            }
+        }
+        if (options.boot() != null) {
+            ok &= load(options.boot(), out);
+        }
+        return ok;
+    }
+
+    private boolean load(Path file, CommandOutput out) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            out.errorln("jsetkey: " + file + ": No such file or directory");
+            return false;
+        } catch (IOException e) {
+            out.errorln("jsetkey: " + file + ": " + e.getMessage());
+            return false;
+        }
+        return !setkey.run(text, file.toString(), new SetkeyPrinter(out)).failed();
+    }
+
+    private static HostProfile loadProfile(Path rc) {
+        try {
+            return HostProfile.load(rc);
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException(rc + ": No such file or directory", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(rc + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The rc.conf profile, or null when the host was started without --rc. */
+    public HostProfile profile() {
+        return profile;
     }
 
     public Host host() {

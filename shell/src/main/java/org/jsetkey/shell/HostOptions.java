@@ -7,13 +7,15 @@ import java.util.Optional;
 
 import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.profile.HostProfile;
 
 /**
  * The host flags of the command line: who this host is and how it reaches its peers.
  *
  * @param name   host name shown in the prompt, or null
  * @param listen the UDP link's local endpoint (loopback only), or null
- * @param boot   setkey statements to load at start, or null (likewise rc, script)
+ * @param boot   setkey statements to load at start, or null (likewise script)
+ * @param rc     the rc.conf profile the other values came from or were completed with, or null
  */
 public record HostOptions(String name, List<IpAddress> addresses, InetSocketAddress listen, List<Peer> peers,
                           Path boot, Path rc, Path script, boolean demo) {
@@ -25,6 +27,15 @@ public record HostOptions(String name, List<IpAddress> addresses, InetSocketAddr
 
     public static HostOptions none() {
         return new HostOptions(null, List.of(), null, List.of(), null, null, null, false);
+    }
+
+    /** These options over a profile: every flag given wins, the profile fills in the rest. */
+    public HostOptions over(HostProfile profile) {
+        String n = name != null ? name : profile.hostname().isEmpty() ? null : profile.hostname();
+        List<IpAddress> a = addresses.isEmpty() ? profile.addresses() : addresses;
+        InetSocketAddress l = listen != null ? listen : profile.listen();
+        List<Peer> p = peers.isEmpty() ? profile.peers() : peers;
+        return new HostOptions(n, a, l, p, boot, rc, script, demo);
     }
 
     public Optional<String> hostName() {

@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 
 import org.jsetkey.engine.setkey.SetkeyResult;
 import org.jsetkey.shell.command.Interpreter;
+import org.jsetkey.shell.command.NetCommands;
 import org.jsetkey.shell.command.Session;
 import org.jsetkey.shell.command.SetkeyPrinter;
 import org.jsetkey.shell.console.BatchRunner;
@@ -62,6 +63,9 @@ public final class Main {
             return 0;
         }
         StreamOutput output = new StreamOutput(out, err);
+        if (flags.demo) {
+            return Demo.run(output);
+        }
         try (HostContext host = new HostContext(hostOptions)) {
             if (flags.verbose) {
                 host.events().subscribe(event -> output.println(event.toString()));
@@ -70,11 +74,15 @@ public final class Main {
                 return runSetkeyFlags(flags, host, in, output);
             }
             host.start();
+            boolean booted = host.boot(output);
             Interpreter interpreter = Interpreter.create(host.sysctl(), host.language(), new Session(), output);
             if (terminal) {
                 return ConsoleLauncher.run(host, interpreter.session());
             }
-            return new BatchRunner(interpreter).run(reader(in));
+            try (NetCommands net = NetCommands.register(interpreter.registry(), host.host(), output, false)) {
+                int status = new BatchRunner(interpreter).run(reader(in));
+                return booted ? status : 1;
+            }
         } catch (RuntimeException | java.io.IOException e) {
             err.println("jsetkey: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return 1;

@@ -21,6 +21,7 @@ public final class Ping {
     private final Host host;
     private final PingOptions options;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private volatile java.util.function.IntConsumer sentListener = seq -> { };
 
     public Ping(Host host, PingOptions options) {
         this.host = host;
@@ -30,6 +31,12 @@ public final class Ping {
     /** One reply as it arrives; {@code rttMicros} is -1 without timing. */
     public record Reply(int seq, int bytes, IpAddress from, int ttl, long rttMicros, boolean duplicate,
                         List<Protection> protections) {
+    }
+
+    /** Called with each probe's sequence number right after it was sent ({@code ping -f} prints a dot). */
+    public Ping onSent(java.util.function.IntConsumer listener) {
+        this.sentListener = listener;
+        return this;
     }
 
     public void cancel() {
@@ -88,6 +95,7 @@ public final class Ping {
                 } else {
                     host.send(packet);
                 }
+                sentListener.accept(seq);
                 if (seq < options.count()) {
                     sleepUnlessCancelled(options.intervalMillis(), lock, () -> false);
                 }

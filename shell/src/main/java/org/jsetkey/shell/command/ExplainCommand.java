@@ -1,0 +1,86 @@
+package org.jsetkey.shell.command;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import org.jsetkey.engine.event.KeyEvent;
+import org.jsetkey.engine.stack.DropReason;
+
+/** {@code explain [N] | explain clear}: the last drops with the stack's explanation of each. */
+final class ExplainCommand implements Command {
+    static final int DEFAULT_COUNT = 5;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.US);
+
+    private final DropLog log;
+    private final ZoneId zone;
+
+    ExplainCommand(DropLog log, ZoneId zone) {
+        this.log = log;
+        this.zone = zone;
+    }
+
+    @Override
+    public String name() {
+        return "explain";
+    }
+
+    @Override
+    public String synopsis() {
+        return "explain [N] | explain clear";
+    }
+
+    @Override
+    public String help() {
+        return "Lists the last N (default " + DEFAULT_COUNT + ", at most " + DropLog.CAPACITY
+                + ") packets this host dropped, oldest first,\nwith why (e.g. which SPIs it holds when an SPI is "
+                + "unknown). 'explain clear' forgets them.";
+    }
+
+    @Override
+    public boolean execute(List<String> args, CommandOutput output) {
+        if (args.equals(List.of("clear"))) {
+            log.clear();
+            return true;
+        }
+        int n = DEFAULT_COUNT;
+        if (args.size() == 1) {
+            try {
+                n = Integer.parseInt(args.get(0));
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
+        }
+        if (args.size() > 1 || n < 1 || n > DropLog.CAPACITY) {
+            output.errorln("explain: " + String.join(" ", args) + " (expected: a count 1-" + DropLog.CAPACITY
+                    + " or clear)");
+            return false;
+        }
+        List<KeyEvent.Drop> drops = log.last(n);
+        if (drops.isEmpty()) {
+            output.println("No packets dropped.");
+            return true;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (KeyEvent.Drop d : drops) {
+            sb.append(TIME.format(Instant.ofEpochMilli(d.timeMillis()).atZone(zone))).append(' ').append(d.reason())
+                    .append(" (").append(description(d.reason())).append(")\n");
+            sb.append("    ").append(d.explanation()).append('\n');
+            for (String detail : d.details()) {
+                sb.append("      ").append(detail).append('\n');
+            }
+        }
+        output.out(sb.toString());
+        return true;
+    }
+
+    private static String description(String reason) {
+        try {
+            return DropReason.valueOf(reason).description();
+        } catch (IllegalArgumentException e) {
+            return "unknown reason";
+        }
+    }
+}

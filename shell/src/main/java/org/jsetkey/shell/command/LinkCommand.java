@@ -1,0 +1,96 @@
+package org.jsetkey.shell.command;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jsetkey.engine.link.Endpoints;
+import org.jsetkey.engine.link.Peer;
+import org.jsetkey.engine.link.PeerStats;
+import org.jsetkey.engine.link.UdpLink;
+import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.net.Prefix;
+import org.jsetkey.engine.stack.Host;
+
+/** {@code link}: the UDP test link: local socket, each peer with what it owns and the traffic both ways. */
+final class LinkCommand implements Command {
+    private final Host host;
+
+    LinkCommand(Host host) {
+        this.host = host;
+    }
+
+    @Override
+    public String name() {
+        return "link";
+    }
+
+    @Override
+    public String synopsis() {
+        return "link";
+    }
+
+    @Override
+    public String help() {
+        return "Shows the UDP test link: this host's socket and addresses, each peer's socket, configured\n"
+                + "prefixes and announced name and addresses, packets and bytes each way, and the datagrams\n"
+                + "dropped by the link itself (from unknown senders, malformed, no peer for the destination).";
+    }
+
+    @Override
+    public boolean execute(List<String> args, CommandOutput output) {
+        if (!args.isEmpty()) {
+            output.errorln("usage: " + synopsis());
+            return false;
+        }
+        UdpLink link = host.link();
+        if (link == null) {
+            output.println("No link (start with --listen HOST:PORT and --peer, or --rc rc.conf).");
+            return true;
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("local ").append(Endpoints.format(link.localAddress())).append("  ")
+                .append(host.name().isEmpty() ? "(no name)" : host.name()).append(' ')
+                .append(addresses(host.addresses())).append('\n');
+        for (Peer p : link.peers()) {
+            sb.append("peer  ").append(Endpoints.format(p.endpoint())).append("  prefixes ")
+                    .append(prefixes(p.prefixes()));
+            String name = link.announcedName(p);
+            sb.append("  announced ").append(name == null ? "nothing yet"
+                    : (name.isEmpty() ? "(no name)" : name) + " " + addresses(link.announcedBy(p))).append('\n');
+            PeerStats s = link.stats(p);
+            sb.append("      sent ").append(s.packetsOut()).append(" packets ").append(s.bytesOut())
+                    .append(" bytes, received ").append(s.packetsIn()).append(" packets ").append(s.bytesIn())
+                    .append(" bytes\n");
+        }
+        if (link.peers().isEmpty()) {
+            sb.append("no peers\n");
+        }
+        sb.append("foreign datagrams ").append(link.foreignDatagrams()).append(", malformed datagrams ")
+                .append(link.malformedDatagrams()).append(", packets without a peer ").append(link.noRoute())
+                .append('\n');
+        output.out(sb.toString());
+        return true;
+    }
+
+    private static String addresses(List<IpAddress> l) {
+        if (l.isEmpty()) {
+            return "(no addresses)";
+        }
+        List<String> words = new ArrayList<>();
+        for (IpAddress a : l) {
+            words.add(a.format());
+        }
+        return String.join(" ", words);
+    }
+
+    private static String prefixes(List<Prefix> l) {
+        if (l.isEmpty()) {
+            return "(default)";
+        }
+        List<String> words = new ArrayList<>();
+        for (Prefix p : l) {
+            words.add(p.format());
+        }
+        return String.join(",", words);
+    }
+}

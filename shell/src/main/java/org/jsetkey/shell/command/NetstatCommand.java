@@ -1,0 +1,64 @@
+package org.jsetkey.shell.command;
+
+import java.util.List;
+
+import org.jsetkey.engine.stack.Counters;
+import org.jsetkey.engine.stack.NetstatFormatter;
+
+/** FreeBSD's {@code netstat -s [-p ipsec|ipsec6|ah|esp|ipcomp]} on this host's IPsec counters. */
+final class NetstatCommand implements Command {
+    private final Counters counters;
+
+    NetstatCommand(Counters counters) {
+        this.counters = counters;
+    }
+
+    @Override
+    public String name() {
+        return "netstat";
+    }
+
+    @Override
+    public String synopsis() {
+        return "netstat -s [-s] [-p ipsec|ipsec6|ah|esp|ipcomp]";
+    }
+
+    @Override
+    public String help() {
+        return "IPsec statistics as FreeBSD's netstat -s prints them: every protocol, or the one -p names.\n"
+                + "  -ss  leave out counters that are zero\n"
+                + "Link packet and byte counts are shown by 'link'.";
+    }
+
+    @Override
+    public boolean execute(List<String> args, CommandOutput output) {
+        GetOpt g;
+        try {
+            g = GetOpt.parse("sp:", args);
+            if (!g.has('s')) {
+                throw new IllegalArgumentException("only statistics (-s) are available");
+            }
+            if (!g.operands().isEmpty()) {
+                throw new IllegalArgumentException("unexpected " + g.operands().get(0));
+            }
+        } catch (IllegalArgumentException e) {
+            output.errorln("netstat: " + e.getMessage());
+            output.errorln("usage: " + synopsis());
+            return false;
+        }
+        boolean hideZero = g.count('s') > 1;
+        List<String> protocols = g.has('p') ? List.of(g.value('p')) : NetstatFormatter.PROTOCOLS;
+        StringBuilder sb = new StringBuilder();
+        for (String p : protocols) {
+            String block = NetstatFormatter.format(counters, p, hideZero);
+            if (block == null) {
+                output.errorln("netstat: " + p + ": unknown or uninstrumented protocol (expected: "
+                        + String.join(", ", NetstatFormatter.PROTOCOLS) + ")");
+                return false;
+            }
+            sb.append(block);
+        }
+        output.out(sb.toString());
+        return true;
+    }
+}

@@ -1,0 +1,105 @@
+package org.jsetkey.shell;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jsetkey.engine.link.Endpoints;
+import org.jsetkey.engine.link.Peer;
+import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.shell.command.Interpreter;
+import org.jsetkey.shell.command.NetCommands;
+import org.jsetkey.shell.command.Outcome;
+import org.jsetkey.shell.command.Session;
+import org.jsetkey.shell.console.ConsoleOutput;
+
+/** One host of an in-JVM lab: the program's HostContext and interpreter with the net commands, output recorded. */
+final class LabHost implements AutoCloseable {
+    final HostContext context;
+    final Interpreter shell;
+    final NetCommands net;
+    private final StringBuffer out = new StringBuffer();
+    private final StringBuffer err = new StringBuffer();
+
+    LabHost(String name, boolean interactive, String... addresses) throws IOException {
+        List<IpAddress> a = new ArrayList<>();
+        for (String s : addresses) {
+            a.add(IpAddress.parse(s));
+        }
+        context = new HostContext(new HostOptions(name, a, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                List.of(), null, null, null, false));
+        context.start();
+        ConsoleOutput output = new ConsoleOutput() {
+            @Override
+            public void out(String text) {
+                out.append(text);
+            }
+
+            @Override
+            public void err(String text) {
+                err.append(text);
+            }
+
+            @Override
+            public void printAbove(String text) {
+                out.append(text).append('\n');
+            }
+        };
+        shell = Interpreter.create(context.sysctl(), context.language(), new Session(), output);
+        net = NetCommands.register(shell.registry(), context.host(), output, interactive);
+    }
+
+    LabHost(String name, String... addresses) throws IOException {
+        this(name, false, addresses);
+    }
+
+    /** Makes {@code other} reachable from this host for {@code prefixes} (none: the default peer). */
+    LabHost peer(LabHost other, String... prefixes) {
+        List<org.jsetkey.engine.net.Prefix> l = new ArrayList<>();
+        for (String p : prefixes) {
+            l.add(Endpoints.parsePrefix(p));
+        }
+        context.host().addPeer(new Peer(other.context.host().link().localAddress(), l));
+        return this;
+    }
+
+    /** Runs each line; returns the outcome of the last one. */
+    Outcome run(String... lines) {
+        Outcome o = Outcome.OK;
+        for (String l : lines) {
+            o = shell.accept(l);
+        }
+        return o;
+    }
+
+    /** Runs setkey text and insists it succeeded. */
+    void setkey(String text) {
+        for (String line : text.split("\n")) {
+            Outcome o = shell.accept(line);
+            if (o == Outcome.FAILED) {
+                throw new AssertionError("setkey failed: " + line + "\n" + err);
+            }
+        }
+    }
+
+    String out() {
+        return out.toString();
+    }
+
+    String err() {
+        return err.toString();
+    }
+
+    void clear() {
+        out.setLength(0);
+        err.setLength(0);
+    }
+
+    @Override
+    public void close() {
+        net.close();
+        context.close();
+    }
+}
