@@ -61,6 +61,7 @@ class MainTest {
     void nonLoopbackLinkAddressIsAUsageError() {
         assertEquals(1, run("", "--listen", "192.0.2.1:7000"));
         assertTrue(err.startsWith("jsetkey: link host: 192.0.2.1 (expected: a loopback address"), err);
+    }
 
     @Test
     void versionPrintsTheProjectVersion() {
