@@ -15,6 +15,7 @@ import org.jsetkey.shell.command.Session;
 import org.jsetkey.shell.command.SetkeyPrinter;
 import org.jsetkey.shell.console.BatchRunner;
 import org.jsetkey.shell.console.StreamOutput;
+import org.jsetkey.shell.groovy.Scripting;
 
 import picocli.CommandLine;
 
@@ -70,11 +71,16 @@ public final class Main {
                 return runSetkeyFlags(flags, host, in, output);
             }
             host.start();
+            if (hostOptions.script() != null) {
+                return Scripting.runScript(host, hostOptions.script(), flags.scriptArgs, output);
+            }
             Interpreter interpreter = Interpreter.create(host.sysctl(), host.language(), new Session(), output);
             if (terminal) {
                 return ConsoleLauncher.run(host, interpreter.session());
             }
-            return new BatchRunner(interpreter).run(reader(in));
+            try (Scripting scripting = Scripting.install(interpreter.registry(), host, interpreter.session())) {
+                return new BatchRunner(interpreter).run(reader(in));
+            }
         } catch (RuntimeException | java.io.IOException e) {
             err.println("jsetkey: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return 1;
@@ -84,6 +90,10 @@ public final class Main {
     private static void checkCombination(Flags flags) {
         if (flags.policy && !flags.dump && !flags.flush) {
             throw new IllegalArgumentException("-P needs -D or -F");
+        }
+        if (!flags.scriptArgs.isEmpty() && flags.script == null) {
+            throw new IllegalArgumentException("unexpected argument: " + flags.scriptArgs.get(0)
+                    + " (arguments are for --script FILE)");
         }
     }
 
