@@ -21,6 +21,11 @@ import picocli.CommandLine;
 
 /** The jsetkey program. */
 public final class Main {
+    static {
+        // picocli would load groovy.lang.Closure to support closures in annotations; Groovy loads on first use
+        System.setProperty("picocli.disable.closures", "true");
+    }
+
     private Main() {
     }
 

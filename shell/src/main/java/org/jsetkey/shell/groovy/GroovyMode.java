@@ -58,8 +58,8 @@ final class GroovyMode implements LineMode {
     static boolean evaluateAndPrint(ScriptHost scripts, String code, CommandOutput output) {
         try {
             Object value = scripts.evaluate(code);
-            if (value != null) {
-                String shown = value instanceof String s ? s : InvokerHelper.toString(value);
+            String shown = value instanceof String s ? s : value == null ? "" : InvokerHelper.toString(value);
+            if (!shown.isEmpty()) {
                 output.out(shown.endsWith("\n") ? shown : shown + "\n");
             }
             return true;
