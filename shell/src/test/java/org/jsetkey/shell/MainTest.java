@@ -55,7 +55,7 @@ class MainTest {
     @Test
     void badPeerIsAUsageError() {
         assertEquals(1, run("", "--peer", "127.0.0.1:99999"));
-        assertTrue(err.startsWith("jsetkey: port: 99999 (expected: 1..65535)"), err);
+        assertTrue(err.startsWith("jsetkey: link port: 99999 (expected: 1-65535)"), err);
     }
 
     @Test
