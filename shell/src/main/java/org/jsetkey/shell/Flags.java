@@ -10,6 +10,7 @@ import org.jsetkey.engine.net.IpAddress;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** The command line: setkey's flags acting on this host's databases, plus the host flags. */
 @Command(name = "jsetkey", sortOptions = false, usageHelpWidth = 100,
@@ -64,8 +65,11 @@ final class Flags {
                     + "gateway_enable. Flags given override it.")
     Path rc;
 
-    @Option(names = "--script", paramLabel = "FILE", description = "Groovy script to run.")
+    @Option(names = "--script", paramLabel = "FILE", description = "Run a Groovy script and exit (0, or 1 with FILE:LINE of the failure).")
     Path script;
+
+    @Parameters(paramLabel = "ARGS", description = "Arguments of the --script (in its 'args').")
+    List<String> scriptArgs = new ArrayList<>();
 
     @Option(names = "--demo", description = "Run the built-in two-host demonstration.")
     boolean demo;

@@ -16,11 +16,17 @@ import org.jsetkey.shell.command.Session;
 import org.jsetkey.shell.command.SetkeyPrinter;
 import org.jsetkey.shell.console.BatchRunner;
 import org.jsetkey.shell.console.StreamOutput;
+import org.jsetkey.shell.groovy.Scripting;
 
 import picocli.CommandLine;
 
 /** The jsetkey program. */
 public final class Main {
+    static {
+        // picocli would load groovy.lang.Closure to support closures in annotations; Groovy loads on first use
+        System.setProperty("picocli.disable.closures", "true");
+    }
+
     private Main() {
     }
 
@@ -75,11 +81,16 @@ public final class Main {
             }
             host.start();
             boolean booted = host.boot(output);
+            if (hostOptions.script() != null) {
+                int status = Scripting.runScript(host, hostOptions.script(), flags.scriptArgs, output);
+                return booted ? status : 1;
+            }
             Interpreter interpreter = Interpreter.create(host.sysctl(), host.language(), new Session(), output);
             if (terminal) {
                 return ConsoleLauncher.run(host, interpreter.session());
             }
-            try (NetCommands net = NetCommands.register(interpreter.registry(), host.host(), output, false)) {
+            try (NetCommands net = NetCommands.register(interpreter.registry(), host.host(), output, false);
+                    Scripting scripting = Scripting.install(interpreter.registry(), host, interpreter.session())) {
                 int status = new BatchRunner(interpreter).run(reader(in));
                 return booted ? status : 1;
             }
@@ -92,6 +103,10 @@ public final class Main {
     private static void checkCombination(Flags flags) {
         if (flags.policy && !flags.dump && !flags.flush) {
             throw new IllegalArgumentException("-P needs -D or -F");
+        }
+        if (!flags.scriptArgs.isEmpty() && flags.script == null) {
+            throw new IllegalArgumentException("unexpected argument: " + flags.scriptArgs.get(0)
+                    + " (arguments are for --script FILE)");
         }
     }
 

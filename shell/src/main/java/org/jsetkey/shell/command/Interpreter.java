@@ -69,6 +69,10 @@ public final class Interpreter {
      * continues) a setkey statement that is not closed by {@code ;}.
      */
     public boolean needsMore(String text) {
+        LineMode mode = session.mode();
+        if (mode != null) {
+            return mode.needsMore(text);
+        }
         if (!pending() && !isSetkeyStatement(text)) {
             return false;
         }
@@ -79,6 +83,10 @@ public final class Interpreter {
     public Outcome accept(String text) {
         int firstLine = nextLine;
         nextLine += lineCount(text);
+        LineMode mode = session.mode();
+        if (mode != null) {
+            return acceptInMode(mode, text);
+        }
         try {
             if (pending()) {
                 pending.append('\n').append(text);
@@ -99,6 +107,15 @@ public final class Interpreter {
             report(e);
             return Outcome.FAILED;
         }
+    }
+
+    private Outcome acceptInMode(LineMode mode, String text) {
+        Outcome o = mode.accept(text);
+        if (o == Outcome.EXIT) {
+            session.leaveMode();
+            return Outcome.OK;
+        }
+        return o;
     }
 
     private boolean isSetkeyStatement(String text) {
@@ -145,7 +162,9 @@ public final class Interpreter {
             output.errorln("unknown command: " + name + " (type help for the list)");
             return Outcome.FAILED;
         }
-        boolean ok = command.execute(words.subList(1, words.size()), output);
+        boolean ok = command instanceof RawCommand raw
+                ? raw.executeRaw(line.substring(name.length()).strip(), output)
+                : command.execute(words.subList(1, words.size()), output);
         if (command instanceof ExitCommand) {
             return Outcome.EXIT;
         }

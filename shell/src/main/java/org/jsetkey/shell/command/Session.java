@@ -4,6 +4,7 @@ package org.jsetkey.shell.command;
 public final class Session {
     private volatile boolean debug;
     private volatile Throwable lastException;
+    private volatile LineMode mode;
 
     public boolean debug() {
         return debug;
@@ -20,5 +21,19 @@ public final class Session {
 
     void lastException(Throwable t) {
         lastException = t;
+    }
+
+    /** The mode that takes the console's input (see {@link LineMode}), or null for the command line. */
+    public LineMode mode() {
+        return mode;
+    }
+
+    /** Sends the following input to {@code newMode} until it returns {@link Outcome#EXIT}. */
+    public void enter(LineMode newMode) {
+        mode = newMode;
+    }
+
+    public void leaveMode() {
+        mode = null;
     }
 }

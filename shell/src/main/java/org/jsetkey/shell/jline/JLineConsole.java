@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -23,6 +24,7 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
     private final LineReader reader;
     private final Prompt prompt;
     private final Path historyFile;
+    private volatile Supplier<String> primaryPrompt;
 
     /**
      * @param needsMore   whether the text typed so far is an unclosed statement (then Enter continues it)
@@ -33,6 +35,7 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
         this.terminal = terminal;
         this.prompt = prompt;
         this.historyFile = historyFile;
+        this.primaryPrompt = prompt::primary;
         LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("jsetkey")
@@ -54,10 +57,15 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
         return new JLineConsole(t, prompt, needsMore, completion, historyFile);
     }
 
+    /** Asks {@code primary} for the prompt before each entry (a mode such as groovy changes it). */
+    public void usePrompt(Supplier<String> primary) {
+        this.primaryPrompt = primary;
+    }
+
     @Override
     public String read() {
         try {
-            return reader.readLine(prompt.primary());
+            return reader.readLine(primaryPrompt.get());
         } catch (UserInterruptException e) {
             throw new LineCancelledException();
         } catch (EndOfFileException e) {

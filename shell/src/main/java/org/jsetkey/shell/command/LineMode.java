@@ -1,0 +1,21 @@
+package org.jsetkey.shell.command;
+
+import java.util.List;
+
+/**
+ * A mode that takes over the console's input until it ends (the {@code groovy} mode): every
+ * entry goes to it instead of the command interpreter.
+ */
+public interface LineMode {
+    /** The primary prompt while the mode is active, e.g. {@code groovy> }. */
+    String prompt();
+
+    /** Whether {@code text}, typed as one entry, is unfinished (Enter continues it). */
+    boolean needsMore(String text);
+
+    /** Runs one entry; {@link Outcome#EXIT} leaves the mode. */
+    Outcome accept(String text);
+
+    /** Completion candidates for the word under the cursor. */
+    List<String> candidates(String line, int cursor);
+}

@@ -1,0 +1,200 @@
+package org.jsetkey.shell.groovy;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jsetkey.engine.link.LinkDirection;
+import org.jsetkey.engine.link.LinkPacket;
+import org.jsetkey.engine.link.TcpdumpFormatter;
+import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.net.IpPacket;
+import org.jsetkey.engine.net.IpProtocol;
+import org.jsetkey.engine.net.IpView;
+import org.jsetkey.engine.stack.Inspector;
+import org.jsetkey.engine.stack.Protection;
+
+/**
+ * A packet as scripts see it: addresses, protocol, the IPsec headers visible on the wire
+ * ({@code layers}, outermost first, e.g. {@code ['AH', 'ESP']}), the tcpdump line, and the
+ * decrypted {@code inner} packet (worked out on first access with the host's keys).
+ */
+public final class Packet {
+    private static final TcpdumpFormatter TCPDUMP = new TcpdumpFormatter(false, ZoneId.systemDefault());
+
+    private final byte[] bytes;
+    private final String direction;
+    private final long timeMicros;
+    private final Inspector inspector;
+    private final String src;
+    private final String dst;
+    private final String proto;
+    private final Long spi;
+    private final Long seq;
+    private final List<String> layers;
+    private Packet inner;
+    private String innerFailure;
+
+    Packet(byte[] bytes, String direction, long timeMicros, Inspector inspector) {
+        this.bytes = bytes.clone();
+        this.direction = direction;
+        this.timeMicros = timeMicros;
+        this.inspector = inspector;
+        String s = null;
+        String d = null;
+        String p = "unknown";
+        Long spiValue = null;
+        Long seqValue = null;
+        List<String> chain = new ArrayList<>();
+        try {
+            IpView v = IpView.parse(this.bytes);
+            s = IpPacket.source(this.bytes).format();
+            d = IpPacket.destination(this.bytes).format();
+            int protocol = v.protocol();
+            int off = v.offset();
+            p = protoName(protocol);
+            if (protocol == IpProtocol.AH || protocol == IpProtocol.ESP) {
+                spiValue = u32(protocol == IpProtocol.AH ? off + 4 : off);
+                seqValue = u32(protocol == IpProtocol.AH ? off + 8 : off + 4);
+            } else if (protocol == IpProtocol.IPCOMP) {
+                spiValue = (long) u16(off + 2);
+            }
+            // AH is readable: follow its next-header chain; ESP and IPComp hide what follows
+            while (protocol == IpProtocol.AH && off + 2 <= v.end()) {
+                chain.add("AH");
+                int next = bytes[off] & 0xff;
+                off += ((bytes[off + 1] & 0xff) + 2) * 4;
+                protocol = next;
+            }
+            if (protocol == IpProtocol.ESP) {
+                chain.add("ESP");
+            } else if (protocol == IpProtocol.IPCOMP) {
+                chain.add("IPComp");
+            }
+        } catch (RuntimeException e) {
+            p = "malformed";
+        }
+        this.src = s;
+        this.dst = d;
+        this.proto = p;
+        this.spi = spiValue;
+        this.seq = seqValue;
+        this.layers = List.copyOf(chain);
+    }
+
+    static Packet of(LinkPacket p, Inspector inspector) {
+        return new Packet(p.bytes(), p.direction() == LinkDirection.IN ? "in" : "out", p.timeMicros(), inspector);
+    }
+
+    public String getSrc() {
+        return src;
+    }
+
+    public String getDst() {
+        return dst;
+    }
+
+    /** {@code esp}, {@code ah}, {@code ipcomp}, {@code icmp}, {@code icmp6}, {@code tcp}, {@code udp}, ... */
+    public String getProto() {
+        return proto;
+    }
+
+    /** SPI of the outermost AH/ESP header (CPI for IPComp), or null. */
+    public Long getSpi() {
+        return spi;
+    }
+
+    /** Sequence number of the outermost AH/ESP header, or null. */
+    public Long getSeq() {
+        return seq;
+    }
+
+    public int getLength() {
+        return bytes.length;
+    }
+
+    public List<String> getLayers() {
+        return layers;
+    }
+
+    /** {@code in} or {@code out}, as seen from the capturing host. */
+    public String getDirection() {
+        return direction;
+    }
+
+    public long getTimeMicros() {
+        return timeMicros;
+    }
+
+    public byte[] getBytes() {
+        return bytes.clone();
+    }
+
+    /** The line {@code tcpdump -n} prints for it (without the time stamp). */
+    public String getText() {
+        return TCPDUMP.format(bytes);
+    }
+
+    /** The packet with every IPsec layer removed (this packet when it has none). */
+    public synchronized Packet getInner() {
+        if (layers.isEmpty() || inspector == null) {
+            return this;
+        }
+        if (inner == null) {
+            Inspector.Inspection i = inspector.inspect(bytes);
+            innerFailure = i.failure();
+            inner = new Packet(i.inner(), direction, timeMicros, null);
+        }
+        return inner;
+    }
+
+    /** Why {@link #getInner()} could not remove every layer (no SA, bad ICV, ...), or null. */
+    public synchronized String getInnerFailure() {
+        getInner();
+        return innerFailure;
+    }
+
+    /** The layers the inspector removed (SPI, mode, sequence), outermost first. */
+    public List<String> getProtections() {
+        if (layers.isEmpty() || inspector == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Protection p : inspector.inspect(bytes).layers()) {
+            out.add(p.type().keyword() + "/" + p.mode().keyword() + " spi " + p.spi() + " seq " + p.sequence());
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return getText();
+    }
+
+    static String protoName(int protocol) {
+        switch (protocol) {
+            case IpProtocol.ICMP: return "icmp";
+            case IpProtocol.ICMPV6: return "icmp6";
+            case IpProtocol.TCP: return "tcp";
+            case IpProtocol.UDP: return "udp";
+            case IpProtocol.ESP: return "esp";
+            case IpProtocol.AH: return "ah";
+            case IpProtocol.IPCOMP: return "ipcomp";
+            case IpProtocol.IPV4: return "ipip";
+            case IpProtocol.IPV6: return "ipv6";
+            default: return String.valueOf(protocol);
+        }
+    }
+
+    private long u32(int off) {
+        return ((long) u16(off) << 16) | u16(off + 2);
+    }
+
+    private int u16(int off) {
+        return ((bytes[off] & 0xff) << 8) | (bytes[off + 1] & 0xff);
+    }
+
+    static String address(IpAddress a) {
+        return a == null ? null : a.format();
+    }
+}

@@ -1,0 +1,83 @@
+package org.jsetkey.shell.groovy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jsetkey.engine.setkey.SetkeyResult;
+import org.jsetkey.shell.HostContext;
+import org.jsetkey.shell.command.Command;
+import org.jsetkey.shell.command.CommandOutput;
+import org.jsetkey.shell.command.SetkeyPrinter;
+
+/** {@code run FILE [ARGS]}: a {@code .groovy} script, or any other file as setkey statements. */
+final class RunCommand implements Command {
+    private final Scripting scripting;
+    private final HostContext host;
+
+    RunCommand(Scripting scripting, HostContext host) {
+        this.scripting = scripting;
+        this.host = host;
+    }
+
+    @Override
+    public String name() {
+        return "run";
+    }
+
+    @Override
+    public String synopsis() {
+        return "run FILE [ARGS]";
+    }
+
+    @Override
+    public String help() {
+        return "Runs FILE: a .groovy file as a Groovy script (ARGS in 'args'; errors say FILE:LINE),\n"
+                + "any other file as setkey statements (errors say FILE:LINE:COL), like setkey -f.";
+    }
+
+    @Override
+    public boolean execute(List<String> args, CommandOutput output) {
+        if (args.isEmpty()) {
+            output.errorln("usage: " + synopsis());
+            return false;
+        }
+        Path file = Path.of(args.get(0));
+        if (!Files.isRegularFile(file)) {
+            output.errorln("run: " + file + ": No such file or directory");
+            return false;
+        }
+        if (file.getFileName().toString().endsWith(".groovy")) {
+            return runGroovy(file, args.subList(1, args.size()), output);
+        }
+        if (args.size() > 1) {
+            output.errorln("run: arguments are only for .groovy scripts");
+            return false;
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            output.errorln("run: " + file + ": No such file or directory");
+            return false;
+        } catch (IOException e) {
+            output.errorln("run: " + file + ": " + e.getMessage());
+            return false;
+        }
+        SetkeyResult r = host.setkey().run(text, file.toString(), new SetkeyPrinter(output));
+        return !r.failed();
+    }
+
+    private boolean runGroovy(Path file, List<String> args, CommandOutput output) {
+        try {
+            scripting.scripts(output).runFile(file, args);
+            return true;
+        } catch (ScriptFailedException e) {
+            output.errorln(e.getMessage());
+            return false;
+        }
+    }
+}
