@@ -8,7 +8,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.time.ZoneId;
 
+import org.jsetkey.engine.event.KdebugFormatter;
 import org.jsetkey.engine.setkey.SetkeyResult;
 import org.jsetkey.shell.command.Interpreter;
 import org.jsetkey.shell.command.NetCommands;
@@ -74,7 +76,9 @@ public final class Main {
         }
         try (HostContext host = new HostContext(hostOptions)) {
             if (flags.verbose) {
-                host.events().subscribe(event -> output.println(event.toString()));
+                KdebugFormatter kdebug = new KdebugFormatter(ZoneId.systemDefault(), false,
+                        ProcessHandle.current().pid());
+                host.events().subscribe(event -> output.out(kdebug.format(event)));
             }
             if (flags.setkeyAction()) {
                 return runSetkeyFlags(flags, host, in, output);

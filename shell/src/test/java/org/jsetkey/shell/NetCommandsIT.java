@@ -202,6 +202,17 @@ class NetCommandsIT {
     }
 
     @Test
+    void monitorDashXPrintsWhatSetkeyDashXPrints() throws Exception {
+        phoenix.run("monitor -x");
+        phoenix.setkey("flush esp;");
+        phoenix.run("monitor stop");
+        String one = "sadb_msg{ version=2 type=9(FLUSH) errno=0 satype=3\n  len=2 reserved=0 seq=0 pid="
+                + ProcessHandle.current().pid() + "\n";
+        assertTrue(phoenix.out().matches("(?s)\\d\\d:\\d\\d:\\d\\d\\.\\d{6} \n" + java.util.regex.Pattern.quote(one)
+                + "\n\\d\\d:\\d\\d:\\d\\d\\.\\d{6} \n" + java.util.regex.Pattern.quote(one) + "\n?"), phoenix.out());
+    }
+
+    @Test
     void netstatAndLinkShowCounters() throws Exception {
         howto();
         phoenix.run("ping -c 2 -i 0.1 -W 2 " + CARDINAL);

@@ -4,10 +4,11 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.jsetkey.engine.event.EventBus;
+import org.jsetkey.engine.event.KdebugFormatter;
 import org.jsetkey.engine.event.KeyEvent;
 import org.jsetkey.shell.console.ConsoleOutput;
 
-/** {@code monitor [-d]} / {@code monitor stop}: every key engine message as it happens, like {@code setkey -x}. */
+/** {@code monitor [-d] [-x|-xx]} / {@code monitor stop}: every key engine message as it happens, like {@code setkey -x}. */
 final class MonitorCommand implements Command, AutoCloseable {
     private final EventBus events;
     private final ConsoleOutput console;
@@ -26,14 +27,16 @@ final class MonitorCommand implements Command, AutoCloseable {
 
     @Override
     public String synopsis() {
-        return "monitor [-d] | monitor stop";
+        return "monitor [-d] [-x | -xx] | monitor stop";
     }
 
     @Override
     public String help() {
         return "Prints every key engine message (ADD, UPDATE, DELETE, FLUSH, SPDADD, SPDUPDATE, SPDDELETE,\n"
                 + "SPDFLUSH, ACQUIRE, EXPIRE) above the prompt as it happens, one line each, until 'monitor stop'.\n"
-                + "  -d  also packet drops (DROP reason: explanation)";
+                + "  -d   also packet drops (DROP reason: explanation)\n"
+                + "  -x   print each message as setkey -x does (kdebug_sadb text, time of day)\n"
+                + "  -xx  the same with epoch timestamps, as setkey -xx";
     }
 
     @Override
@@ -47,12 +50,14 @@ final class MonitorCommand implements Command, AutoCloseable {
             return true;
         }
         boolean drops;
+        int x;
         try {
-            GetOpt g = GetOpt.parse("d", args);
+            GetOpt g = GetOpt.parse("dx", args);
             if (!g.operands().isEmpty()) {
                 throw new IllegalArgumentException("unexpected " + g.operands().get(0));
             }
             drops = g.has('d');
+            x = g.count('x');
         } catch (IllegalArgumentException e) {
             output.errorln("monitor: " + e.getMessage());
             output.errorln("usage: " + synopsis());
@@ -62,8 +67,12 @@ final class MonitorCommand implements Command, AutoCloseable {
             output.errorln("monitor: already running ('monitor stop' ends it)");
             return false;
         }
+        KdebugFormatter kdebug = new KdebugFormatter(ZoneId.systemDefault(), x > 1, ProcessHandle.current().pid());
         subscription = events.subscribe(e -> {
-            if (drops || !(e instanceof KeyEvent.Drop)) {
+            if (x > 0 && !(e instanceof KeyEvent.Drop)) {
+                String text = kdebug.format(e);
+                console.printAbove(text.substring(0, text.length() - 1));
+            } else if (drops || !(e instanceof KeyEvent.Drop)) {
                 console.printAbove(lines.format(e));
             }
         });
