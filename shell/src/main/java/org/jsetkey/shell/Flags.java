@@ -74,6 +74,10 @@ final class Flags {
     @Option(names = "--demo", description = "Run the built-in two-host demonstration.")
     boolean demo;
 
+    @Option(names = "--bench", paramLabel = "ROUNDS", arity = "0..1", fallbackValue = "3",
+            description = "Measure seal+open throughput of the transforms against ESP-null (default 3 rounds).")
+    Integer benchRounds;
+
     /** True when a setkey action flag was given: then the program acts and exits, no console. */
     boolean setkeyAction() {
         return stdinStatements || file != null || dump || flush;

@@ -4,7 +4,7 @@ import org.bouncycastle.crypto.BlockCipher;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
- * CBC over a Bouncy Castle block engine (CAST-128, Twofish, Camellia). The engines are keyed once
+ * CBC over a Bouncy Castle block engine (DES, 3DES, Blowfish, CAST-128, Twofish, Camellia). The engines are keyed once
  * per SA; CBC chaining is done here so the key schedule is never redone per packet.
  */
 final class BcCbcCipher implements PacketCipher {

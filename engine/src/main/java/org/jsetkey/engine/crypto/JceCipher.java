@@ -9,7 +9,7 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * ESP ciphers the JDK does fast: CBC (AES, DES, 3DES, Blowfish), AES-CTR (RFC 3686), AES-GCM
+ * ESP ciphers the JDK does fast: AES-CBC, AES-CTR (RFC 3686), AES-GCM
  * (RFC 4106), AES-GMAC (RFC 4543) and ChaCha20-Poly1305 (RFC 7634). One {@link Cipher} per
  * direction per SA; the JDK keeps the expanded key when re-initialised with the same key.
  */

@@ -4,8 +4,11 @@ import java.security.GeneralSecurityException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bouncycastle.crypto.digests.RIPEMD160Digest;
+import org.bouncycastle.crypto.engines.BlowfishEngine;
 import org.bouncycastle.crypto.engines.CAST5Engine;
 import org.bouncycastle.crypto.engines.CamelliaEngine;
+import org.bouncycastle.crypto.engines.DESEngine;
+import org.bouncycastle.crypto.engines.DESedeEngine;
 import org.bouncycastle.crypto.engines.TwofishEngine;
 
 /**
@@ -103,11 +106,12 @@ public final class SaCrypto {
                 case "des-cbc":
                 case "des-deriv":
                 case "des-32iv":
-                    return cbc("DES", k, 8);
+                    return new BcCbcCipher(new DESEngine(), new DESEngine(), k);
                 case "3des-cbc":
-                    return cbc("DESede", k, 8);
+                    return new BcCbcCipher(new DESedeEngine(), new DESedeEngine(), k);
                 case "blowfish-cbc":
-                    return cbc("Blowfish", k, 8);
+                    // the JDK re-runs Blowfish's costly key schedule on every Cipher.init: keep one engine per SA
+                    return new BcCbcCipher(new BlowfishEngine(), new BlowfishEngine(), k);
                 case "rijndael-cbc":
                     return cbc("AES", k, 16);
                 case "cast128-cbc":
