@@ -64,6 +64,12 @@ class MainTest {
     }
 
     @Test
+    void benchRefusesAnUnboundedRoundCount() {
+        assertEquals(1, run("", "--bench", "0"));
+        assertTrue(err.startsWith("jsetkey: --bench rounds: 0 (expected: 1-20)"), err);
+    }
+
+    @Test
     void versionPrintsTheProjectVersion() {
         assertEquals(0, run("", "--version"));
         assertEquals("jsetkey 0.1.0\n", out);
