@@ -174,4 +174,16 @@ class TwoHostsIT {
         }
         assertEquals(1, lab.ping(lab.phoenix, CARDINAL, 1).received(), "live replay windows untouched");
     }
+
+    @Test
+    void anSaWithoutPacketTransformDropsWithItsOwnCounter() throws Exception {
+        LabPair.load(lab.phoenix, "add 192.0.2.10 198.51.100.20 ipcomp 0x5000 -C lzs -R;"
+                + "add 192.0.2.10 198.51.100.20 tcp 0x1000 -A tcp-md5 \"secret\";"
+                + "spdadd 192.0.2.10 198.51.100.20 any -P out ipsec ipcomp/transport//require;");
+        assertEquals(0, lab.ping(lab.phoenix, CARDINAL, 1).received());
+        assertEquals(1, lab.phoenix.counters().get(SaType.IPCOMP, XformStat.NOXFORM));
+        String why = lab.drops(lab.phoenixEvents).get(0).explanation();
+        assertTrue(why.contains("no transform for lzs"), why);
+        assertEquals(2, lab.phoenix.sad().size(), "tcp-md5 and lzs SAs are stored");
+    }
 }
