@@ -36,6 +36,8 @@ public final class Main {
      * @param terminal whether standard input is a terminal (then no arguments start the console)
      */
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
+        // picocli would load Groovy's Closure (and a third of a second of Groovy runtime) just to probe for it
+        System.setProperty("picocli.disable.closures", "true");
         Flags flags = new Flags();
         CommandLine cli = new CommandLine(flags);
         cli.setPosixClusteredShortOptionsAllowed(true);

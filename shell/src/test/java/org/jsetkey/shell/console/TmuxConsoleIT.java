@@ -91,7 +91,8 @@ class TmuxConsoleIT {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path script = dir.resolve("run.sh");
         Files.writeString(script, "#!/bin/sh\ncd '" + dir + "'\nJSETKEY_HISTORY='" + dir.resolve("history") + "'\n"
-                + "export JSETKEY_HISTORY\nexec '" + java + "' -cp '" + System.getProperty("java.class.path")
+                + "export JSETKEY_HISTORY\nexec '" + java + "' -Xlog:class+load=info:file='" + dir.resolve("classes.log")
+                + "' -cp '" + System.getProperty("java.class.path")
                 + "' org.jsetkey.shell.Main --name phoenix --addr 192.0.2.10\n");
         tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "50", "sh '" + script + "'");
         await(s -> s.contains(PROMPT), "the prompt", 60);
@@ -138,6 +139,10 @@ class TmuxConsoleIT {
             Thread.sleep(100);
         }
         assertEquals(null, tmux("has-session", "-t", session), "the program did not exit");
+        List<String> groovy = Files.readAllLines(dir.resolve("classes.log")).stream()
+                .filter(l -> l.contains(" groovy.") || l.contains(" org.codehaus.groovy.")
+                        || l.contains(" org.apache.groovy.")).toList();
+        assertEquals(List.of(), groovy, "the console loaded Groovy classes without being asked to");
         List<String> history = Files.readAllLines(dir.resolve("history"));
         assertTrue(history.stream().anyMatch(l -> l.contains("198.51.100.20") && l.contains("esp 15701")),
                 "the two-line statement is one history entry: " + history);
