@@ -86,8 +86,8 @@ public final class LiveCheck {
             String w = partial.text();
             boolean unfinished = w.startsWith("\"") || w.startsWith("-")
                     && Lexer.OPTIONS.stream().anyMatch(o -> o.startsWith(w));
-            return unfinished ? Optional.empty()
-                    : Optional.of(problem(partial, lexErrors.getOrDefault(partial, "unreadable input " + partial.quoted())));
+            String message = lexErrors.getOrDefault(partial, "unreadable input " + partial.quoted());
+            return unfinished ? Optional.empty() : Optional.of(problem(partial, message));
         }
         Expectation e = Grammar.expectedAt(text);
         if (CLOSED.contains(e.kind()) && e.candidates().isEmpty()) {
