@@ -6,7 +6,8 @@ import java.io.UncheckedIOException;
 import org.jsetkey.shell.command.Interpreter;
 import org.jsetkey.shell.command.NetCommands;
 import org.jsetkey.shell.command.Session;
-import org.jsetkey.shell.console.CommandNameCompletion;
+import org.jsetkey.shell.complete.ConsoleCompletion;
+import org.jsetkey.shell.complete.Highlighting;
 import org.jsetkey.shell.console.HistoryFile;
 import org.jsetkey.shell.console.Prompt;
 import org.jsetkey.shell.console.Repl;
@@ -21,15 +22,18 @@ final class ConsoleLauncher {
     static int run(HostContext host, Session session) {
         Prompt prompt = Prompt.forHost(host.options().name());
         Interpreter[] interpreter = new Interpreter[1];
+        ConsoleCompletion completion = new ConsoleCompletion(() -> interpreter[0].registry(), host.host());
+        Highlighting highlighting = new Highlighting(() -> interpreter[0].registry());
         try (JLineConsole console = JLineConsole.onSystemTerminal(prompt, text -> interpreter[0].needsMore(text),
-                (line, cursor) -> session.mode() != null ? session.mode().candidates(line, cursor)
-                        : new CommandNameCompletion(interpreter[0].registry()).candidates(line, cursor),
-                HistoryFile.location(System.getenv(), System.getProperty("user.home")))) {
+                completion, highlighting, HistoryFile.location(System.getenv(), System.getProperty("user.home")))) {
             interpreter[0] = Interpreter.create(host.sysctl(), host.language(), session, console);
+            completion.followMode(session::mode);
             try (NetCommands net = NetCommands.register(interpreter[0].registry(), host.host(), console, true);
                     Scripting scripting = Scripting.install(interpreter[0].registry(), host, session)) {
                 console.usePrompt(() -> session.mode() != null ? session.mode().prompt() : prompt.primary());
-                return new Repl(console, interpreter[0]).run();
+                Repl repl = new Repl(console, interpreter[0]);
+                console.onInterrupt(repl::interruptForeground);
+                return repl.run();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -33,7 +33,7 @@ public final class Interpreter {
     /** An interpreter with the built-in commands. */
     public static Interpreter create(Sysctl sysctl, SetkeyLanguage setkey, Session session, CommandOutput output) {
         CommandRegistry registry = new CommandRegistry();
-        registry.register(new HelpCommand(registry));
+        registry.register(new HelpCommand(registry, sysctl));
         registry.register(new DumpCommand("dump", setkey));
         registry.register(new DumpCommand("spddump", setkey));
         registry.register(new SysctlShellCommand(sysctl));

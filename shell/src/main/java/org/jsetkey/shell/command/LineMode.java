@@ -2,11 +2,13 @@ package org.jsetkey.shell.command;
 
 import java.util.List;
 
+import org.jsetkey.shell.console.CompletionSource;
+
 /**
  * A mode that takes over the console's input until it ends (the {@code groovy} mode): every
  * entry goes to it instead of the command interpreter.
  */
-public interface LineMode {
+public interface LineMode extends CompletionSource {
     /** The primary prompt while the mode is active, e.g. {@code groovy> }. */
     String prompt();
 
@@ -17,5 +19,6 @@ public interface LineMode {
     Outcome accept(String text);
 
     /** Completion candidates for the word under the cursor. */
+    @Override
     List<String> candidates(String line, int cursor);
 }

@@ -7,8 +7,9 @@ import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 import org.jsetkey.shell.console.CompletionSource;
+import org.jsetkey.shell.console.Suggestion;
 
-/** Lets JLine ask a {@link CompletionSource}. */
+/** Lets JLine ask a {@link CompletionSource}: each suggestion becomes a candidate with its display text and description. */
 final class CompleterAdapter implements Completer {
     private final CompletionSource source;
 
@@ -18,8 +19,9 @@ final class CompleterAdapter implements Completer {
 
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
-        for (String word : source.candidates(line.line(), line.cursor())) {
-            candidates.add(new Candidate(word));
+        for (Suggestion s : source.suggestions(line.line(), line.cursor())) {
+            String description = s.description() == null || s.description().isEmpty() ? null : s.description();
+            candidates.add(new Candidate(s.value(), s.display(), null, description, null, null, s.complete()));
         }
     }
 }

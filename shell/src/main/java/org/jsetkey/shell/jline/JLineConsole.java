@@ -12,13 +12,17 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jsetkey.shell.complete.Highlighting;
 import org.jsetkey.shell.console.CompletionSource;
 import org.jsetkey.shell.console.ConsoleOutput;
 import org.jsetkey.shell.console.HistoryFile;
 import org.jsetkey.shell.console.LineInput;
 import org.jsetkey.shell.console.Prompt;
 
-/** The console on a JLine terminal: line editing, history, completion, output above the prompt. */
+/**
+ * The console on a JLine terminal: line editing, history (Ctrl-R searches it), completion,
+ * highlighting, output above the prompt, and Ctrl-C for the command running in the foreground.
+ */
 public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseable {
     private final Terminal terminal;
     private final LineReader reader;
@@ -26,12 +30,19 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
     private final Path historyFile;
     private volatile Supplier<String> primaryPrompt;
 
-    /**
-     * @param needsMore   whether the text typed so far is an unclosed statement (then Enter continues it)
-     * @param historyFile where history persists (created with mode 0600), or null for none
-     */
+    /** A console without highlighting. */
     public JLineConsole(Terminal terminal, Prompt prompt, Predicate<String> needsMore, CompletionSource completion,
                         Path historyFile) throws IOException {
+        this(terminal, prompt, needsMore, completion, null, historyFile);
+    }
+
+    /**
+     * @param needsMore    whether the text typed so far is an unclosed statement (then Enter continues it)
+     * @param highlighting colours for the line being typed, or null for none
+     * @param historyFile  where history persists (created with mode 0600), or null for none
+     */
+    public JLineConsole(Terminal terminal, Prompt prompt, Predicate<String> needsMore, CompletionSource completion,
+                        Highlighting highlighting, Path historyFile) throws IOException {
         this.terminal = terminal;
         this.prompt = prompt;
         this.historyFile = historyFile;
@@ -41,8 +52,11 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
                 .appName("jsetkey")
                 .parser(new StatementParser(needsMore))
                 .completer(new CompleterAdapter(completion))
-                .variable(LineReader.SECONDARY_PROMPT_PATTERN, prompt.continuation())
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, prompt.continuation().replace("%", "%%"))
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+        if (highlighting != null) {
+            builder.highlighter(new JLineHighlighter(highlighting));
+        }
         if (historyFile != null) {
             HistoryFile.secure(historyFile);
             builder.variable(LineReader.HISTORY_FILE, historyFile);
@@ -52,9 +66,18 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
 
     /** The console on this process's terminal (a dumb one when there is no real terminal). */
     public static JLineConsole onSystemTerminal(Prompt prompt, Predicate<String> needsMore,
-                                                CompletionSource completion, Path historyFile) throws IOException {
+                                                CompletionSource completion, Highlighting highlighting,
+                                                Path historyFile) throws IOException {
         Terminal t = TerminalBuilder.builder().name("jsetkey").system(true).dumb(true).build();
-        return new JLineConsole(t, prompt, needsMore, completion, historyFile);
+        return new JLineConsole(t, prompt, needsMore, completion, highlighting, historyFile);
+    }
+
+    /**
+     * What Ctrl-C does while no line is being read, i.e. while a command runs in the
+     * foreground (while reading, Ctrl-C cancels the line).
+     */
+    public void onInterrupt(Runnable action) {
+        terminal.handle(Terminal.Signal.INT, signal -> action.run());
     }
 
     /** Asks {@code primary} for the prompt before each entry (a mode such as groovy changes it). */
@@ -73,17 +96,25 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
         }
     }
 
+    /** While a line is being edited, output goes above it; otherwise straight to the terminal. */
     @Override
-    public synchronized void out(String text) {
-        terminal.writer().print(text);
-        terminal.writer().flush();
+    public void out(String text) {
+        if (reader.isReading()) {
+            printAbove(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
+            return;
+        }
+        synchronized (this) {
+            terminal.writer().print(text);
+            terminal.writer().flush();
+        }
     }
 
     @Override
-    public synchronized void err(String text) {
+    public void err(String text) {
         out(text);
     }
 
+    /** Safe from any thread: JLine takes its own lock, clears the edited line, prints, and redraws it. */
     @Override
     public void printAbove(String text) {
         reader.printAbove(text);

@@ -31,7 +31,9 @@ class InterpreterTest {
         assertEquals(Outcome.OK, interpreter.accept("help sleep"));
         assertTrue(output.out.toString().startsWith("sleep SECONDS\n  Waits SECONDS"));
         assertEquals(Outcome.OK, interpreter.accept("help spdadd"));
-        assertTrue(output.out.toString().contains("spdadd [-46n] src_range dst_range upperspec"));
+        assertTrue(output.out.toString().contains(
+                "spdadd [aiflags] <src_range> <dst_range> <upperspec> [label] <policy> ;\n  add a security policy\n"),
+                output.out.toString());
         assertEquals(Outcome.FAILED, interpreter.accept("help nosuch"));
         assertEquals("help: no command 'nosuch' (type help for the list)\n", output.err.toString());
     }

@@ -19,7 +19,8 @@ import org.jsetkey.shell.command.FakeSetkey;
 import org.jsetkey.shell.command.Interpreter;
 import org.jsetkey.shell.command.Session;
 import org.jsetkey.shell.command.SetkeyLanguage;
-import org.jsetkey.shell.console.CommandNameCompletion;
+import org.jsetkey.engine.stack.Host;
+import org.jsetkey.shell.complete.ConsoleCompletion;
 import org.jsetkey.shell.console.Prompt;
 import org.jsetkey.shell.console.Repl;
 import org.junit.jupiter.api.Test;
@@ -49,9 +50,9 @@ class JLineConsoleTest {
                 ? new ExternalTerminal("test", "ansi", keys, screen, StandardCharsets.UTF_8)
                 : new DumbTerminal("test", "dumb", keys, screen, StandardCharsets.UTF_8);
         Interpreter[] interpreter = new Interpreter[1];
-        try (JLineConsole console = new JLineConsole(terminal, Prompt.forHost(hostName),
-                text -> interpreter[0].needsMore(text),
-                (line, cursor) -> new CommandNameCompletion(interpreter[0].registry()).candidates(line, cursor),
+        try (Host host = new Host("test");
+             JLineConsole console = new JLineConsole(terminal, Prompt.forHost(hostName),
+                text -> interpreter[0].needsMore(text), new ConsoleCompletion(() -> interpreter[0].registry(), host),
                 history)) {
             interpreter[0] = Interpreter.create(new Sysctl(), language, new Session(), console);
             assertEquals(0, new Repl(console, interpreter[0]).run());

@@ -1,0 +1,81 @@
+package org.jsetkey.shell.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.jsetkey.engine.crypto.Algorithm;
+import org.jsetkey.engine.crypto.AlgorithmKind;
+import org.jsetkey.engine.crypto.Algorithms;
+import org.jsetkey.engine.sysctl.Knob;
+import org.jsetkey.engine.sysctl.Sysctl;
+import org.junit.jupiter.api.Test;
+
+class HelpCommandTest {
+    private final Sysctl sysctl = new Sysctl();
+    private final RecordingOutput output = new RecordingOutput();
+    private final Interpreter interpreter = Interpreter.create(sysctl, new FakeSetkey(), new Session(), output);
+
+    private String help(String args) {
+        assertEquals(Outcome.OK, interpreter.accept("help " + args), output.err.toString());
+        return output.out.toString();
+    }
+
+    private static String lineStarting(String text, String start) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith(start)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no line starting with \"" + start + "\" in:\n" + text);
+    }
+
+    @Test
+    void encryptionTableHasEveryCipherWithKeyIvIcvAndRfc() {
+        String text = help("-E");
+        assertTrue(text.startsWith("Encryption algorithms (-E ealg key)"), text);
+        for (Algorithm a : Algorithms.of(AlgorithmKind.ENCRYPT)) {
+            assertTrue(text.contains(a.name()), a.name());
+        }
+        String gcm = lineStarting(text, "  aes-gcm-16 ");
+        assertTrue(gcm.matches("  aes-gcm-16 +20, 28 or 36 bytes +8 +16 +RFC 4106 +esp +AES-GCM.*"), gcm);
+        assertTrue(lineStarting(text, "  rijndael-cbc (aes-cbc) ").contains("RFC 3602"), text);
+        assertTrue(lineStarting(text, "  des-32iv ").contains(" esp-old "), text);
+    }
+
+    @Test
+    void authAndCompressionTables() {
+        String auth = help("-A");
+        String md5 = lineStarting(auth, "  hmac-md5 ");
+        assertTrue(md5.matches("  hmac-md5 +16 bytes +- +12 +RFC 2403 +esp,esp-old,ah,ah-old +HMAC-MD5-96"), md5);
+        assertTrue(lineStarting(auth, "  tcp-md5 ").contains(" tcp "), auth);
+        output.out.setLength(0);
+        assertTrue(lineStarting(help("-C"), "  deflate ").contains("RFC 2394"));
+    }
+
+    @Test
+    void statementHelpComesFromTheGrammar() {
+        String text = help("add");
+        assertTrue(text.startsWith("add [aiflags] <src> <dst> <protocol> <spi> [options] <algorithm> ;\n"), text);
+        assertTrue(text.contains("    -m         SA mode: transport, tunnel or any"), text);
+        assertTrue(text.contains("algorithms: help -E, help -A, help -C"), text);
+    }
+
+    @Test
+    void sysctlHelpListsTheKnobsWithRangesAndDescriptions() {
+        String text = help("sysctl");
+        assertTrue(text.startsWith("sysctl [-adeiNnq]"), text);
+        for (Knob k : sysctl.knobs()) {
+            assertTrue(text.contains(k.name()), k.name());
+        }
+        String ecn = lineStarting(text, "  net.inet.ipsec.ecn ");
+        assertTrue(ecn.contains("-1..1 (0)") && ecn.contains("ECN at tunnel encapsulation"), ecn);
+        assertTrue(lineStarting(text, "  net.inet.ipsec.crypto_support").contains("read-only"), text);
+    }
+
+    @Test
+    void listNamesEveryStatementWithItsHelp() {
+        String text = help("");
+        assertTrue(text.contains("  spdadd     add a security policy"), text);
+        assertTrue(text.contains("help [command | statement | -E | -A | -C]"), text);
+    }
+}

@@ -1,0 +1,150 @@
+package org.jsetkey.shell.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real program on a real terminal: jsetkey runs in a detached tmux session (on a
+ * private tmux server), keys go in with send-keys and the screen comes back with capture-pane.
+ */
+class TmuxConsoleIT {
+    private static final String PROMPT = "jsetkey[phoenix]>";
+
+    @TempDir
+    Path dir;
+
+    private final String socket = "jsetkey-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    private final String session = "console";
+
+    private String tmux(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        if (!p.waitFor(10, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("tmux " + String.join(" ", args) + " did not finish");
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.exitValue() != 0 && !args[0].equals("has-session") && !args[0].equals("kill-server")) {
+            fail("tmux " + args[0] + " failed: " + out);
+        }
+        return p.exitValue() == 0 ? out : null;
+    }
+
+    private String screen() throws Exception {
+        return tmux("capture-pane", "-p", "-t", session, "-S", "-100");
+    }
+
+    private String await(Predicate<String> test, String what, int seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        String s = "";
+        while (System.nanoTime() < end) {
+            s = screen();
+            if (test.test(s)) {
+                return s;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the screen never showed " + what + ":\n" + s);
+    }
+
+    private String awaitText(String fragment) throws Exception {
+        return await(s -> s.contains(fragment), "\"" + fragment + "\"", 15);
+    }
+
+    /** Lines of the screen that are the prompt followed by nothing: how many times the console is ready. */
+    private static long idlePrompts(String screen) {
+        return screen.lines().filter(l -> l.strip().equals(PROMPT)).count();
+    }
+
+    private void keys(String literal) throws Exception {
+        // tmux reads an argument ending in ";" as a command separator unless escaped
+        String arg = literal.endsWith(";") ? literal.substring(0, literal.length() - 1) + "\\;" : literal;
+        tmux("send-keys", "-t", session, "-l", arg);
+    }
+
+    private void press(String key) throws Exception {
+        tmux("send-keys", "-t", session, key);
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        Process which = new ProcessBuilder("sh", "-c", "command -v tmux").start();
+        if (!which.waitFor(10, TimeUnit.SECONDS) || which.exitValue() != 0) {
+            fail("tmux is required for this test and was not found (apt-get install tmux)");
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path script = dir.resolve("run.sh");
+        Files.writeString(script, "#!/bin/sh\ncd '" + dir + "'\nJSETKEY_HISTORY='" + dir.resolve("history") + "'\n"
+                + "export JSETKEY_HISTORY\nexec '" + java + "' -Xlog:class+load=info:file='" + dir.resolve("classes.log")
+                + "' -cp '" + System.getProperty("java.class.path")
+                + "' org.jsetkey.shell.Main --name phoenix --addr 192.0.2.10\n");
+        tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "50", "sh '" + script + "'");
+        await(s -> s.contains(PROMPT), "the prompt", 60);
+    }
+
+    /** Ends our private tmux server and the program in it, if they still run. */
+    @AfterEach
+    void stop() throws Exception {
+        tmux("kill-server");
+    }
+
+    @Test
+    void completionContinuationCtrlCAndExitOnARealTerminal() throws Exception {
+        keys("add 192.0.2.10 198.51.100.20 ah 15700 -A hm");
+        press("Tab");
+        String s = await(t -> t.contains("hmac-ripemd160") && t.contains("hmac-sha2-512"), "the hmac candidates", 15);
+        assertTrue(s.contains("16 bytes, HMAC-MD5-96"), s);
+        assertTrue(!s.contains("keyed-md5") && !s.contains("aes-xcbc-mac"), "only hmac-* offered:\n" + s);
+
+        long before = idlePrompts(screen());
+        press("C-c");
+        await(t -> idlePrompts(t) > before, "a fresh prompt after Ctrl-C", 10);
+        keys("add 192.0.2.10 198.51.100.20");
+        press("Enter");
+        awaitText("                >");
+        keys("esp 15701 -E null;");
+        press("Enter");
+        awaitText("                > esp 15701 -E null;");
+        keys("dump");
+        press("Enter");
+        s = awaitText("esp mode=any spi=15701(0x00003d55)");
+        assertTrue(s.contains("192.0.2.10 198.51.100.20"), s);
+
+        keys("sleep 30");
+        press("Enter");
+        Thread.sleep(500);
+        press("C-c");
+        s = await(t -> t.contains("sleep: interrupted") && t.strip().endsWith(PROMPT), "sleep stopped by Ctrl-C", 10);
+
+        keys("exit");
+        press("Enter");
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (tmux("has-session", "-t", session) != null && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        assertEquals(null, tmux("has-session", "-t", session), "the program did not exit");
+        List<String> groovy = Files.readAllLines(dir.resolve("classes.log")).stream()
+                .filter(l -> l.contains(" groovy.") || l.contains(" org.codehaus.groovy.")
+                        || l.contains(" org.apache.groovy.")).toList();
+        assertEquals(List.of(), groovy, "the console loaded Groovy classes without being asked to");
+        List<String> history = Files.readAllLines(dir.resolve("history"));
+        assertTrue(history.stream().anyMatch(l -> l.contains("198.51.100.20") && l.contains("esp 15701")),
+                "the two-line statement is one history entry: " + history);
+    }
+}
