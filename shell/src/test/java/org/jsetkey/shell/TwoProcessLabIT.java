@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * (on free ports), commands on standard input.
  */
 class TwoProcessLabIT {
-    private static final Path SCRIPTS = Path.of(System.getProperty("user.dir")).getParent().resolve("scripts");
     private static final Pattern TRACE = Pattern.compile("(?m)^\\d\\d:\\d\\d:\\d\\d\\.\\d{6} (IP6? .*)$");
 
     @TempDir
@@ -38,30 +34,9 @@ class TwoProcessLabIT {
 
     /** Copies both profiles with free ports; {@code cardinalKeys} may rewrite cardinal's ipsec.conf. */
     private void profiles(UnaryOperator<String> cardinalKeys) throws IOException {
-        int p = freePort();
-        int c = freePort();
-        phoenixRc = copy("phoenix", p, c, UnaryOperator.identity());
-        cardinalRc = copy("cardinal", p, c, cardinalKeys);
-    }
-
-    private Path copy(String host, int phoenixPort, int cardinalPort, UnaryOperator<String> keys) throws IOException {
-        Path conf = dir.resolve(host + "-ipsec.conf");
-        Files.writeString(conf, keys.apply(Files.readString(SCRIPTS.resolve(host).resolve("ipsec.conf"))));
-        String rc = Files.readString(SCRIPTS.resolve(host).resolve("rc.conf"))
-                .replace("127.0.0.1:7101", "127.0.0.1:" + phoenixPort)
-                .replace("127.0.0.1:7102", "127.0.0.1:" + cardinalPort)
-                .replace("ipsec_file=\"ipsec.conf\"", "ipsec_file=\"" + conf + "\"");
-        assertTrue(rc.contains(":" + phoenixPort) && rc.contains(":" + cardinalPort) && rc.contains(conf.toString()),
-                "the shipped rc.conf no longer has the expected ports or ipsec_file: " + rc);
-        Path file = dir.resolve(host + "-rc.conf");
-        Files.writeString(file, rc);
-        return file;
-    }
-
-    private static int freePort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return s.getLocalPort();
-        }
+        LabProfiles lab = new LabProfiles(dir, cardinalKeys);
+        phoenixRc = lab.phoenixRc;
+        cardinalRc = lab.cardinalRc;
     }
 
     /** Starts cardinal, runs {@code setup} on it and waits until it has done so. */

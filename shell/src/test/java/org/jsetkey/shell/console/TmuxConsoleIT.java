@@ -2,13 +2,9 @@ package org.jsetkey.shell.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -28,43 +24,19 @@ class TmuxConsoleIT {
     @TempDir
     Path dir;
 
-    private final String socket = "jsetkey-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     private final String session = "console";
-
-    private String tmux(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        if (!p.waitFor(10, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("tmux " + String.join(" ", args) + " did not finish");
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.exitValue() != 0 && !args[0].equals("has-session") && !args[0].equals("kill-server")) {
-            fail("tmux " + args[0] + " failed: " + out);
-        }
-        return p.exitValue() == 0 ? out : null;
-    }
+    private Tmux tmux;
 
     private String screen() throws Exception {
-        return tmux("capture-pane", "-p", "-t", session, "-S", "-100");
+        return tmux.screen(session);
     }
 
     private String await(Predicate<String> test, String what, int seconds) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        String s = "";
-        while (System.nanoTime() < end) {
-            s = screen();
-            if (test.test(s)) {
-                return s;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the screen never showed " + what + ":\n" + s);
+        return tmux.await(session, test, what, seconds);
     }
 
     private String awaitText(String fragment) throws Exception {
-        return await(s -> s.contains(fragment), "\"" + fragment + "\"", 15);
+        return tmux.awaitText(session, fragment);
     }
 
     /** Lines of the screen that are the prompt followed by nothing: how many times the console is ready. */
@@ -73,35 +45,25 @@ class TmuxConsoleIT {
     }
 
     private void keys(String literal) throws Exception {
-        // tmux reads an argument ending in ";" as a command separator unless escaped
-        String arg = literal.endsWith(";") ? literal.substring(0, literal.length() - 1) + "\\;" : literal;
-        tmux("send-keys", "-t", session, "-l", arg);
+        tmux.keys(session, literal);
     }
 
     private void press(String key) throws Exception {
-        tmux("send-keys", "-t", session, key);
+        tmux.press(session, key);
     }
 
     @BeforeEach
     void start() throws Exception {
-        Process which = new ProcessBuilder("sh", "-c", "command -v tmux").start();
-        if (!which.waitFor(10, TimeUnit.SECONDS) || which.exitValue() != 0) {
-            fail("tmux is required for this test and was not found (apt-get install tmux)");
-        }
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path script = dir.resolve("run.sh");
-        Files.writeString(script, "#!/bin/sh\ncd '" + dir + "'\nJSETKEY_HISTORY='" + dir.resolve("history") + "'\n"
-                + "export JSETKEY_HISTORY\nexec '" + java + "' -Xlog:class+load=info:file='" + dir.resolve("classes.log")
-                + "' -cp '" + System.getProperty("java.class.path")
-                + "' org.jsetkey.shell.Main --name phoenix --addr 192.0.2.10\n");
-        tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "50", "sh '" + script + "'");
+        tmux = Tmux.require();
+        tmux.run("new-session", "-d", "-s", session, "-x", "200", "-y", "50", Tmux.jsetkey(dir,
+                "-Xlog:class+load=info:file='" + dir.resolve("classes.log") + "'", "--name phoenix --addr 192.0.2.10"));
         await(s -> s.contains(PROMPT), "the prompt", 60);
     }
 
     /** Ends our private tmux server and the program in it, if they still run. */
     @AfterEach
     void stop() throws Exception {
-        tmux("kill-server");
+        tmux.close();
     }
 
     @Test
@@ -135,10 +97,10 @@ class TmuxConsoleIT {
         keys("exit");
         press("Enter");
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (tmux("has-session", "-t", session) != null && System.nanoTime() < end) {
+        while (tmux.run("has-session", "-t", session) != null && System.nanoTime() < end) {
             Thread.sleep(100);
         }
-        assertEquals(null, tmux("has-session", "-t", session), "the program did not exit");
+        assertEquals(null, tmux.run("has-session", "-t", session), "the program did not exit");
         List<String> groovy = Files.readAllLines(dir.resolve("classes.log")).stream()
                 .filter(l -> l.contains(" groovy.") || l.contains(" org.codehaus.groovy.")
                         || l.contains(" org.apache.groovy.")).toList();
