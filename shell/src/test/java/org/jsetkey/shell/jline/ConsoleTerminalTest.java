@@ -159,9 +159,18 @@ class ConsoleTerminalTest {
     void firstErrorIsUnderlinedInRedBeforeEnter() throws Exception {
         vc.type("add 192.0.2.10 bogus ");
         vc.awaitText("add 192.0.2.10 bogus");
-        String raw = vc.raw();
-        int at = raw.lastIndexOf("bogus");
-        String before = raw.substring(Math.max(0, at - 20), at);
+        // the screen may show the word before the highlighted redraw has been written: poll the raw output
+        long end = System.nanoTime() + 10_000_000_000L;
+        String before = "";
+        while (System.nanoTime() < end) {
+            String raw = vc.raw();
+            int at = raw.lastIndexOf("bogus");
+            before = at < 0 ? "" : raw.substring(Math.max(0, at - 20), at);
+            if (before.contains("4") && before.contains("31")) {
+                break;
+            }
+            Thread.sleep(20);
+        }
         assertTrue(before.contains("4") && before.contains("31"), "no red underline before bogus: "
                 + before.replace("\u001b", "ESC"));
     }
