@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 
+import org.jsetkey.engine.setkey.Grammar;
 import org.jsetkey.engine.setkey.SetkeyResult;
 import org.jsetkey.engine.sysctl.Sysctl;
 
@@ -120,7 +121,7 @@ public final class Interpreter {
 
     private boolean isSetkeyStatement(String text) {
         String word = Words.first(text);
-        if (!SetkeyStatements.isKeyword(word)) {
+        if (Grammar.statement(word).isEmpty()) {
             return false;
         }
         // "dump esp" and "spddump" also work as plain commands without the ';'
