@@ -64,6 +64,12 @@ class MainTest {
     }
 
     @Test
+    void setkeyQuitStatementEndsACommandFile() {
+        assertEquals(0, run("echo before\nquit;\necho after\n"));
+        assertEquals("before\n", out);
+    }
+
+    @Test
     void benchRefusesAnUnboundedRoundCount() {
         assertEquals(1, run("", "--bench", "0"));
         assertTrue(err.startsWith("jsetkey: --bench rounds: 0 (expected: 1-20)"), err);

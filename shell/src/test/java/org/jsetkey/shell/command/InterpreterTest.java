@@ -78,7 +78,6 @@ class InterpreterTest {
     void exitAndQuitLeave() {
         assertEquals(Outcome.EXIT, interpreter.accept("exit"));
         assertEquals(Outcome.EXIT, interpreter.accept("quit"));
-        assertEquals(Outcome.EXIT, interpreter.accept("quit;"));
     }
 
     @Test
