@@ -13,6 +13,7 @@ import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.profile.HostProfile;
 import org.jsetkey.engine.sad.Sad;
+import org.jsetkey.engine.setkey.ConfigWriter;
 import org.jsetkey.engine.setkey.Setkey;
 import org.jsetkey.engine.setkey.SetkeyListener;
 import org.jsetkey.engine.setkey.SetkeyResult;
@@ -166,6 +167,11 @@ public final class HostContext implements AutoCloseable {
             @Override
             public SetkeyResult run(String source, String fileName, SetkeyListener listener) {
                 return setkey.run(source, fileName, listener);
+            }
+
+            @Override
+            public String config() {
+                return ConfigWriter.write(host.sad(), host.spd());
             }
         };
     }

@@ -64,6 +64,22 @@ class MainTest {
     }
 
     @Test
+    void saveWritesAFileThatRebuildsTheDatabases(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("saved.conf");
+        assertEquals(0, run("add 192.0.2.10 198.51.100.20 esp 15701 -E blowfish-cbc \"12345\";\n"
+                + "spdadd 192.0.2.10 198.51.100.20 any -P out ipsec esp/transport//require;\n"
+                + "save " + file + "\n"));
+        assertEquals("save: 4 statements written to " + file + "\n", out);
+        assertEquals(0, run("", "-f", file.toString(), "-D"));
+        assertTrue(out.startsWith("192.0.2.10 198.51.100.20\n\tesp mode=any spi=15701(0x00003d55)"), out);
+        assertEquals(0, run("", "-f", file.toString(), "-DP"));
+        assertTrue(out.contains("\tesp/transport//require\n"), out);
+        assertEquals(1, run("save " + dir.resolve("no/such/dir/x.conf") + "\n"));
+        assertTrue(err.startsWith("save: " + dir.resolve("no/such/dir/x.conf")), err);
+    }
+
+    @Test
     void setkeyQuitStatementEndsACommandFile() {
         assertEquals(0, run("echo before\nquit;\necho after\n"));
         assertEquals("before\n", out);

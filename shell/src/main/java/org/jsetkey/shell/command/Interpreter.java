@@ -37,6 +37,7 @@ public final class Interpreter {
         registry.register(new HelpCommand(registry, sysctl));
         registry.register(new DumpCommand("dump", setkey));
         registry.register(new DumpCommand("spddump", setkey));
+        registry.register(new SaveCommand(setkey));
         registry.register(new SysctlShellCommand(sysctl));
         registry.register(new EchoCommand());
         registry.register(new SleepCommand());

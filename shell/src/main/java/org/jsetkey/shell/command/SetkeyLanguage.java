@@ -8,4 +8,7 @@ public interface SetkeyLanguage {
     boolean isComplete(String text);
 
     SetkeyResult run(String source, String fileName, SetkeyListener listener);
+
+    /** The databases as a setkey file that rebuilds them ({@code save}). */
+    String config();
 }

@@ -36,4 +36,14 @@ public final class FakeSetkey implements SetkeyLanguage {
         listener.output("ran " + source.strip() + "\n");
         return new SetkeyResult(1, 0, false);
     }
+
+    /** Every statement run so far, one per line. */
+    @Override
+    public String config() {
+        StringBuilder sb = new StringBuilder();
+        for (String s : sources) {
+            sb.append(s.strip()).append('\n');
+        }
+        return sb.toString();
+    }
 }

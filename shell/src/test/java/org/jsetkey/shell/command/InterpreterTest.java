@@ -149,6 +149,11 @@ class InterpreterTest {
             public SetkeyResult run(String source, String fileName, SetkeyListener listener) {
                 throw new IllegalStateException("engine broke");
             }
+
+            @Override
+            public String config() {
+                throw new IllegalStateException("engine broke");
+            }
         };
         Session session = new Session();
         Interpreter i = Interpreter.create(sysctl, broken, session, output);
