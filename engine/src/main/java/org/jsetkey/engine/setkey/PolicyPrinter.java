@@ -40,7 +40,10 @@ public final class PolicyPrinter {
         sb.append(selector(s)).append('\n');
         sb.append('\t').append(p.direction().keyword());
         if (p.priority() != null) {
-            sb.append(" prio ").append(p.priority().text());
+            String prio = p.priority().format();
+            if (!prio.isEmpty()) {
+                sb.append(' ').append(prio);
+            }
         }
         sb.append(' ').append(p.action().keyword()).append('\n');
         for (PolicyRule r : p.rules()) {

@@ -102,11 +102,11 @@ final class PolicyReader {
                 if (offset < -2147483647L || offset > 2147483648L) {
                     throw rangeError(b);
                 }
-                return new Priority(Priority.DEFAULT_BASE - offset, Long.toString(offset));
+                return new Priority(Priority.DEFAULT_BASE - offset);
         }
         Token s = c.peek(SlotKind.PRIORITY, "+ n or - n, or the action", List.of("+", "-"));
         if (!s.is(TokenKind.POLICY_WORD) || !(s.text().startsWith("+") || s.text().startsWith("-"))) {
-            return new Priority(base, b.text());
+            return new Priority(base);
         }
         c.next();
         String sign = s.text().substring(0, 1);
@@ -121,7 +121,7 @@ final class PolicyReader {
             throw rangeError(numTok);
         }
         long stored = sign.equals("+") ? base - n : base + n;
-        return new Priority(stored, b.text() + " " + sign + " " + n);
+        return new Priority(stored);
     }
 
     private static long signed(Token t, String text) {

@@ -137,7 +137,10 @@ public final class StatementFormatter {
         StringBuilder sb = new StringBuilder(selector(p.selector())).append(label(p.context())).append(" -P ")
                 .append(p.direction().keyword());
         if (p.priority() != null) {
-            sb.append(" prio ").append(p.priority().text());
+            String prio = p.priority().format();
+            if (!prio.isEmpty()) {
+                sb.append(' ').append(prio);
+            }
         }
         sb.append(' ').append(p.action().keyword());
         for (PolicyRule r : p.rules()) {

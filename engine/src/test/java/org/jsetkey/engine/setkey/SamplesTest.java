@@ -109,6 +109,6 @@ class SamplesTest {
                 + "\tE: des-cbc  31323334 35363738\n"
                 + "\tA: hmac-sha1  31323334 35363738 39303132 33343536 37383930\n"
                 + "\tseq=0x00000000 replay=32 flags=0x00000220 state=mature \n"), lab.output.toString());
-        assertTrue(lab.output.toString().contains("\tfwd prio -10 none\n"), lab.output.toString());
+        assertTrue(lab.output.toString().contains("\tfwd prio def - 10 none\n"), lab.output.toString());
     }
 }

@@ -202,7 +202,7 @@ class StatementTest {
                 + "ah/transport/ esp/tunnel/10.0.0.1-10.0.0.2 ipcomp/transport//use"
                 + " esp/transport/10.0.0.1-10.0.0.2/unique:12 ah/transport//unique;")).policy();
         assertEquals(Direction.FWD, p.direction());
-        assertEquals(new Priority(0x80000000L - 10, "10"), p.priority());
+        assertEquals(new Priority(0x80000000L - 10), p.priority());
         List<PolicyRule> r = p.rules();
         assertEquals(6, r.size());
         assertEquals("esp/transport//default", r.get(0).format());
