@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.sad.SecurityAssociation;
+import org.jsetkey.engine.sad.SecurityContext;
 
 /**
  * The {@code setkey -D} text (reference §8), KAME/FreeBSD layout byte for byte. Names come
@@ -64,14 +65,7 @@ public final class DumpPrinter {
         }
         sb.append(String.format("\tseq=0x%08x replay=%d flags=0x%08x state=%s \n", e.sequence(), sa.replay(),
                 sa.flags(), e.state().keyword()));
-        if (sa.context() != null) {
-            // ipsec-tools prints these four lines for -ctx SAs; KAME has no such extension. The length
-            // counts the terminating NUL the kernel stores with the string.
-            sb.append("\tsecurity context doi: ").append(sa.context().doi()).append('\n');
-            sb.append("\tsecurity context algorithm: ").append(sa.context().algorithm()).append('\n');
-            sb.append("\tsecurity context length: ").append(sa.context().context().length() + 1).append('\n');
-            sb.append("\tsecurity context: ").append(sa.context().context()).append('\n');
-        }
+        securityContext(sb, sa.context());
         sb.append("\tcreated: ").append(time(e.createdMillis(), zone)).append("\tcurrent: ").append(time(now, zone))
                 .append('\n');
         sb.append("\tdiff: ").append(Math.max(0, (now - e.createdMillis()) / 1000)).append("(s)\thard: ")
@@ -104,5 +98,19 @@ public final class DumpPrinter {
             return NEVER;
         }
         return T20.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
+    }
+
+    /**
+     * ipsec-tools prints these four lines for SAs and policies with -ctx; KAME has no such
+     * extension. The length counts the terminating NUL the kernel stores with the string.
+     */
+    static void securityContext(StringBuilder sb, SecurityContext c) {
+        if (c == null) {
+            return;
+        }
+        sb.append("\tsecurity context doi: ").append(c.doi()).append('\n');
+        sb.append("\tsecurity context algorithm: ").append(c.algorithm()).append('\n');
+        sb.append("\tsecurity context length: ").append(c.context().length() + 1).append('\n');
+        sb.append("\tsecurity context: ").append(c.context()).append('\n');
     }
 }

@@ -49,6 +49,7 @@ public final class PolicyPrinter {
         for (PolicyRule r : p.rules()) {
             sb.append('\t').append(r.format()).append('\n');
         }
+        DumpPrinter.securityContext(sb, p.context());
         sb.append("\tcreated: ").append(DumpPrinter.time(e.createdMillis(), zone)).append("  lastused: ")
                 .append(DumpPrinter.time(e.lastUsedMillis(), zone)).append('\n');
         sb.append("\tlifetime: 0(s) validtime: 0(s)\n");

@@ -110,4 +110,14 @@ class DumpGoldenTest {
         assertEquals(true, dump.contains("\tout prio high + 5 discard\n"), dump);
         assertEquals(true, dump.contains("10.0.0.3[any] 10.0.0.4[any] udp\n\tout none\n"), dump);
     }
+
+    @Test
+    void policySecurityContextPrintsBeforeTheTimes() {
+        Lab lab = new Lab();
+        lab.ok("spdadd 10.0.0.3 10.0.0.4 any -ctx 1 1 \"system_u:object_r:ipsec_spd_t:s0\" -P out none;");
+        String dump = lab.setkey.dumpSpd();
+        assertEquals(true, dump.startsWith("10.0.0.3[any] 10.0.0.4[any] any\n\tout none\n"
+                + "\tsecurity context doi: 1\n\tsecurity context algorithm: 1\n\tsecurity context length: 33\n"
+                + "\tsecurity context: system_u:object_r:ipsec_spd_t:s0\n\tcreated: "), dump);
+    }
 }
