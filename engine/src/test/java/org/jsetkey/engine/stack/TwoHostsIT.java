@@ -186,4 +186,39 @@ class TwoHostsIT {
         assertTrue(why.contains("no transform for lzs"), why);
         assertEquals(2, lab.phoenix.sad().size(), "tcp-md5 and lzs SAs are stored");
     }
+
+    @Test
+    void mutatedAndTruncatedPacketsAreDroppedAndCountedNeverThrown() throws Exception {
+        lab.howto("default");
+        List<byte[]> wire = new java.util.concurrent.CopyOnWriteArrayList<>();
+        lab.cardinal.link().tap(p -> {
+            if (p.direction() == org.jsetkey.engine.link.LinkDirection.IN) {
+                wire.add(p.bytes());
+            }
+        });
+        assertEquals(2, lab.ping(lab.phoenix, CARDINAL, 2).received());
+        java.util.Random random = new java.util.Random(20261129);
+        java.util.concurrent.atomic.AtomicInteger delivered = new java.util.concurrent.atomic.AtomicInteger();
+        lab.cardinal.onDelivered(d -> delivered.incrementAndGet());
+        int before = lab.drops(lab.cardinalEvents).size();
+        int fed = 0;
+        for (int i = 0; i < 3000; i++) {
+            byte[] p = wire.get(random.nextInt(wire.size())).clone();
+            int kind = random.nextInt(3);
+            if (kind == 0) {
+                p = java.util.Arrays.copyOf(p, random.nextInt(p.length));
+            } else if (kind == 1) {
+                p[20 + random.nextInt(p.length - 20)] ^= (byte) (1 << random.nextInt(8));
+            } else {
+                random.nextBytes(p);
+                p[0] = (byte) (random.nextBoolean() ? 0x45 : 0x60);
+            }
+            lab.cardinal.receive(p);
+            fed++;
+        }
+        int drops = lab.drops(lab.cardinalEvents).size() - before;
+        assertEquals(fed, drops + delivered.get(), "every packet is either delivered or a counted drop");
+        assertEquals(0, delivered.get(), "replays and forgeries never get through");
+        assertEquals(2, lab.ping(lab.phoenix, CARDINAL, 2).received(), "the host still works");
+    }
 }
