@@ -30,6 +30,7 @@ final class ConsoleLauncher {
             completion.followMode(session::mode);
             try (NetCommands net = NetCommands.register(interpreter[0].registry(), host.host(), console, true);
                     Scripting scripting = Scripting.install(interpreter[0].registry(), host, session)) {
+                net.showNotices(session);
                 console.usePrompt(() -> session.mode() != null ? session.mode().prompt() : prompt.primary());
                 Repl repl = new Repl(console, interpreter[0]);
                 console.onInterrupt(repl::interruptForeground);

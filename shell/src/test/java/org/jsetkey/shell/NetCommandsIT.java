@@ -213,6 +213,21 @@ class NetCommandsIT {
     }
 
     @Test
+    void acquireNoticesPrintAboveThePromptUnlessSwitchedOff() throws Exception {
+        phoenix.net.showNotices(phoenix.shell.session());
+        phoenix.setkey("spdadd 192.0.2.10 198.51.100.20 any -P out ipsec esp/transport//require;");
+        phoenix.run("ping -c 1 -W 0.2 " + CARDINAL);
+        assertTrue(phoenix.out().matches("(?s).*notice: \\d\\d:\\d\\d:\\d\\d\\.\\d{3} ACQUIRE seq=1 esp "
+                + "192\\.0\\.2\\.10 > 198\\.51\\.100\\.20 for esp/transport//require \\(policy id=\\d+\\)\n.*"),
+                phoenix.out());
+        phoenix.clear();
+        phoenix.run("set notices off", "sysctl net.key.blockacq_lifetime=0", "ping -c 1 -W 0.2 " + CARDINAL);
+        assertFalse(phoenix.out().contains("notice:"), phoenix.out());
+        phoenix.run("set");
+        assertTrue(phoenix.out().contains("debug off\nnotices off\n"), phoenix.out());
+    }
+
+    @Test
     void netstatAndLinkShowCounters() throws Exception {
         howto();
         phoenix.run("ping -c 2 -i 0.1 -W 2 " + CARDINAL);

@@ -79,6 +79,11 @@ final class MonitorCommand implements Command, AutoCloseable {
         return true;
     }
 
+    /** Whether a monitor is printing messages now. */
+    synchronized boolean running() {
+        return subscription != null;
+    }
+
     @Override
     public synchronized void close() {
         if (subscription != null) {

@@ -2,6 +2,7 @@ package org.jsetkey.shell.command;
 
 import java.time.ZoneId;
 
+import org.jsetkey.engine.event.EventBus;
 import org.jsetkey.engine.stack.Host;
 import org.jsetkey.shell.console.ConsoleOutput;
 
@@ -13,11 +14,17 @@ public final class NetCommands implements AutoCloseable {
     private final TcpdumpCommand tcpdump;
     private final MonitorCommand monitor;
     private final DropLog drops;
+    private final EventBus events;
+    private final ConsoleOutput output;
+    private KeyNotices notices;
 
-    private NetCommands(TcpdumpCommand tcpdump, MonitorCommand monitor, DropLog drops) {
+    private NetCommands(TcpdumpCommand tcpdump, MonitorCommand monitor, DropLog drops, EventBus events,
+                        ConsoleOutput output) {
         this.tcpdump = tcpdump;
         this.monitor = monitor;
         this.drops = drops;
+        this.events = events;
+        this.output = output;
     }
 
     /**
@@ -28,7 +35,7 @@ public final class NetCommands implements AutoCloseable {
                                        boolean interactive) {
         DropLog drops = new DropLog(host.events());
         NetCommands net = new NetCommands(new TcpdumpCommand(host, output), new MonitorCommand(host.events(), output),
-                drops);
+                drops, host.events(), output);
         registry.register(new PingCommand(host, interactive));
         registry.register(net.tcpdump);
         registry.register(new NetstatCommand(host.counters()));
@@ -38,8 +45,18 @@ public final class NetCommands implements AutoCloseable {
         return net;
     }
 
+    /** Prints ACQUIRE and EXPIRE notices above the prompt while {@code session} wants them (the console). */
+    public synchronized void showNotices(Session session) {
+        if (notices == null) {
+            notices = new KeyNotices(events, session, monitor, output);
+        }
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (notices != null) {
+            notices.close();
+        }
         tcpdump.close();
         monitor.close();
         drops.close();

@@ -3,6 +3,7 @@ package org.jsetkey.shell.command;
 /** Per-console settings changed with {@code set}, and the last error for later inspection. */
 public final class Session {
     private volatile boolean debug;
+    private volatile boolean notices = true;
     private volatile Throwable lastException;
     private volatile LineMode mode;
 
@@ -12,6 +13,15 @@ public final class Session {
 
     public void debug(boolean on) {
         debug = on;
+    }
+
+    /** Whether ACQUIRE and EXPIRE notices print above the prompt (on by default). */
+    public boolean notices() {
+        return notices;
+    }
+
+    public void notices(boolean on) {
+        notices = on;
     }
 
     /** The exception behind the last failure, or null. */
