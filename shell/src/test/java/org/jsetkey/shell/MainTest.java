@@ -72,6 +72,13 @@ class MainTest {
     }
 
     @Test
+    void pingWithoutAnAddressOfTheFamilySaysSoBeforeAnyHeader() {
+        assertEquals(1, run("ping -c 1 10.0.0.2\n"));
+        assertEquals("", out);
+        assertEquals("ping: no IPv4 address on this host to ping 10.0.0.2 from (use --addr)\n", err);
+    }
+
+    @Test
     void setkeyQuitStatementEndsACommandFile() {
         assertEquals(0, run("echo before\nquit;\necho after\n"));
         assertEquals("before\n", out);

@@ -136,6 +136,11 @@ final class PingCommand implements Command {
 
     private boolean run(Request req, CommandOutput output) {
         PingOptions o = req.options();
+        if (o.source() == null && host.sourceFor(o.destination()) == null) {
+            output.errorln("ping: no " + (o.destination().isV6() ? "IPv6" : "IPv4") + " address on this host to ping "
+                    + o.destination() + " from (use --addr)");
+            return false;
+        }
         output.println(PingReport.header(req.typed(), o.destination(), o.size()));
         Ping ping = new Ping(host, o);
         FloodDots dots = req.flood() ? new FloodDots(output) : null;
