@@ -171,8 +171,8 @@ class InterpreterTest {
         assertEquals(Outcome.FAILED, interpreter.accept("set debug maybe"));
         assertEquals(Outcome.FAILED, interpreter.accept("set colour on"));
         assertEquals(Outcome.OK, interpreter.accept("set"));
-        assertEquals("debug off\n", output.out.toString());
-        assertEquals("set debug: maybe (expected: on, off)\nset: unknown setting 'colour' (expected: debug)\n",
+        assertEquals("debug off\nnotices on\n", output.out.toString());
+        assertEquals("set debug: maybe (expected: on, off)\nset: unknown setting 'colour' (expected: debug, notices)\n",
                 output.err.toString());
     }
 }
