@@ -2,6 +2,7 @@ package org.jsetkey.shell;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 import org.jsetkey.shell.command.Interpreter;
 import org.jsetkey.shell.command.NetCommands;
@@ -19,7 +20,8 @@ final class ConsoleLauncher {
     private ConsoleLauncher() {
     }
 
-    static int run(HostContext host, Session session) {
+    /** @param startup command lines run before the first prompt (e.g. {@code monitor -x} for {@code -x}) */
+    static int run(HostContext host, Session session, List<String> startup) {
         Prompt prompt = Prompt.forHost(host.options().name());
         Interpreter[] interpreter = new Interpreter[1];
         ConsoleCompletion completion = new ConsoleCompletion(() -> interpreter[0].registry(), host.host());
@@ -32,6 +34,7 @@ final class ConsoleLauncher {
                     Scripting scripting = Scripting.install(interpreter[0].registry(), host, session)) {
                 net.showNotices(session);
                 console.usePrompt(() -> session.mode() != null ? session.mode().prompt() : prompt.primary());
+                startup.forEach(interpreter[0]::accept);
                 Repl repl = new Repl(console, interpreter[0]);
                 console.onInterrupt(repl::interruptForeground);
                 return repl.run();

@@ -36,6 +36,10 @@ final class Flags {
     @Option(names = "-a", description = "With -D: show dead SAs too.")
     boolean allStates;
 
+    @Option(names = "-x", description = "Monitor like setkey -x: print every key engine message (-xx: epoch "
+            + "timestamps) and keep running until interrupted; console commands are still read.")
+    boolean[] monitor = new boolean[0];
+
     @Option(names = "-v", description = "Verbose: print every key engine message.")
     boolean verbose;
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.jsetkey.engine.event.KdebugFormatter;
 import org.jsetkey.engine.setkey.SetkeyResult;
@@ -93,13 +94,23 @@ public final class Main {
                 return booted ? status : 1;
             }
             Interpreter interpreter = Interpreter.create(host.sysctl(), host.language(), new Session(), output);
+            List<String> startup = flags.monitor.length == 0 ? List.of()
+                    : List.of("monitor -" + "x".repeat(Math.min(2, flags.monitor.length)));
             if (terminal) {
-                return ConsoleLauncher.run(host, interpreter.session());
+                return ConsoleLauncher.run(host, interpreter.session(), startup);
             }
             try (NetCommands net = NetCommands.register(interpreter.registry(), host.host(), output, false);
                     Scripting scripting = Scripting.install(interpreter.registry(), host, interpreter.session())) {
+                startup.forEach(interpreter::accept);
                 int status = new BatchRunner(interpreter).run(reader(in));
+                if (!startup.isEmpty()) {
+                    // setkey -x monitors until it is killed, also after its input ends
+                    new java.util.concurrent.CountDownLatch(1).await();
+                }
                 return booted ? status : 1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return booted ? 0 : 1;
             }
         } catch (RuntimeException | java.io.IOException e) {
             err.println("jsetkey: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));

@@ -51,4 +51,32 @@ class MainProcessTest {
         assertEquals(1, r.status());
         assertTrue(r.err().startsWith("jsetkey: Unknown option: '--bogus'"), r.err());
     }
+
+    @Test
+    void dashXMonitorsLikeSetkeyAndKeepsRunningAfterItsInputEnds() throws Exception {
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
+                "org.jsetkey.shell.Main", "-xx").start();
+        try {
+            try (OutputStream in = p.getOutputStream()) {
+                in.write("flush esp;\n".getBytes(StandardCharsets.UTF_8));
+            }
+            java.io.BufferedReader out = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            List<String> lines = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String line = out.readLine();
+                assertTrue(line != null, "monitor output ended early: " + lines);
+                lines.add(line);
+            }
+            assertTrue(lines.get(0).matches("\\d{10}\\.\\d{6} "), lines.toString());
+            assertEquals("sadb_msg{ version=2 type=9(FLUSH) errno=0 satype=3", lines.get(1));
+            assertEquals("  len=2 reserved=0 seq=0 pid=" + p.pid(), lines.get(2));
+            assertEquals("", lines.get(3));
+            assertEquals(lines.get(1), lines.get(5), "broadcast replies print twice");
+            assertEquals(false, p.waitFor(1, TimeUnit.SECONDS), "-x keeps monitoring after standard input ends");
+        } finally {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
 }
