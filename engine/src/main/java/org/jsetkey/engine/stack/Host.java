@@ -18,6 +18,8 @@ import org.jsetkey.engine.sad.Sad;
 import org.jsetkey.engine.sad.SaType;
 import org.jsetkey.engine.spd.Spd;
 import org.jsetkey.engine.sysctl.Sysctl;
+import org.jsetkey.engine.sysctl.SysctlNames;
+import org.jsetkey.engine.xform.Tunables;
 import org.jsetkey.engine.xform.Xform;
 
 /**
@@ -50,6 +52,7 @@ public final class Host implements AutoCloseable {
         this.name = name == null ? "" : name;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.xform = new Xform(clock, new java.security.SecureRandom());
+        this.xform.tunables(this::tunables);
         this.sad = new Sad(clock, events);
         this.spd = new Spd(clock, events);
         this.acquirer = new Acquirer(this);
@@ -93,6 +96,13 @@ public final class Host implements AutoCloseable {
 
     Xform xform() {
         return xform;
+    }
+
+    /** The sysctl knobs the transforms honour, read now. */
+    public Tunables tunables() {
+        return new Tunables(sysctl.getInt(SysctlNames.IPSEC_AH_CLEARTOS) != 0,
+                sysctl.getInt(SysctlNames.IPSEC_AH_OFFSETMASK), sysctl.getInt(SysctlNames.IPSEC_DFBIT),
+                sysctl.getInt(SysctlNames.IPSEC_ECN));
     }
 
     public EchoService echo() {

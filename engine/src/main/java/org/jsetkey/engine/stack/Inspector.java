@@ -29,6 +29,7 @@ public final class Inspector {
     public Inspector(Host host) {
         this.host = host;
         this.xform = new Xform(host.clock(), new java.security.SecureRandom());
+        this.xform.tunables(host::tunables);
     }
 
     /**

@@ -17,7 +17,7 @@ import org.jsetkey.engine.sad.SecurityAssociation;
  */
 final class Ah {
 
-    byte[] seal(Envelope env, SaEntry entry, SaCrypto crypto) throws XformException {
+    byte[] seal(Envelope env, SaEntry entry, SaCrypto crypto, Tunables knobs) throws XformException {
         SecurityAssociation sa = entry.sa();
         PacketMac mac = mac(entry, crypto);
         boolean old = sa.old();
@@ -38,12 +38,13 @@ final class Ah {
         }
         byte[] packet = env.assemble(IpProtocol.AH, Esp.concat(ah, env.payload()));
         int ahOffset = env.head().length;
-        byte[] icv = icv(mac, packet, ahOffset, packet.length);
+        byte[] icv = icv(mac, packet, ahOffset, packet.length, knobs);
         System.arraycopy(icv, 0, packet, ahOffset + fixed, icv.length);
         return packet;
     }
 
-    Opened open(byte[] ip, IpsecHeader h, int end, SaEntry entry, SaCrypto crypto) throws XformException {
+    Opened open(byte[] ip, IpsecHeader h, int end, SaEntry entry, SaCrypto crypto, Tunables knobs)
+            throws XformException {
         SecurityAssociation sa = entry.sa();
         PacketMac mac = mac(entry, crypto);
         boolean old = sa.old();
@@ -69,7 +70,7 @@ final class Ah {
         }
         byte[] copy = Arrays.copyOf(ip, end);
         Arrays.fill(copy, off + fixed, off + ahLen, (byte) 0);
-        byte[] want = icv(mac, copy, off, end);
+        byte[] want = icv(mac, copy, off, end, knobs);
         byte[] got = Arrays.copyOfRange(ip, off + fixed, off + fixed + mac.icvBytes());
         if (!MessageDigest.isEqual(want, got)) {
             throw Esp.authFailure(entry, "AH");
@@ -89,9 +90,9 @@ final class Ah {
     }
 
     /** The ICV over {@code packet[0..end]} with the mutable fields zeroed (the ICV field must be zero). */
-    private static byte[] icv(PacketMac mac, byte[] packet, int ahOffset, int end) {
+    private static byte[] icv(PacketMac mac, byte[] packet, int ahOffset, int end, Tunables knobs) {
         byte[] copy = Arrays.copyOf(packet, end);
-        MutableFields.zero(copy, ahOffset);
+        MutableFields.zero(copy, ahOffset, knobs);
         return mac.icv(copy, 0, end);
     }
 

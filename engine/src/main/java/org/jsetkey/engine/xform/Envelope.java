@@ -25,17 +25,19 @@ record Envelope(byte[] head, int fieldOffset, int nextHeader, byte[] payload) {
     }
 
     /** Tunnel mode: a new outer header src→dst around the whole packet (TTL 64, DF clear, TOS copied). */
-    static Envelope tunnel(byte[] ip, IpAddress src, IpAddress dst, int id) throws XformException {
+    static Envelope tunnel(byte[] ip, IpAddress src, IpAddress dst, int id, Tunables knobs) throws XformException {
         if (src == null || dst == null || !src.sameFamily(dst)) {
             throw new XformException(XformFailure.BAD_TUNNEL, "tunnel mode needs two endpoints of one family, got "
                     + src + " and " + dst);
         }
         IpView v = IpsecHeaders.view(ip);
         byte[] inner = Arrays.copyOf(ip, v.end());
-        int tos = v.version() == 4 ? ip[1] & 0xff : ((IpView.u16(ip, 0) >> 4) & 0xff);
+        int tos = knobs.outerTos(v.version() == 4 ? ip[1] & 0xff : ((IpView.u16(ip, 0) >> 4) & 0xff));
         int next = v.version() == 4 ? IpProtocol.IPV4 : IpProtocol.IPV6;
+        boolean innerDf = v.version() == 4 && (IpView.u16(ip, 6) & Ipv4Header.FLAG_DF) != 0;
         if (src.isV4()) {
-            byte[] h = new Ipv4Header(tos, 0, id & 0xffff, 0, TUNNEL_TTL, next, 0, src, dst, null).encode();
+            byte[] h = new Ipv4Header(tos, 0, id & 0xffff, knobs.outerFlags(innerDf), TUNNEL_TTL, next, 0, src, dst,
+                    null).encode();
             return new Envelope(h, 9, next, inner);
         }
         byte[] h = new Ipv6Header(tos, 0, 0, next, TUNNEL_TTL, src, dst).encode();

@@ -5,7 +5,7 @@ import org.jsetkey.engine.net.Ipv6Header;
 
 /**
  * Zeroes what may change in transit before the AH ICV is computed (RFC 4302 3.3.3.1).
- * IPv4: TOS, flags/fragment offset, TTL, checksum and every option except EOL, NOP, the security
+ * IPv4: TOS (unless ah_cleartos=0), flags/fragment offset (but for the ah_offsetmask bits), TTL, checksum and every option except EOL, NOP, the security
  * options (130, 133, 134), router alert (148) and SDMD (149), which the RFC lists as immutable.
  * IPv6: traffic class, flow label, hop limit, and the data of options whose type has the
  * "may change en route" bit (0x20) in hop-by-hop and destination-options headers. Routing headers
@@ -16,19 +16,23 @@ final class MutableFields {
     }
 
     /** Zeroes the mutable fields of {@code ip} in place, up to the AH header at {@code ahOffset}. */
-    static void zero(byte[] ip, int ahOffset) {
+    static void zero(byte[] ip, int ahOffset, Tunables knobs) {
         if ((ip[0] & 0xf0) == 0x40) {
-            zeroV4(ip);
+            zeroV4(ip, knobs);
         } else {
             zeroV6(ip, ahOffset);
         }
     }
 
-    private static void zeroV4(byte[] ip) {
+    private static void zeroV4(byte[] ip, Tunables knobs) {
         int ihl = (ip[0] & 0x0f) * 4;
-        ip[1] = 0;
-        ip[6] = 0;
-        ip[7] = 0;
+        if (knobs.ahClearTos()) {
+            ip[1] = 0;
+        }
+        // FreeBSD keeps the flags/offset bits that net.inet.ipsec.ah_offsetmask names (0: none)
+        int flagsOffset = (((ip[6] & 0xff) << 8) | (ip[7] & 0xff)) & knobs.ahOffsetMask();
+        ip[6] = (byte) (flagsOffset >> 8);
+        ip[7] = (byte) flagsOffset;
         ip[8] = 0;
         ip[10] = 0;
         ip[11] = 0;

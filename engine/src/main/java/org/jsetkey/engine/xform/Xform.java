@@ -3,6 +3,7 @@ package org.jsetkey.engine.xform;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.jsetkey.engine.crypto.NoTransformException;
 import org.jsetkey.engine.crypto.SaCrypto;
@@ -28,6 +29,7 @@ public final class Xform {
     private final Esp esp;
     private final Ah ah = new Ah();
     private final IpComp ipcomp = new IpComp();
+    private volatile Supplier<Tunables> tunables = () -> Tunables.DEFAULTS;
 
     public Xform() {
         this(Clock.systemUTC(), new SecureRandom());
@@ -38,6 +40,11 @@ public final class Xform {
         this.clock = clock;
         this.esp = new Esp(random);
         this.ipId.set(random.nextInt(0x10000));
+    }
+
+    /** Where the sysctl knobs come from; read once per packet (the host passes its sysctl tree). */
+    public void tunables(Supplier<Tunables> source) {
+        this.tunables = source;
     }
 
     /**
@@ -53,8 +60,9 @@ public final class Xform {
     public byte[] seal(byte[] ip, SaEntry sa, SaMode mode, IpAddress tunnelSrc, IpAddress tunnelDst)
             throws XformException {
         SaCrypto crypto = crypto(sa);
+        Tunables knobs = tunables.get();
         Envelope env = mode == SaMode.TUNNEL
-                ? Envelope.tunnel(ip, tunnelSrc, tunnelDst, ipId.getAndIncrement())
+                ? Envelope.tunnel(ip, tunnelSrc, tunnelDst, ipId.getAndIncrement(), knobs)
                 : Envelope.transport(ip);
         byte[] out;
         switch (sa.sa().type()) {
@@ -62,7 +70,7 @@ public final class Xform {
                 out = esp.seal(env, sa, crypto);
                 break;
             case AH:
-                out = ah.seal(env, sa, crypto);
+                out = ah.seal(env, sa, crypto, knobs);
                 break;
             default:
                 out = ipcomp.seal(env, sa, crypto);
@@ -92,7 +100,7 @@ public final class Xform {
                 result = esp.open(ip, h, end, sa, crypto);
                 break;
             case AH:
-                result = ah.open(ip, h, end, sa, crypto);
+                result = ah.open(ip, h, end, sa, crypto, tunables.get());
                 break;
             default:
                 result = ipcomp.open(ip, h, end, sa, crypto);
