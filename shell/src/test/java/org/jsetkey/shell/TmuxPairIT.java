@@ -35,8 +35,8 @@ class TmuxPairIT {
         LabProfiles lab = new LabProfiles(dir, UnaryOperator.identity());
         tmux = Tmux.require();
         tmux.run("new-session", "-d", "-s", "lab", "-x", "240", "-y", "50",
-                Tmux.jsetkey(dir, "", "--rc '" + lab.cardinalRc + "'"));
-        tmux.run("split-window", "-h", "-t", "lab", Tmux.jsetkey(dir, "", "--rc '" + lab.phoenixRc + "'"));
+                tmux.jsetkey(dir, "", "--rc '" + lab.cardinalRc + "'"));
+        tmux.run("split-window", "-h", "-t", "lab", tmux.jsetkey(dir, "", "--rc '" + lab.phoenixRc + "'"));
         tmux.await(CARDINAL, s -> s.contains("jsetkey[cardinal]>"), "cardinal's prompt", 60);
         tmux.await(PHOENIX, s -> s.contains("jsetkey[phoenix]>"), "phoenix's prompt", 60);
 

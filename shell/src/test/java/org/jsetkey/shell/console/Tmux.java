@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.function.Predicate;
  */
 public final class Tmux implements AutoCloseable {
     private final String socket = "jsetkey-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    private final List<Path> pidFiles = new ArrayList<>();
 
     /** Fails the test with an install hint when tmux is missing. */
     public static Tmux require() throws IOException, InterruptedException {
@@ -26,12 +28,17 @@ public final class Tmux implements AutoCloseable {
         return new Tmux();
     }
 
-    /** A shell command line that runs jsetkey from the test class path with these arguments. */
-    public static String jsetkey(Path workDir, String javaOptions, String arguments) {
+    /**
+     * A shell command line that runs jsetkey from the test class path with these arguments; its
+     * pid is recorded so {@link #close()} can wait for the program to be gone.
+     */
+    public String jsetkey(Path workDir, String javaOptions, String arguments) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return "cd '" + workDir + "' && JSETKEY_HISTORY='" + workDir.resolve("history") + "' exec '" + java + "' "
-                + javaOptions + " -cp '" + System.getProperty("java.class.path") + "' org.jsetkey.shell.Main "
-                + arguments;
+        Path pidFile = workDir.resolve("jsetkey-" + pidFiles.size() + ".pid");
+        pidFiles.add(pidFile);
+        return "cd '" + workDir + "' && echo $$ > '" + pidFile + "' && JSETKEY_HISTORY='" + workDir.resolve("history")
+                + "' exec '" + java + "' " + javaOptions + " -cp '" + System.getProperty("java.class.path")
+                + "' org.jsetkey.shell.Main " + arguments;
     }
 
     /** Runs tmux; returns its output, or null when a query command answered "no". */
@@ -83,9 +90,22 @@ public final class Tmux implements AutoCloseable {
         run("send-keys", "-t", target, key);
     }
 
-    /** Ends the private server and every program in it. */
+    /** Ends the private server and every program in it, and waits until those programs have exited. */
     @Override
     public void close() throws IOException, InterruptedException {
         run("kill-server");
+        for (Path pidFile : pidFiles) {
+            if (!Files.exists(pidFile)) {
+                continue;
+            }
+            long pid = Long.parseLong(Files.readString(pidFile).strip());
+            ProcessHandle.of(pid).ifPresent(p -> {
+                try {
+                    p.onExit().get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    p.destroyForcibly();
+                }
+            });
+        }
     }
 }

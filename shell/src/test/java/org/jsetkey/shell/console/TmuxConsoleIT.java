@@ -55,7 +55,7 @@ class TmuxConsoleIT {
     @BeforeEach
     void start() throws Exception {
         tmux = Tmux.require();
-        tmux.run("new-session", "-d", "-s", session, "-x", "200", "-y", "50", Tmux.jsetkey(dir,
+        tmux.run("new-session", "-d", "-s", session, "-x", "200", "-y", "50", tmux.jsetkey(dir,
                 "-Xlog:class+load=info:file='" + dir.resolve("classes.log") + "'", "--name phoenix --addr 192.0.2.10"));
         await(s -> s.contains(PROMPT), "the prompt", 60);
     }
