@@ -6,8 +6,9 @@ package org.jsetkey.engine.xform;
  * @param ahClearTos    net.inet.ipsec.ah_cleartos: zero the IPv4 TOS for the AH ICV (1) or include it (0)
  * @param ahOffsetMask  net.inet.ipsec.ah_offsetmask: bits of the IPv4 flags/fragment field kept for the AH ICV
  * @param dfBit         net.inet.ipsec.dfbit: outer IPv4 DF in tunnel mode, 0 clear, 1 set, 2 copy from inner
- * @param ecn           net.inet.ipsec.ecn: outer ECN at encapsulation, -1 copy, 0 cleared, 1 copied with CE
- *                      turned into ECT(0) (RFC 3168 full functionality)
+ * @param ecn           net.inet.ipsec.ecn: -1 ignore ECN; 0 forbidden (outer ECN cleared); 1 allowed (outer
+ *                      copies the inner ECN with CE turned into ECT(0), and at decapsulation an outer CE
+ *                      marks an ECN-capable inner packet CE, or drops a not-ECT one: RFC 3168, RFC 6040)
  */
 public record Tunables(boolean ahClearTos, int ahOffsetMask, int dfBit, int ecn) {
     /** FreeBSD's defaults. */
@@ -26,6 +27,20 @@ public record Tunables(boolean ahClearTos, int ahOffsetMask, int dfBit, int ecn)
             return (innerTos & ~ECN_MASK) | ECN_ECT0;
         }
         return innerTos;
+    }
+
+    /**
+     * The inner packet's TOS / traffic class after decapsulation under an outer one, or -1 when
+     * the packet must be dropped (outer CE over a not-ECT inner packet with ECN allowed).
+     */
+    int innerTosAfterDecap(int outerTos, int innerTos) {
+        if (ecn <= 0 || (outerTos & ECN_MASK) != ECN_CE) {
+            return innerTos;
+        }
+        if ((innerTos & ECN_MASK) == 0) {
+            return -1;
+        }
+        return innerTos | ECN_CE;
     }
 
     /** The outer IPv4 flags/fragment field: DF per dfbit, never a fragment. */

@@ -109,7 +109,7 @@ public final class Xform {
         sa.countPacket();
         sa.addBytes(end - h.offset());
         sa.markUsed(clock.millis());
-        return result;
+        return result.tunnel() ? Ecn.decapsulate(ip, result, tunables.get()) : result;
     }
 
     private static SaCrypto crypto(SaEntry sa) throws XformException {

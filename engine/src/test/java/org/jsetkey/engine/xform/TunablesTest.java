@@ -86,4 +86,27 @@ class TunablesTest {
                 assertThrows(XformException.class, () -> x.open(withTosAndFlags(sealed, 0, 0), in)).kind());
         assertEquals(0x40, x.open(sealed, in).packet()[6] & 0x40);
     }
+
+    @Test
+    void ecnAllowedCarriesAnOuterCongestionMarkToTheInnerPacket() throws Exception {
+        TestSa t = new TestSa();
+        SaEntry out = t.esp("203.0.113.1", "203.0.113.2", 0x2000, "null", null, "hmac-sha1", "01234567890123456789");
+        SaEntry in = new TestSa().esp("203.0.113.1", "203.0.113.2", 0x2000, "null", null, "hmac-sha1",
+                "01234567890123456789");
+        Xform allowed = new Xform();
+        allowed.tunables(() -> new Tunables(true, 0, 0, 1));
+        byte[] ect = withTosAndFlags(Packets.ping(Packets.V4_A, Packets.V4_B, 1), 0x02, 0);
+        byte[] congested = withTosAndFlags(allowed.seal(ect, out, SaMode.TUNNEL, Packets.GW4_A, Packets.GW4_B), 0x03, 0);
+        byte[] inner = allowed.open(congested, in).packet();
+        assertEquals(0x03, inner[1] & 0xff, "CE reaches the inner packet");
+        assertEquals(0, InternetChecksum.compute(inner, 0, 20), "inner IPv4 checksum still right");
+
+        byte[] notEct = withTosAndFlags(Packets.ping(Packets.V4_A, Packets.V4_B, 2), 0x00, 0);
+        byte[] ce = withTosAndFlags(allowed.seal(notEct, out, SaMode.TUNNEL, Packets.GW4_A, Packets.GW4_B), 0x03, 0);
+        assertEquals(XformFailure.BAD_TUNNEL, assertThrows(XformException.class, () -> allowed.open(ce, in)).kind());
+
+        Xform forbidden = new Xform();
+        byte[] again = withTosAndFlags(forbidden.seal(ect, out, SaMode.TUNNEL, Packets.GW4_A, Packets.GW4_B), 0x03, 0);
+        assertEquals(0x02, forbidden.open(again, in).packet()[1] & 0xff, "ecn=0 leaves the inner packet alone");
+    }
 }
