@@ -78,7 +78,19 @@ public final class Lexer {
                 error(1, "unexpected character \"" + c + "\"");
             }
         }
-        tokens.add(new Token(TokenKind.EOF, "", line, col, pos, 0));
+        tokens.add(endOfInput());
+    }
+
+    /** EOF sits just after the last token, so "missing ;" points at the end of the statement, not past blank lines. */
+    private Token endOfInput() {
+        if (!tokens.isEmpty()) {
+            Token last = tokens.get(tokens.size() - 1);
+            String covered = text.substring(last.offset(), Math.min(text.length(), last.offset() + last.length()));
+            if (covered.indexOf('\n') < 0) {
+                return new Token(TokenKind.EOF, "", last.line(), last.column() + last.length(), pos, 0);
+            }
+        }
+        return new Token(TokenKind.EOF, "", line, col, pos, 0);
     }
 
     private void policyToken(char c) {

@@ -56,6 +56,11 @@ class ErrorTest {
     }
 
     @Test
+    void missingSemicolonBeforeTrailingBlankLinesPointsAtTheStatement() {
+        fails("add 10.0.0.1 10.0.0.2 esp 3000 -E null\n\n\n", 1, 39, "missing \";\" before end of input");
+    }
+
+    @Test
     void badAddress() {
         Diagnostic d = fails("add 10.0.0.256 10.0.0.2 esp 2000 -E null;", 1, 5, "invalid address \"10.0.0.256\"");
         assertEquals(10, d.pos().length());
