@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.jsetkey.engine.crypto.Algorithm;
+import org.jsetkey.engine.link.UdpLink;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.net.IpPacket;
 import org.jsetkey.engine.sad.SaEntry;
@@ -11,6 +13,7 @@ import org.jsetkey.engine.sad.SaType;
 import org.jsetkey.engine.sad.SecurityAssociation;
 import org.jsetkey.engine.spd.Direction;
 import org.jsetkey.engine.spd.Flow;
+import org.jsetkey.engine.spd.Level;
 import org.jsetkey.engine.spd.PolicyAction;
 import org.jsetkey.engine.spd.PolicyRule;
 import org.jsetkey.engine.spd.SpdEntry;
@@ -81,7 +84,7 @@ final class OutputPath {
         for (PolicyRule rule : rules) {
             IpAddress src = rule.hasEndpoints() ? rule.tunnelSrc() : flow.src();
             IpAddress dst = rule.hasEndpoints() ? rule.tunnelDst() : flow.dst();
-            long reqid = rule.level() == org.jsetkey.engine.spd.Level.UNIQUE ? rule.reqid() : 0;
+            long reqid = rule.level() == Level.UNIQUE ? rule.reqid() : 0;
             boolean preferOld = host.sysctl().getInt(SysctlNames.KEY_PREFERRED_OLDSA) != 0;
             Optional<SaEntry> sa = host.sad().findOutbound(src, dst, rule.proto(), rule.mode(), reqid, preferOld);
             if (sa.isPresent()) {
@@ -134,7 +137,7 @@ final class OutputPath {
         return out;
     }
 
-    private static int id(org.jsetkey.engine.crypto.Algorithm a) {
+    private static int id(Algorithm a) {
         return a == null ? 0 : a.sadbId();
     }
 
@@ -149,7 +152,7 @@ final class OutputPath {
             host.receive(ip);
             return true;
         }
-        org.jsetkey.engine.link.UdpLink link = host.link();
+        UdpLink link = host.link();
         if (link == null || !link.send(ip, dst)) {
             host.drop(DropReason.OUT_NO_ROUTE, v6, null, "no route to " + dst
                     + (link == null ? " (this host has no link)" : " (no peer owns it)"), List.of());

@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.jsetkey.engine.link.Endpoints;
 import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.link.UdpLink;
 import org.jsetkey.engine.net.IpAddress;
@@ -34,6 +35,7 @@ import org.jsetkey.engine.stack.PingResult;
 import org.jsetkey.engine.stack.Protection;
 import org.jsetkey.engine.sysctl.SysctlCommand;
 import org.jsetkey.engine.sysctl.SysctlResult;
+import org.jsetkey.shell.command.Words;
 
 import groovy.lang.Closure;
 
@@ -155,7 +157,7 @@ public final class ScriptedHost implements AutoCloseable {
 
     /** Runs {@code sysctl ARGS} (e.g. {@code sysctl('net.inet.ipsec.esp_trans_deflev=2')}); returns its output. */
     public String sysctl(String args) {
-        SysctlResult r = SysctlCommand.run(host.sysctl(), org.jsetkey.shell.command.Words.split(args));
+        SysctlResult r = SysctlCommand.run(host.sysctl(), Words.split(args));
         if (r.failed()) {
             throw new IllegalArgumentException(r.err().strip());
         }
@@ -210,7 +212,7 @@ public final class ScriptedHost implements AutoCloseable {
         if (text.equals("0") || text.endsWith(":0")) {
             return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         }
-        return org.jsetkey.engine.link.Endpoints.parseLoopback(text);
+        return Endpoints.parseLoopback(text);
     }
 
     UdpLink requireLink() {
