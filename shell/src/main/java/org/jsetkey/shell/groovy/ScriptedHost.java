@@ -11,8 +11,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.jsetkey.engine.link.Endpoints;
@@ -306,45 +304,7 @@ public final class ScriptedHost implements AutoCloseable {
      * timeout, during, direction ('in' or 'out').
      */
     public List<Packet> capture(Map<String, ?> opts, Closure<?> each) throws InterruptedException {
-        Options o = new Options("capture", opts, List.of("count", "timeout", "during", "direction"));
-        int count = o.integer("count", 10);
-        long timeout = o.millis("timeout", 5000);
-        String direction = o.string("direction", null);
-        if (direction != null && !direction.equals("in") && !direction.equals("out")) {
-            throw new IllegalArgumentException("capture: direction: " + direction + " (expected: in, out)");
-        }
-        Object during = o.get("during");
-        BlockingQueue<Packet> queue = new LinkedBlockingQueue<>();
-        Inspector inspector = new Inspector(host);
-        List<Packet> packets = new ArrayList<>();
-        AutoCloseable tap = requireLink().tap(p -> {
-            Packet pk = Packet.of(p, inspector);
-            if (direction == null || direction.equals(pk.getDirection())) {
-                queue.add(pk);
-            }
-        });
-        try {
-            if (during instanceof Closure<?> c) {
-                c.call();
-            } else if (during != null) {
-                throw new IllegalArgumentException("capture: during: expected a closure { ... }");
-            }
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
-            while (packets.size() < count) {
-                long left = deadline - System.nanoTime();
-                Packet p = left <= 0 ? queue.poll() : queue.poll(left, TimeUnit.NANOSECONDS);
-                if (p == null) {
-                    break;
-                }
-                packets.add(p);
-                if (each != null) {
-                    each.call(p);
-                }
-            }
-        } finally {
-            closeQuietly(tap);
-        }
-        return packets;
+        return new Capture(host, requireLink(), opts).run(each);
     }
 
     /**

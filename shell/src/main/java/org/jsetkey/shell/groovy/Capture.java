@@ -1,0 +1,76 @@
+package org.jsetkey.shell.groovy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.jsetkey.engine.link.UdpLink;
+import org.jsetkey.engine.stack.Host;
+import org.jsetkey.engine.stack.Inspector;
+
+import groovy.lang.Closure;
+
+/**
+ * One {@code capture(count:, timeout:, during:, direction:)} call: taps the link, runs
+ * {@code during}, and collects packets until {@code count} (10) arrived or {@code timeout}
+ * seconds (5) passed, calling {@code each} for every packet on the script's thread.
+ */
+final class Capture {
+    private final Host host;
+    private final UdpLink link;
+    private final int count;
+    private final long timeoutMillis;
+    private final String direction;
+    private final Object during;
+
+    Capture(Host host, UdpLink link, Map<String, ?> opts) {
+        Options o = new Options("capture", opts, List.of("count", "timeout", "during", "direction"));
+        this.host = host;
+        this.link = link;
+        this.count = o.integer("count", 10);
+        this.timeoutMillis = o.millis("timeout", 5000);
+        this.direction = o.string("direction", null);
+        if (direction != null && !direction.equals("in") && !direction.equals("out")) {
+            throw new IllegalArgumentException("capture: direction: " + direction + " (expected: in, out)");
+        }
+        this.during = o.get("during");
+        if (during != null && !(during instanceof Closure<?>)) {
+            throw new IllegalArgumentException("capture: during: expected a closure { ... }");
+        }
+    }
+
+    List<Packet> run(Closure<?> each) throws InterruptedException {
+        BlockingQueue<Packet> queue = new LinkedBlockingQueue<>();
+        Inspector inspector = new Inspector(host);
+        List<Packet> packets = new ArrayList<>();
+        AutoCloseable tap = link.tap(p -> {
+            Packet pk = Packet.of(p, inspector);
+            if (direction == null || direction.equals(pk.getDirection())) {
+                queue.add(pk);
+            }
+        });
+        try {
+            if (during instanceof Closure<?> c) {
+                c.call();
+            }
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            while (packets.size() < count) {
+                long left = deadline - System.nanoTime();
+                Packet p = left <= 0 ? queue.poll() : queue.poll(left, TimeUnit.NANOSECONDS);
+                if (p == null) {
+                    break;
+                }
+                packets.add(p);
+                if (each != null) {
+                    each.call(p);
+                }
+            }
+        } finally {
+            ScriptedHost.closeQuietly(tap);
+        }
+        return packets;
+    }
+}
