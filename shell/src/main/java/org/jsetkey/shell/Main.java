@@ -49,6 +49,8 @@ public final class Main {
         Flags flags = new Flags();
         CommandLine cli = new CommandLine(flags);
         cli.setPosixClusteredShortOptionsAllowed(true);
+        // setkey users write -FP -DP: a repeated flag is the same flag
+        cli.setOverwrittenOptionsAllowed(true);
         HostOptions hostOptions;
         try {
             cli.parseArgs(args);

@@ -79,6 +79,12 @@ class MainTest {
     }
 
     @Test
+    void flushAndDumpThePolicyDatabaseTogether() {
+        assertEquals(0, run("spdadd 10.0.0.1 10.0.0.2 any -P out none;\n", "-c", "-FP", "-DP"));
+        assertTrue(out.startsWith("10.0.0.1[any] 10.0.0.2[any] any\n\tout none\n"), out);
+    }
+
+    @Test
     void setkeyQuitStatementEndsACommandFile() {
         assertEquals(0, run("echo before\nquit;\necho after\n"));
         assertEquals("before\n", out);
