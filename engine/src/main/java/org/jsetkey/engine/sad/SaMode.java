@@ -1,5 +1,7 @@
 package org.jsetkey.engine.sad;
 
+import org.jsetkey.engine.Keywords;
+
 /** IPsec mode of an SA or policy rule; {@code any} is only valid for SAs. */
 public enum SaMode {
     ANY(0, "any"),
@@ -23,11 +25,6 @@ public enum SaMode {
     }
 
     public static SaMode byKeyword(String word) {
-        for (SaMode m : values()) {
-            if (m.keyword.equals(word)) {
-                return m;
-            }
-        }
-        return null;
+        return Keywords.find(values(), SaMode::keyword, word);
     }
 }

@@ -1,5 +1,7 @@
 package org.jsetkey.engine.spd;
 
+import org.jsetkey.engine.Keywords;
+
 /** Policy direction; {@code fwd} is ipsec-tools' forward policy. */
 public enum Direction {
     IN(1, "in"),
@@ -23,11 +25,6 @@ public enum Direction {
     }
 
     public static Direction byKeyword(String word) {
-        for (Direction d : values()) {
-            if (d.keyword.equals(word)) {
-                return d;
-            }
-        }
-        return null;
+        return Keywords.find(values(), Direction::keyword, word);
     }
 }

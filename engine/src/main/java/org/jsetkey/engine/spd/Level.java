@@ -1,5 +1,7 @@
 package org.jsetkey.engine.spd;
 
+import org.jsetkey.engine.Keywords;
+
 /** IPsec level of a policy rule (KAME numbers). */
 public enum Level {
     DEFAULT(0, "default"),
@@ -24,11 +26,6 @@ public enum Level {
     }
 
     public static Level byKeyword(String word) {
-        for (Level l : values()) {
-            if (l.keyword.equals(word)) {
-                return l;
-            }
-        }
-        return null;
+        return Keywords.find(values(), Level::keyword, word);
     }
 }

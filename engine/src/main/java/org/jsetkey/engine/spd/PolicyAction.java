@@ -1,5 +1,7 @@
 package org.jsetkey.engine.spd;
 
+import org.jsetkey.engine.Keywords;
+
 /** What a policy does with matching packets (sadb_x_policy type numbers). */
 public enum PolicyAction {
     DISCARD(0, "discard"),
@@ -25,11 +27,6 @@ public enum PolicyAction {
     }
 
     public static PolicyAction byKeyword(String word) {
-        for (PolicyAction a : values()) {
-            if (a.keyword.equals(word)) {
-                return a;
-            }
-        }
-        return null;
+        return Keywords.find(values(), PolicyAction::keyword, word);
     }
 }

@@ -1,5 +1,6 @@
 package org.jsetkey.engine.setkey.stmt;
 
+import org.jsetkey.engine.Keywords;
 import org.jsetkey.engine.sad.SaType;
 
 /** The protocol word of an SA statement: the SA type plus the OLD flag of esp-old/ah-old. */
@@ -34,12 +35,7 @@ public enum SaProtocol {
     }
 
     public static SaProtocol byKeyword(String word) {
-        for (SaProtocol p : values()) {
-            if (p.keyword.equals(word)) {
-                return p;
-            }
-        }
-        return null;
+        return Keywords.find(values(), SaProtocol::keyword, word);
     }
 
     /** The spelling for an SA of this type and flag word. */
