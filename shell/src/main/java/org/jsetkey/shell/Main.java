@@ -11,7 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.jsetkey.engine.event.KdebugFormatter;
+import org.jsetkey.engine.print.KdebugFormatter;
 import org.jsetkey.engine.setkey.SetkeyResult;
 import org.jsetkey.shell.command.Interpreter;
 import org.jsetkey.shell.command.NetCommands;
@@ -20,7 +20,6 @@ import org.jsetkey.shell.command.SetkeyPrinter;
 import org.jsetkey.shell.console.BatchRunner;
 import org.jsetkey.shell.console.StreamOutput;
 import org.jsetkey.shell.groovy.Scripting;
-
 import picocli.CommandLine;
 
 /** The jsetkey program. */

@@ -4,30 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jsetkey.engine.net.IpAddress;
-import org.jsetkey.engine.sad.Sad;
 import org.jsetkey.engine.sad.SaEntry;
-import org.jsetkey.engine.sad.SaId;
 import org.jsetkey.engine.sad.SaType;
+import org.jsetkey.engine.sad.Sad;
 import org.jsetkey.engine.sad.SecurityAssociation;
+import org.jsetkey.engine.sad.SpiLookup;
 import org.jsetkey.engine.xform.XformException;
 
 /** Explains an inbound drop in words a person configuring two hosts can act on. */
 record Diagnosis(DropReason reason, String summary, List<String> details) {
-
-    /** The SA for an inbound header: by (dst, proto, spi); IPComp also by well-known CPI. */
-    static SaEntry findInbound(Sad sad, IpAddress dst, SaType type, long spi) {
-        SaEntry e = sad.get(new SaId(dst, type, spi)).orElse(null);
-        if (e != null || type != SaType.IPCOMP) {
-            return e;
-        }
-        for (SaEntry c : sad.toDestination(dst, SaType.IPCOMP)) {
-            SecurityAssociation sa = c.sa();
-            if (!sa.rawCpi() && sa.compAlg() != null && sa.compAlg().sadbId() == spi) {
-                return c;
-            }
-        }
-        return null;
-    }
 
     static Diagnosis unknownSpi(Sad sad, IpAddress src, IpAddress dst, SaType type, long spi) {
         String kw = type.keyword();
@@ -36,24 +21,24 @@ record Diagnosis(DropReason reason, String summary, List<String> details) {
         StringBuilder spis = new StringBuilder();
         for (SaEntry e : held) {
             SecurityAssociation sa = e.sa();
-            details.add(kw + " " + sa.src() + " > " + sa.dst() + " spi=" + spiText(sa.spi()));
+            details.add(kw + " " + sa.src() + " > " + sa.dst() + " spi=" + SpiLookup.text(sa.spi()));
             if (spis.length() > 0) {
                 spis.append(", ");
             }
-            spis.append(spiText(sa.spi()));
+            spis.append(SpiLookup.text(sa.spi()));
         }
         String holds = held.isEmpty()
                 ? "this host holds no " + kw + " SA for " + dst
                 : "this host holds " + kw + " SA" + (held.size() == 1 ? "" : "s") + " for " + dst + " with SPI "
                         + spis;
-        String summary = "unknown " + kw + " SPI " + spiText(spi) + " from " + src + " to " + dst + ": " + holds
+        String summary = "unknown " + kw + " SPI " + SpiLookup.text(spi) + " from " + src + " to " + dst + ": " + holds
                 + "; both hosts must use the same SPI for each direction";
         return new Diagnosis(DropReason.UNKNOWN_SPI, summary, details);
     }
 
     static Diagnosis failedOpen(SaEntry entry, IpAddress src, IpAddress dst, XformException e) {
         SecurityAssociation sa = entry.sa();
-        String what = sa.type().keyword() + " spi " + spiText(sa.spi()) + " from " + src + " to " + dst;
+        String what = sa.type().keyword() + " spi " + SpiLookup.text(sa.spi()) + " from " + src + " to " + dst;
         switch (e.kind()) {
             case AUTH_FAILED:
                 return new Diagnosis(DropReason.AUTH_FAILED, "ICV mismatch on " + what
@@ -92,9 +77,5 @@ record Diagnosis(DropReason reason, String summary, List<String> details) {
             l.add(sa.authAlg().name() + (k == null ? "" : " with a " + k.length + "-byte key"));
         }
         return String.join(" and ", l);
-    }
-
-    static String spiText(long spi) {
-        return spi + String.format(" (0x%08x)", spi);
     }
 }

@@ -14,8 +14,8 @@ import org.jsetkey.engine.event.KeyEvent;
 import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.link.UdpLink;
 import org.jsetkey.engine.net.IpAddress;
-import org.jsetkey.engine.sad.Sad;
 import org.jsetkey.engine.sad.SaType;
+import org.jsetkey.engine.sad.Sad;
 import org.jsetkey.engine.spd.Spd;
 import org.jsetkey.engine.sysctl.Sysctl;
 import org.jsetkey.engine.sysctl.SysctlNames;
@@ -205,7 +205,8 @@ public final class Host implements AutoCloseable {
         output.send(ip, null, true);
     }
 
-    int nextIpId() {
+    /** The next IPv4 identification for a packet this host originates. */
+    public int nextIpId() {
         return ipId.getAndIncrement() & 0xffff;
     }
 

@@ -9,6 +9,7 @@ import org.jsetkey.engine.net.IpView;
 import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.sad.SaMode;
 import org.jsetkey.engine.sad.SaType;
+import org.jsetkey.engine.sad.SpiLookup;
 import org.jsetkey.engine.sysctl.SysctlNames;
 import org.jsetkey.engine.xform.IpsecHeader;
 import org.jsetkey.engine.xform.IpsecHeaders;
@@ -101,7 +102,7 @@ final class InputPath {
                     List.of());
             return null;
         }
-        SaEntry sa = Diagnosis.findInbound(host.sad(), dst, type, h.spi());
+        SaEntry sa = SpiLookup.inbound(host.sad(), dst, type, h.spi());
         if (sa == null) {
             Diagnosis d = Diagnosis.unknownSpi(host.sad(), src, dst, type, h.spi());
             host.drop(DropReason.UNKNOWN_SPI, v6, type, d.summary(), d.details());

@@ -7,11 +7,11 @@ import java.util.List;
 import org.jsetkey.engine.net.IpAddress;
 
 /** Hand-built packets (valid headers, arbitrary IPsec contents) for printer tests. */
-final class SyntheticPackets {
+public final class SyntheticPackets {
     private SyntheticPackets() {
     }
 
-    static byte[] cat(byte[]... parts) {
+    public static byte[] cat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             out.writeBytes(p);
@@ -19,7 +19,7 @@ final class SyntheticPackets {
         return out.toByteArray();
     }
 
-    static int sum(byte[] b, int off, int len) {
+    public static int sum(byte[] b, int off, int len) {
         long s = 0;
         for (int i = off; i < off + len; i += 2) {
             s += ((b[i] & 0xff) << 8) | (i + 1 < off + len ? b[i + 1] & 0xff : 0);
@@ -30,7 +30,7 @@ final class SyntheticPackets {
         return (int) (~s & 0xffff);
     }
 
-    static byte[] ip4(String src, String dst, int proto, byte[] payload, int flags) {
+    public static byte[] ip4(String src, String dst, int proto, byte[] payload, int flags) {
         byte[] h = new byte[20];
         int total = 20 + payload.length;
         h[0] = 0x45;
@@ -48,11 +48,11 @@ final class SyntheticPackets {
         return cat(h, payload);
     }
 
-    static byte[] ip4(String src, String dst, int proto, byte[] payload) {
+    public static byte[] ip4(String src, String dst, int proto, byte[] payload) {
         return ip4(src, dst, proto, payload, 0);
     }
 
-    static byte[] ip6(String src, String dst, int nh, byte[] payload) {
+    public static byte[] ip6(String src, String dst, int nh, byte[] payload) {
         byte[] h = new byte[40];
         h[0] = 0x60;
         h[4] = (byte) (payload.length >> 8);
@@ -64,7 +64,7 @@ final class SyntheticPackets {
         return cat(h, payload);
     }
 
-    static byte[] icmpEcho(int type, int id, int seq, int dataLen) {
+    public static byte[] icmpEcho(int type, int id, int seq, int dataLen) {
         byte[] m = new byte[8 + dataLen];
         m[0] = (byte) type;
         m[4] = (byte) (id >> 8);
@@ -82,7 +82,7 @@ final class SyntheticPackets {
         return m;
     }
 
-    static byte[] icmp6Echo(String src, String dst, int type, int id, int seq, int dataLen) {
+    public static byte[] icmp6Echo(String src, String dst, int type, int id, int seq, int dataLen) {
         byte[] m = icmpEcho(0, id, seq, dataLen);
         m[0] = (byte) type;
         m[2] = 0;
@@ -100,7 +100,7 @@ final class SyntheticPackets {
         return m;
     }
 
-    static byte[] ah(int nh, long spi, long seq, int icvLen, byte[] payload) {
+    public static byte[] ah(int nh, long spi, long seq, int icvLen, byte[] payload) {
         byte[] h = new byte[12 + icvLen];
         h[0] = (byte) nh;
         h[1] = (byte) ((12 + icvLen) / 4 - 2);
@@ -112,14 +112,14 @@ final class SyntheticPackets {
         return cat(h, payload);
     }
 
-    static byte[] esp(long spi, long seq, int bodyLen) {
+    public static byte[] esp(long spi, long seq, int bodyLen) {
         byte[] h = new byte[8 + bodyLen];
         put32(h, 0, spi);
         put32(h, 4, seq);
         return h;
     }
 
-    static byte[] udp(int sport, int dport, int dataLen) {
+    public static byte[] udp(int sport, int dport, int dataLen) {
         byte[] h = new byte[8 + dataLen];
         h[0] = (byte) (sport >> 8);
         h[1] = (byte) sport;
@@ -130,7 +130,7 @@ final class SyntheticPackets {
         return h;
     }
 
-    static byte[] ipcomp(int nh, int cpi, int dataLen) {
+    public static byte[] ipcomp(int nh, int cpi, int dataLen) {
         byte[] h = new byte[4 + dataLen];
         h[0] = (byte) nh;
         h[2] = (byte) (cpi >> 8);
@@ -138,7 +138,7 @@ final class SyntheticPackets {
         return h;
     }
 
-    static void put32(byte[] b, int off, long v) {
+    public static void put32(byte[] b, int off, long v) {
         b[off] = (byte) (v >> 24);
         b[off + 1] = (byte) (v >> 16);
         b[off + 2] = (byte) (v >> 8);
@@ -146,7 +146,7 @@ final class SyntheticPackets {
     }
 
     /** The variety a trace must render like tcpdump. */
-    static List<byte[]> variety() {
+    public static List<byte[]> variety() {
         String a = "192.0.2.10";
         String b = "198.51.100.20";
         String x = "2001:db8::1";

@@ -12,12 +12,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jsetkey.engine.event.KeyEvent;
 import org.jsetkey.engine.link.Peer;
-import org.jsetkey.engine.link.TcpdumpFormatter;
 import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.print.TcpdumpFormatter;
 import org.jsetkey.engine.setkey.Diagnostic;
 import org.jsetkey.engine.setkey.Setkey;
 import org.jsetkey.engine.setkey.SetkeyListener;
 import org.jsetkey.engine.setkey.SetkeyResult;
+import org.jsetkey.engine.tool.Ping;
+import org.jsetkey.engine.tool.PingOptions;
+import org.jsetkey.engine.tool.PingResult;
 
 /** Two hosts in one JVM on a loopback UDP link, with traces and events recorded. */
 final class LabPair implements AutoCloseable {

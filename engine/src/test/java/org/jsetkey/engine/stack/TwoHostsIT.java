@@ -11,6 +11,8 @@ import java.util.List;
 import org.jsetkey.engine.event.KeyEvent;
 import org.jsetkey.engine.sad.SaType;
 import org.jsetkey.engine.sysctl.SysctlNames;
+import org.jsetkey.engine.tool.Inspector;
+import org.jsetkey.engine.tool.PingResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -168,7 +170,7 @@ class TwoHostsIT {
             assertEquals(2, request.layers().size());
             assertEquals(SaType.AH, request.layers().get(0).type());
             assertEquals(SaType.ESP, request.layers().get(1).type());
-            String inner = new org.jsetkey.engine.link.TcpdumpFormatter(false, java.time.ZoneOffset.UTC)
+            String inner = new org.jsetkey.engine.print.TcpdumpFormatter(false, java.time.ZoneOffset.UTC)
                     .format(request.inner());
             assertTrue(inner.startsWith("IP 192.0.2.10 > 198.51.100.20: ICMP echo request"), inner);
         }

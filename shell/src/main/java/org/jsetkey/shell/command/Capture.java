@@ -8,9 +8,9 @@ import org.jsetkey.engine.event.KeyEvent;
 import org.jsetkey.engine.link.LinkDirection;
 import org.jsetkey.engine.link.LinkPacket;
 import org.jsetkey.engine.link.PcapWriter;
-import org.jsetkey.engine.link.TcpdumpFormatter;
+import org.jsetkey.engine.print.TcpdumpFormatter;
 import org.jsetkey.engine.stack.Host;
-import org.jsetkey.engine.stack.Inspector;
+import org.jsetkey.engine.tool.Inspector;
 import org.jsetkey.shell.console.ConsoleOutput;
 
 /**

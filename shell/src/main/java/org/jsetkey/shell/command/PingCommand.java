@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.print.PingReport;
 import org.jsetkey.engine.setkey.SocketPolicies;
 import org.jsetkey.engine.spd.Direction;
 import org.jsetkey.engine.stack.Host;
-import org.jsetkey.engine.stack.Ping;
-import org.jsetkey.engine.stack.PingOptions;
-import org.jsetkey.engine.stack.PingReport;
-import org.jsetkey.engine.stack.PingResult;
 import org.jsetkey.engine.stack.SocketPolicy;
+import org.jsetkey.engine.tool.Ping;
+import org.jsetkey.engine.tool.PingOptions;
+import org.jsetkey.engine.tool.PingResult;
 
 /**
  * iputils ping over this host's stack. Without {@code -c} it pings until interrupted in

@@ -7,11 +7,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import groovy.lang.Closure;
 import org.jsetkey.engine.link.UdpLink;
 import org.jsetkey.engine.stack.Host;
-import org.jsetkey.engine.stack.Inspector;
-
-import groovy.lang.Closure;
+import org.jsetkey.engine.tool.Inspector;
 
 /**
  * One {@code capture(count:, timeout:, during:, direction:)} call: taps the link, runs

@@ -6,13 +6,13 @@ import java.util.List;
 
 import org.jsetkey.engine.link.LinkDirection;
 import org.jsetkey.engine.link.LinkPacket;
-import org.jsetkey.engine.link.TcpdumpFormatter;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.net.IpPacket;
 import org.jsetkey.engine.net.IpProtocol;
 import org.jsetkey.engine.net.IpView;
-import org.jsetkey.engine.stack.Inspector;
+import org.jsetkey.engine.print.TcpdumpFormatter;
 import org.jsetkey.engine.stack.Protection;
+import org.jsetkey.engine.tool.Inspector;
 
 /**
  * A packet as scripts see it: addresses, protocol, the IPsec headers visible on the wire

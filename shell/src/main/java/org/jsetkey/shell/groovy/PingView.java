@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.jsetkey.engine.stack.PingReport;
-import org.jsetkey.engine.stack.PingResult;
+import org.jsetkey.engine.print.PingReport;
+import org.jsetkey.engine.tool.PingResult;
 
 /** The outcome of {@code ping(...)} in a script: counts, round-trip times (ms) and one map per reply. */
 public final class PingView {

@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import groovy.lang.Closure;
 import org.jsetkey.engine.link.Endpoints;
 import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.link.UdpLink;
 import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.print.NetstatFormatter;
+import org.jsetkey.engine.print.PingReport;
 import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.setkey.Diagnostic;
 import org.jsetkey.engine.setkey.Setkey;
@@ -24,18 +27,14 @@ import org.jsetkey.engine.setkey.SetkeyListener;
 import org.jsetkey.engine.setkey.SetkeyResult;
 import org.jsetkey.engine.spd.SpdEntry;
 import org.jsetkey.engine.stack.Host;
-import org.jsetkey.engine.stack.Inspector;
-import org.jsetkey.engine.stack.NetstatFormatter;
-import org.jsetkey.engine.stack.Ping;
-import org.jsetkey.engine.stack.PingOptions;
-import org.jsetkey.engine.stack.PingReport;
-import org.jsetkey.engine.stack.PingResult;
 import org.jsetkey.engine.stack.Protection;
 import org.jsetkey.engine.sysctl.SysctlCommand;
 import org.jsetkey.engine.sysctl.SysctlResult;
+import org.jsetkey.engine.tool.Inspector;
+import org.jsetkey.engine.tool.Ping;
+import org.jsetkey.engine.tool.PingOptions;
+import org.jsetkey.engine.tool.PingResult;
 import org.jsetkey.shell.command.Words;
-
-import groovy.lang.Closure;
 
 /**
  * One host as scripts drive it: {@code setkey}, {@code dump}, {@code ping}, {@code capture},

@@ -1,4 +1,4 @@
-package org.jsetkey.engine.stack;
+package org.jsetkey.engine.tool;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +8,9 @@ import org.jsetkey.engine.net.IpPacket;
 import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.sad.SaMode;
 import org.jsetkey.engine.sad.SaType;
+import org.jsetkey.engine.sad.SpiLookup;
+import org.jsetkey.engine.stack.Host;
+import org.jsetkey.engine.stack.Protection;
 import org.jsetkey.engine.xform.IpsecHeader;
 import org.jsetkey.engine.xform.IpsecHeaders;
 import org.jsetkey.engine.xform.Opened;
@@ -61,10 +64,10 @@ public final class Inspector {
                 SaType type = SaType.byIpProtocol(h.protocol());
                 IpAddress src = IpPacket.source(ip);
                 IpAddress dst = IpPacket.destination(ip);
-                SaEntry live = Diagnosis.findInbound(host.sad(), dst, type, h.spi());
+                SaEntry live = SpiLookup.inbound(host.sad(), dst, type, h.spi());
                 if (live == null) {
                     return new Inspection(layers, ip, "no SA for " + type.keyword() + " spi "
-                            + Diagnosis.spiText(h.spi()) + " to " + dst);
+                            + SpiLookup.text(h.spi()) + " to " + dst);
                 }
                 Opened o = xform.open(ip, SaEntry.detachedCopy(live));
                 layers.add(new Protection(type, h.spi(), o.tunnel() ? SaMode.TUNNEL : SaMode.TRANSPORT, src, dst,

@@ -1,4 +1,4 @@
-package org.jsetkey.engine.stack;
+package org.jsetkey.engine.print;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.jsetkey.engine.stack;
+package org.jsetkey.engine.print;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

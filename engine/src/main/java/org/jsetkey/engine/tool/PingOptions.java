@@ -1,8 +1,9 @@
-package org.jsetkey.engine.stack;
+package org.jsetkey.engine.tool;
 
 import java.util.Objects;
 
 import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.stack.SocketPolicy;
 
 /**
  * What {@code ping} was asked to do.

@@ -1,4 +1,4 @@
-package org.jsetkey.engine.event;
+package org.jsetkey.engine.print;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,12 +9,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jsetkey.engine.event.EventBus;
+import org.jsetkey.engine.event.KeyEvent;
 import org.jsetkey.engine.net.IpAddress;
-import org.jsetkey.engine.sad.Sad;
 import org.jsetkey.engine.sad.SaEntry;
+import org.jsetkey.engine.sad.Sad;
+import org.jsetkey.engine.setkey.Diagnostic;
 import org.jsetkey.engine.setkey.Setkey;
 import org.jsetkey.engine.setkey.SetkeyListener;
-import org.jsetkey.engine.setkey.Diagnostic;
 import org.jsetkey.engine.spd.Spd;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.jsetkey.engine.stack;
+package org.jsetkey.engine.tool;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.jsetkey.engine.stack;
+package org.jsetkey.engine.tool;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 
 import org.jsetkey.engine.net.IcmpEcho;
 import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.stack.Host;
+import org.jsetkey.engine.stack.Protection;
 
 /**
  * Sends ICMP echo requests from a host and collects the replies, like iputils ping: one

@@ -1,4 +1,4 @@
-package org.jsetkey.engine.link;
+package org.jsetkey.engine.print;
 
 import java.time.Instant;
 import java.time.ZoneId;

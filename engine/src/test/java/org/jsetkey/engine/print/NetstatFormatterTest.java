@@ -1,9 +1,12 @@
-package org.jsetkey.engine.stack;
+package org.jsetkey.engine.print;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.jsetkey.engine.sad.SaType;
+import org.jsetkey.engine.stack.Counters;
+import org.jsetkey.engine.stack.IpsecStat;
+import org.jsetkey.engine.stack.XformStat;
 import org.junit.jupiter.api.Test;
 
 class NetstatFormatterTest {

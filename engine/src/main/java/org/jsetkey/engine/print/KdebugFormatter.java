@@ -1,4 +1,4 @@
-package org.jsetkey.engine.event;
+package org.jsetkey.engine.print;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jsetkey.engine.crypto.Algorithm;
+import org.jsetkey.engine.event.KeyEvent;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.sad.Lifetime;
 import org.jsetkey.engine.sad.SaEntry;

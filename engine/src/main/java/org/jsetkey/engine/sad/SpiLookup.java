@@ -1,0 +1,29 @@
+package org.jsetkey.engine.sad;
+
+import org.jsetkey.engine.net.IpAddress;
+
+/** Finding the SA an inbound IPsec header names, and how an SPI is written in messages. */
+public final class SpiLookup {
+    private SpiLookup() {
+    }
+
+    /** The SA for an inbound header: by (dst, proto, spi); IPComp also by well-known CPI. */
+    public static SaEntry inbound(Sad sad, IpAddress dst, SaType type, long spi) {
+        SaEntry e = sad.get(new SaId(dst, type, spi)).orElse(null);
+        if (e != null || type != SaType.IPCOMP) {
+            return e;
+        }
+        for (SaEntry c : sad.toDestination(dst, SaType.IPCOMP)) {
+            SecurityAssociation sa = c.sa();
+            if (!sa.rawCpi() && sa.compAlg() != null && sa.compAlg().sadbId() == spi) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** {@code 15700 (0x00003d54)}. */
+    public static String text(long spi) {
+        return spi + String.format(" (0x%08x)", spi);
+    }
+}
