@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jsetkey.engine.crypto.Algorithm;
+import org.jsetkey.engine.event.EventType;
 import org.jsetkey.engine.event.KeyEvent;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.sad.Lifetime;
@@ -52,7 +53,7 @@ public final class KdebugFormatter {
     }
 
     private static boolean broadcast(KeyEvent e) {
-        return !(e instanceof KeyEvent.Acquire || e instanceof KeyEvent.Expire);
+        return e.type() != EventType.ACQUIRE && e.type() != EventType.EXPIRE;
     }
 
     String timestamp(long millis) {
@@ -64,34 +65,67 @@ public final class KdebugFormatter {
     }
 
     private String body(KeyEvent e) {
-        Message m;
-        if (e instanceof KeyEvent.Add a) {
-            m = saMessage(3, "ADD", a.sa(), pid);
-        } else if (e instanceof KeyEvent.Update u) {
-            m = saMessage(2, "UPDATE", u.sa(), pid);
-        } else if (e instanceof KeyEvent.Delete d) {
-            m = new Message(4, "DELETE", d.sa().type().number(), 0, pid, 0);
-            m.ext(2, 1, "SA", "sadb_sa{ spi=" + d.sa().spi() + " replay=0 state=0\n"
-                    + "  auth=0 encrypt=0 flags=0x00000000 }");
-            addresses(m, d.sa().src(), d.sa().dst(), 255);
-        } else if (e instanceof KeyEvent.Flush f) {
-            m = new Message(9, "FLUSH", f.type() == null ? 0 : f.type().number(), 0, pid, 0);
-        } else if (e instanceof KeyEvent.SpdFlush) {
-            m = new Message(19, "X_SPDFLUSH", 0, 0, pid, 0);
-        } else if (e instanceof KeyEvent.SpdAdd a) {
-            m = spdMessage(14, "X_SPDADD", a.entry());
-        } else if (e instanceof KeyEvent.SpdUpdate u) {
-            m = spdMessage(13, "X_SPDUPDATE", u.entry());
-        } else if (e instanceof KeyEvent.SpdDelete d) {
-            m = spdMessage(15, "X_SPDDELETE", d.entry());
-        } else if (e instanceof KeyEvent.Acquire a) {
-            m = acquire(a);
-        } else if (e instanceof KeyEvent.Expire x) {
-            m = expire(x);
-        } else {
-            return null;
-        }
-        return m.text();
+        Message m = e.accept(new KeyEvent.Visitor<Message>() {
+            @Override
+            public Message otherwise(KeyEvent event) {
+                return null;
+            }
+
+            @Override
+            public Message add(KeyEvent.Add a) {
+                return saMessage(3, "ADD", a.sa(), pid);
+            }
+
+            @Override
+            public Message update(KeyEvent.Update u) {
+                return saMessage(2, "UPDATE", u.sa(), pid);
+            }
+
+            @Override
+            public Message delete(KeyEvent.Delete d) {
+                Message m = new Message(4, "DELETE", d.sa().type().number(), 0, pid, 0);
+                m.ext(2, 1, "SA", "sadb_sa{ spi=" + d.sa().spi() + " replay=0 state=0\n"
+                        + "  auth=0 encrypt=0 flags=0x00000000 }");
+                addresses(m, d.sa().src(), d.sa().dst(), 255);
+                return m;
+            }
+
+            @Override
+            public Message flush(KeyEvent.Flush f) {
+                return new Message(9, "FLUSH", f.saType() == null ? 0 : f.saType().number(), 0, pid, 0);
+            }
+
+            @Override
+            public Message spdFlush(KeyEvent.SpdFlush f) {
+                return new Message(19, "X_SPDFLUSH", 0, 0, pid, 0);
+            }
+
+            @Override
+            public Message spdAdd(KeyEvent.SpdAdd a) {
+                return spdMessage(14, "X_SPDADD", a.entry());
+            }
+
+            @Override
+            public Message spdUpdate(KeyEvent.SpdUpdate u) {
+                return spdMessage(13, "X_SPDUPDATE", u.entry());
+            }
+
+            @Override
+            public Message spdDelete(KeyEvent.SpdDelete d) {
+                return spdMessage(15, "X_SPDDELETE", d.entry());
+            }
+
+            @Override
+            public Message acquire(KeyEvent.Acquire a) {
+                return KdebugFormatter.acquire(a);
+            }
+
+            @Override
+            public Message expire(KeyEvent.Expire x) {
+                return KdebugFormatter.expire(x);
+            }
+        });
+        return m == null ? null : m.text();
     }
 
     private static Message saMessage(int type, String name, SecurityAssociation sa, long pid) {

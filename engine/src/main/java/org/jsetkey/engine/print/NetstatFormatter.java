@@ -4,9 +4,9 @@ import org.jsetkey.engine.crypto.Algorithm;
 import org.jsetkey.engine.crypto.AlgorithmKind;
 import org.jsetkey.engine.crypto.Algorithms;
 import org.jsetkey.engine.sad.SaType;
-import org.jsetkey.engine.stack.Counters;
-import org.jsetkey.engine.stack.IpsecStat;
-import org.jsetkey.engine.stack.XformStat;
+import org.jsetkey.engine.stats.Counters;
+import org.jsetkey.engine.stats.IpsecStat;
+import org.jsetkey.engine.stats.XformStat;
 
 /** {@code netstat -s -p ipsec|ipsec6|ah|esp|ipcomp} text in FreeBSD's layout. */
 public final class NetstatFormatter {

@@ -11,8 +11,6 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.jsetkey.engine.Refusal;
-import org.jsetkey.engine.event.EventBus;
-import org.jsetkey.engine.event.KeyEvent;
 import org.jsetkey.engine.net.IpAddress;
 
 /**
@@ -22,14 +20,14 @@ import org.jsetkey.engine.net.IpAddress;
  */
 public final class Sad {
     private final Clock clock;
-    private final EventBus events;
+    private final SadListener listener;
     private final Map<SaId, SaEntry> entries = new HashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private long nextOrder = 1;
 
-    public Sad(Clock clock, EventBus events) {
+    public Sad(Clock clock, SadListener listener) {
         this.clock = clock;
-        this.events = events;
+        this.listener = listener;
     }
 
     public Clock clock() {
@@ -49,7 +47,7 @@ public final class Sad {
         } finally {
             lock.writeLock().unlock();
         }
-        events.publish(new KeyEvent.Add(clock.millis(), sa));
+        listener.added(clock.millis(), sa);
         return entry;
     }
 
@@ -67,7 +65,7 @@ public final class Sad {
         } finally {
             lock.writeLock().unlock();
         }
-        events.publish(new KeyEvent.Update(clock.millis(), sa));
+        listener.updated(clock.millis(), sa);
         return entry;
     }
 
@@ -93,7 +91,7 @@ public final class Sad {
         } finally {
             lock.writeLock().unlock();
         }
-        events.publish(new KeyEvent.Delete(clock.millis(), removed.sa()));
+        listener.deleted(clock.millis(), removed.sa());
         return removed;
     }
 
@@ -129,7 +127,7 @@ public final class Sad {
             lock.writeLock().unlock();
         }
         for (SaEntry e : removed) {
-            events.publish(new KeyEvent.Delete(clock.millis(), e.sa()));
+            listener.deleted(clock.millis(), e.sa());
         }
         return removed;
     }
@@ -151,7 +149,7 @@ public final class Sad {
         } finally {
             lock.writeLock().unlock();
         }
-        events.publish(new KeyEvent.Flush(clock.millis(), type));
+        listener.flushed(clock.millis(), type);
         return n;
     }
 

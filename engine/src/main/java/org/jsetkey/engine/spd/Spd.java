@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jsetkey.engine.Refusal;
-import org.jsetkey.engine.event.EventBus;
-import org.jsetkey.engine.event.KeyEvent;
 
 /**
  * The Security Policy Database. Entries keep insertion order; {@link #snapshot()} groups
@@ -17,13 +15,13 @@ import org.jsetkey.engine.event.KeyEvent;
  */
 public final class Spd {
     private final Clock clock;
-    private final EventBus events;
+    private final SpdListener listener;
     private final List<SpdEntry> entries = new ArrayList<>();
     private long nextId = 1;
 
-    public Spd(Clock clock, EventBus events) {
+    public Spd(Clock clock, SpdListener listener) {
         this.clock = clock;
-        this.events = events;
+        this.listener = listener;
     }
 
     /** Adds a policy; "File exists" when one with the same selector and direction exists. */
@@ -37,7 +35,7 @@ public final class Spd {
             e = new SpdEntry(nextId++, policy, clock.millis());
             entries.add(e);
         }
-        events.publish(new KeyEvent.SpdAdd(clock.millis(), e));
+        listener.added(clock.millis(), e);
         return e;
     }
 
@@ -54,7 +52,7 @@ public final class Spd {
                 entries.set(entries.indexOf(old), e);
             }
         }
-        events.publish(new KeyEvent.SpdUpdate(clock.millis(), e));
+        listener.updated(clock.millis(), e);
         return e;
     }
 
@@ -69,7 +67,7 @@ public final class Spd {
             }
             entries.remove(e);
         }
-        events.publish(new KeyEvent.SpdDelete(clock.millis(), e));
+        listener.deleted(clock.millis(), e);
         return e;
     }
 
@@ -79,7 +77,7 @@ public final class Spd {
             n = entries.size();
             entries.clear();
         }
-        events.publish(new KeyEvent.SpdFlush(clock.millis()));
+        listener.flushed(clock.millis());
         return n;
     }
 

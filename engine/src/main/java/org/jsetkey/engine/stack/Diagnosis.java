@@ -9,6 +9,7 @@ import org.jsetkey.engine.sad.SaType;
 import org.jsetkey.engine.sad.Sad;
 import org.jsetkey.engine.sad.SecurityAssociation;
 import org.jsetkey.engine.sad.SpiLookup;
+import org.jsetkey.engine.stats.DropReason;
 import org.jsetkey.engine.xform.XformException;
 
 /** Explains an inbound drop in words a person configuring two hosts can act on. */

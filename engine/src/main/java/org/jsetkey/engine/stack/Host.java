@@ -17,6 +17,9 @@ import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.sad.SaType;
 import org.jsetkey.engine.sad.Sad;
 import org.jsetkey.engine.spd.Spd;
+import org.jsetkey.engine.stats.Counters;
+import org.jsetkey.engine.stats.DropReason;
+import org.jsetkey.engine.stats.XformStat;
 import org.jsetkey.engine.sysctl.Sysctl;
 import org.jsetkey.engine.sysctl.SysctlNames;
 import org.jsetkey.engine.xform.Tunables;
@@ -230,7 +233,7 @@ public final class Host implements AutoCloseable {
                 counters.add(type, XformStat.CRYPTO);
             }
         }
-        events.publish(new KeyEvent.Drop(clock.millis(), reason.name(), explanation, details));
+        events.publish(new KeyEvent.Drop(clock.millis(), reason, explanation, details));
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.jsetkey.engine.spd.Flow;
 import org.jsetkey.engine.spd.PolicyAction;
 import org.jsetkey.engine.spd.PolicyRule;
 import org.jsetkey.engine.spd.SpdEntry;
+import org.jsetkey.engine.stats.DropReason;
 import org.jsetkey.engine.sysctl.SysctlNames;
 
 /**

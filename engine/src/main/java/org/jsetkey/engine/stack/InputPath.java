@@ -10,6 +10,8 @@ import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.sad.SaMode;
 import org.jsetkey.engine.sad.SaType;
 import org.jsetkey.engine.sad.SpiLookup;
+import org.jsetkey.engine.stats.DropReason;
+import org.jsetkey.engine.stats.XformStat;
 import org.jsetkey.engine.sysctl.SysctlNames;
 import org.jsetkey.engine.xform.IpsecHeader;
 import org.jsetkey.engine.xform.IpsecHeaders;

@@ -18,6 +18,7 @@ import org.jsetkey.engine.setkey.Diagnostic;
 import org.jsetkey.engine.setkey.Setkey;
 import org.jsetkey.engine.setkey.SetkeyListener;
 import org.jsetkey.engine.spd.Spd;
+import org.jsetkey.engine.stats.DropReason;
 import org.junit.jupiter.api.Test;
 
 /** The worked examples of reference §15.3, byte for byte. */
@@ -194,6 +195,6 @@ class KdebugFormatterTest {
 
     @Test
     void dropsAreNotPfKeyMessages() {
-        assertEquals("", x.format(new KeyEvent.Drop(0, "REPLAY", "x", List.of())));
+        assertEquals("", x.format(new KeyEvent.Drop(0, DropReason.REPLAY, "x", List.of())));
     }
 }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.jsetkey.engine.sad.SaType;
-import org.jsetkey.engine.stack.Counters;
-import org.jsetkey.engine.stack.IpsecStat;
-import org.jsetkey.engine.stack.XformStat;
+import org.jsetkey.engine.stats.Counters;
+import org.jsetkey.engine.stats.IpsecStat;
+import org.jsetkey.engine.stats.XformStat;
 import org.junit.jupiter.api.Test;
 
 class NetstatFormatterTest {

@@ -13,6 +13,7 @@ import org.jsetkey.engine.event.KeyEvent;
 import org.jsetkey.engine.link.PcapReader;
 import org.jsetkey.engine.net.IcmpEcho;
 import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.stats.DropReason;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,7 +34,7 @@ class IndependentVectorsIT {
                 LabPair.load(h, resource(name + ".conf"));
                 h.events().subscribe(e -> {
                     // the hosts answer the requests, but have no link to send the answers on
-                    if (e instanceof KeyEvent.Drop d && !d.reason().equals(DropReason.OUT_NO_ROUTE.name())) {
+                    if (e instanceof KeyEvent.Drop d && d.reason() != DropReason.OUT_NO_ROUTE) {
                         drops.add(d);
                     }
                 });

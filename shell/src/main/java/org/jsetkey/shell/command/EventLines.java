@@ -29,33 +29,70 @@ final class EventLines {
     }
 
     static String body(KeyEvent e) {
-        if (e instanceof KeyEvent.Add a) {
-            return "ADD " + sa(a.sa());
-        } else if (e instanceof KeyEvent.Update u) {
-            return "UPDATE " + sa(u.sa());
-        } else if (e instanceof KeyEvent.Delete d) {
-            return "DELETE " + sa(d.sa());
-        } else if (e instanceof KeyEvent.Flush f) {
-            return f.type() == null ? "FLUSH" : "FLUSH " + f.type().keyword();
-        } else if (e instanceof KeyEvent.SpdAdd a) {
-            return "SPDADD " + policy(a.entry());
-        } else if (e instanceof KeyEvent.SpdUpdate u) {
-            return "SPDUPDATE " + policy(u.entry());
-        } else if (e instanceof KeyEvent.SpdDelete d) {
-            return "SPDDELETE " + policy(d.entry());
-        } else if (e instanceof KeyEvent.SpdFlush) {
-            return "SPDFLUSH";
-        } else if (e instanceof KeyEvent.Acquire a) {
-            return "ACQUIRE seq=" + a.seq() + " " + a.rule().proto().keyword() + " " + a.src() + " > " + a.dst()
-                    + " for " + a.rule().format()
-                    + (a.policy() == null ? " (socket policy)" : " (policy id=" + a.policy().id() + ")");
-        } else if (e instanceof KeyEvent.Expire x) {
-            return "EXPIRE " + (x.hard() ? "hard " : "soft ") + sa(x.sa().sa()) + " packets=" + x.sa().packets()
-                    + " bytes=" + x.sa().bytes();
-        } else if (e instanceof KeyEvent.Drop d) {
-            return "DROP " + d.reason() + ": " + d.explanation();
-        }
-        return e.toString();
+        return e.accept(new KeyEvent.Visitor<String>() {
+            @Override
+            public String otherwise(KeyEvent event) {
+                return event.toString();
+            }
+
+            @Override
+            public String add(KeyEvent.Add a) {
+                return "ADD " + sa(a.sa());
+            }
+
+            @Override
+            public String update(KeyEvent.Update u) {
+                return "UPDATE " + sa(u.sa());
+            }
+
+            @Override
+            public String delete(KeyEvent.Delete d) {
+                return "DELETE " + sa(d.sa());
+            }
+
+            @Override
+            public String flush(KeyEvent.Flush f) {
+                return f.saType() == null ? "FLUSH" : "FLUSH " + f.saType().keyword();
+            }
+
+            @Override
+            public String spdAdd(KeyEvent.SpdAdd a) {
+                return "SPDADD " + policy(a.entry());
+            }
+
+            @Override
+            public String spdUpdate(KeyEvent.SpdUpdate u) {
+                return "SPDUPDATE " + policy(u.entry());
+            }
+
+            @Override
+            public String spdDelete(KeyEvent.SpdDelete d) {
+                return "SPDDELETE " + policy(d.entry());
+            }
+
+            @Override
+            public String spdFlush(KeyEvent.SpdFlush f) {
+                return "SPDFLUSH";
+            }
+
+            @Override
+            public String acquire(KeyEvent.Acquire a) {
+                return "ACQUIRE seq=" + a.seq() + " " + a.rule().proto().keyword() + " " + a.src() + " > " + a.dst()
+                        + " for " + a.rule().format()
+                        + (a.policy() == null ? " (socket policy)" : " (policy id=" + a.policy().id() + ")");
+            }
+
+            @Override
+            public String expire(KeyEvent.Expire x) {
+                return "EXPIRE " + (x.hard() ? "hard " : "soft ") + sa(x.sa().sa()) + " packets="
+                        + x.sa().packets() + " bytes=" + x.sa().bytes();
+            }
+
+            @Override
+            public String drop(KeyEvent.Drop d) {
+                return "DROP " + d.reason() + ": " + d.explanation();
+            }
+        });
     }
 
     private static String sa(SecurityAssociation sa) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jsetkey.engine.event.KeyEvent;
-import org.jsetkey.engine.stack.DropReason;
 
 /** {@code explain [N] | explain clear}: the last drops with the stack's explanation of each. */
 final class ExplainCommand implements Command {
@@ -66,7 +65,7 @@ final class ExplainCommand implements Command {
         StringBuilder sb = new StringBuilder();
         for (KeyEvent.Drop d : drops) {
             sb.append(TIME.format(Instant.ofEpochMilli(d.timeMillis()).atZone(zone))).append(' ').append(d.reason())
-                    .append(" (").append(description(d.reason())).append(")\n");
+                    .append(" (").append(d.reason().description()).append(")\n");
             sb.append("    ").append(d.explanation()).append('\n');
             for (String detail : d.details()) {
                 sb.append("      ").append(detail).append('\n');
@@ -74,13 +73,5 @@ final class ExplainCommand implements Command {
         }
         output.out(sb.toString());
         return true;
-    }
-
-    private static String description(String reason) {
-        try {
-            return DropReason.valueOf(reason).description();
-        } catch (IllegalArgumentException e) {
-            return "unknown reason";
-        }
     }
 }

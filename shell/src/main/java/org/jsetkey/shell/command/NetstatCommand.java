@@ -3,7 +3,7 @@ package org.jsetkey.shell.command;
 import java.util.List;
 
 import org.jsetkey.engine.print.NetstatFormatter;
-import org.jsetkey.engine.stack.Counters;
+import org.jsetkey.engine.stats.Counters;
 
 /** FreeBSD's {@code netstat -s [-p ipsec|ipsec6|ah|esp|ipcomp]} on this host's IPsec counters. */
 final class NetstatCommand implements Command {

@@ -1,9 +1,11 @@
 package org.jsetkey.shell.groovy;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jsetkey.engine.event.EventType;
 import org.jsetkey.engine.event.KeyEvent;
 import org.jsetkey.engine.sad.SecurityAssociation;
 import org.jsetkey.engine.spd.SpdEntry;
@@ -13,52 +15,105 @@ import org.jsetkey.engine.spd.SpdEntry;
  * and {@code time}, plus the fields of that event.
  */
 final class Events {
-    /** Every name {@code on(NAME)} accepts. */
-    static final List<String> TYPES = List.of("add", "update", "delete", "flush", "spdadd", "spdupdate",
-            "spddelete", "spdflush", "acquire", "expire", "drop", "packet");
+    /** Every name {@code on(NAME)} accepts: the engine's event labels, then {@code packet}. */
+    static final List<String> TYPES = types();
 
     private Events() {
     }
 
+    private static List<String> types() {
+        List<String> l = new ArrayList<>();
+        for (EventType t : EventType.values()) {
+            l.add(t.label());
+        }
+        l.add("packet");
+        return List.copyOf(l);
+    }
+
     static String type(KeyEvent e) {
-        return e.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return e.type().label();
     }
 
     static Map<String, Object> toMap(KeyEvent e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", type(e));
         m.put("time", e.timeMillis());
-        if (e instanceof KeyEvent.Add a) {
-            sa(m, a.sa());
-        } else if (e instanceof KeyEvent.Update u) {
-            sa(m, u.sa());
-        } else if (e instanceof KeyEvent.Delete d) {
-            sa(m, d.sa());
-        } else if (e instanceof KeyEvent.Flush f) {
-            m.put("proto", f.type() == null ? "any" : f.type().keyword());
-        } else if (e instanceof KeyEvent.SpdAdd a) {
-            policy(m, a.entry());
-        } else if (e instanceof KeyEvent.SpdUpdate u) {
-            policy(m, u.entry());
-        } else if (e instanceof KeyEvent.SpdDelete d) {
-            policy(m, d.entry());
-        } else if (e instanceof KeyEvent.Acquire a) {
-            m.put("seq", a.seq());
-            m.put("src", a.src().format());
-            m.put("dst", a.dst().format());
-            m.put("proto", a.rule().proto().keyword());
-            m.put("mode", a.rule().mode().keyword());
-            m.put("level", a.rule().level().keyword());
-            m.put("reqid", a.rule().reqid());
-            m.put("rule", a.rule().format());
-        } else if (e instanceof KeyEvent.Expire x) {
-            sa(m, x.sa().sa());
-            m.put("hard", x.hard());
-        } else if (e instanceof KeyEvent.Drop d) {
-            m.put("reason", d.reason());
-            m.put("explanation", d.explanation());
-            m.put("details", d.details());
-        }
+        e.accept(new KeyEvent.Visitor<Void>() {
+            @Override
+            public Void otherwise(KeyEvent event) {
+                return null;
+            }
+
+            @Override
+            public Void add(KeyEvent.Add a) {
+                sa(m, a.sa());
+                return null;
+            }
+
+            @Override
+            public Void update(KeyEvent.Update u) {
+                sa(m, u.sa());
+                return null;
+            }
+
+            @Override
+            public Void delete(KeyEvent.Delete d) {
+                sa(m, d.sa());
+                return null;
+            }
+
+            @Override
+            public Void flush(KeyEvent.Flush f) {
+                m.put("proto", f.saType() == null ? "any" : f.saType().keyword());
+                return null;
+            }
+
+            @Override
+            public Void spdAdd(KeyEvent.SpdAdd a) {
+                policy(m, a.entry());
+                return null;
+            }
+
+            @Override
+            public Void spdUpdate(KeyEvent.SpdUpdate u) {
+                policy(m, u.entry());
+                return null;
+            }
+
+            @Override
+            public Void spdDelete(KeyEvent.SpdDelete d) {
+                policy(m, d.entry());
+                return null;
+            }
+
+            @Override
+            public Void acquire(KeyEvent.Acquire a) {
+                m.put("seq", a.seq());
+                m.put("src", a.src().format());
+                m.put("dst", a.dst().format());
+                m.put("proto", a.rule().proto().keyword());
+                m.put("mode", a.rule().mode().keyword());
+                m.put("level", a.rule().level().keyword());
+                m.put("reqid", a.rule().reqid());
+                m.put("rule", a.rule().format());
+                return null;
+            }
+
+            @Override
+            public Void expire(KeyEvent.Expire x) {
+                sa(m, x.sa().sa());
+                m.put("hard", x.hard());
+                return null;
+            }
+
+            @Override
+            public Void drop(KeyEvent.Drop d) {
+                m.put("reason", d.reason().name());
+                m.put("explanation", d.explanation());
+                m.put("details", d.details());
+                return null;
+            }
+        });
         return m;
     }
 

@@ -1,4 +1,4 @@
-package org.jsetkey.engine.stack;
+package org.jsetkey.engine.stats;
 
 /** FreeBSD's {@code ipsecstats} counters, in {@code netstat -s -p ipsec} order (FreeBSD 12 list). */
 public enum IpsecStat {

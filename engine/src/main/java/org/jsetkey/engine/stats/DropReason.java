@@ -1,4 +1,4 @@
-package org.jsetkey.engine.stack;
+package org.jsetkey.engine.stats;
 
 /**
  * Why the stack dropped a packet. Each reason names the FreeBSD counter it increments

@@ -1,4 +1,4 @@
-package org.jsetkey.engine.stack;
+package org.jsetkey.engine.stats;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.jsetkey.engine.stack;
+package org.jsetkey.engine.stats;
 
 import java.util.EnumMap;
 import java.util.Map;
