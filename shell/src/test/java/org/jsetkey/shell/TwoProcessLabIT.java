@@ -71,7 +71,7 @@ class TwoProcessLabIT {
         profiles(UnaryOperator.identity());
         Path pcap = dir.resolve("trace.pcap");
         try (JsetkeyProcess c = cardinal("")) {
-            Run r = phoenix("tcpdump -w " + pcap + " --print\nping -c 5 -i 0.2 -W 2 198.51.100.20\ntcpdump stop\n");
+            Run r = phoenix("tcpdump -w " + pcap + " --print\nping -c 5 -i 0.2 -W 10 198.51.100.20\ntcpdump stop\n");
             assertEquals(0, r.status(), r.err());
             assertTrue(r.out().startsWith("Installing ipsec manual keys/policies.\n"), r.out());
             assertTrue(r.out().contains("5 packets transmitted, 5 received, 0% packet loss"), r.out());
@@ -101,7 +101,7 @@ class TwoProcessLabIT {
         profiles(UnaryOperator.identity());
         String clear = "sysctl net.inet.ipsec.esp_trans_deflev=1\nflush;\n";
         try (JsetkeyProcess c = cardinal(clear)) {
-            Run r = phoenix(clear + "tcpdump\nping -c 3 -i 0.2 -W 2 198.51.100.20\ntcpdump stop\n");
+            Run r = phoenix(clear + "tcpdump\nping -c 3 -i 0.2 -W 10 198.51.100.20\ntcpdump stop\n");
             assertEquals(0, r.status(), r.err());
             assertTrue(r.out().contains("3 packets transmitted, 3 received, 0% packet loss"), r.out());
             List<String> lines = trace(r.out());
