@@ -73,8 +73,8 @@ public final class Main {
             return 0;
         }
         StreamOutput output = new StreamOutput(out, err);
-        if (flags.benchRounds != null) {
-            return Bench.run(flags.benchRounds, output);
+        if (flags.bench != null) {
+            return Bench.run(flags.bench, output);
         }
         if (flags.demo) {
             return Demo.run(output);

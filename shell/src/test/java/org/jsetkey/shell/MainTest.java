@@ -97,6 +97,13 @@ class MainTest {
     }
 
     @Test
+    void benchRefusesAnUnknownPartNamingTheKnownOnes() {
+        assertEquals(1, run("", "--bench", "datapth"));
+        assertTrue(err.startsWith("jsetkey: --bench: unknown part 'datapth' (expected: datapath"), err);
+        assertEquals("", out);
+    }
+
+    @Test
     void versionPrintsTheProjectVersion() {
         assertEquals(0, run("", "--version"));
         assertEquals("jsetkey 0.1.0\n", out);

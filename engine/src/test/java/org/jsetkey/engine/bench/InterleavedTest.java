@@ -1,0 +1,70 @@
+package org.jsetkey.engine.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+class InterleavedTest {
+    private static final Interleaved.Timing SHORT = new Interleaved.Timing(20, 2_000, 3, 20_000, 0.5);
+
+    private static void work() {
+        long x = 0;
+        for (int i = 0; i < 200; i++) {
+            x += i * 31L ^ x;
+        }
+        if (x == 42) {
+            throw new IllegalStateException();
+        }
+    }
+
+    @Test
+    void oneMeasuredRoundStillComesAfterAWarmUp() throws Exception {
+        AtomicLong slowCalls = new AtomicLong();
+        AtomicLong calls = new AtomicLong();
+        // the first 300 calls are 1 ms each, as an interpreted or not yet compiled path would be
+        Interleaved.Op slowStart = () -> {
+            if (calls.incrementAndGet() <= 300) {
+                slowCalls.incrementAndGet();
+                Thread.sleep(1);
+            }
+            work();
+        };
+        List<String> progress = new ArrayList<>();
+        List<Long> callsAtMeasuring = new ArrayList<>();
+        BenchRun run = new BenchRun(1, line -> {
+            progress.add(line);
+            if (line.startsWith("warm-up")) {
+                callsAtMeasuring.add(calls.get());
+            }
+        });
+        Interleaved.Rates rates = Interleaved.measure(List.of(new Interleaved.Case("slow start", slowStart),
+                new Interleaved.Case("steady", InterleavedTest::work)), run, SHORT);
+        assertEquals(300, slowCalls.get());
+        assertTrue(callsAtMeasuring.get(0) >= SHORT.minWarmupCalls(), progress.toString());
+        // measured after the slow calls, the two equal workloads come out alike, not 1000x apart
+        double ratio = rates.medianRatio(0, 1);
+        assertTrue(ratio > 0.3 && ratio < 3, "ratio " + ratio);
+        assertEquals("round 1/1 done", progress.get(progress.size() - 1));
+        assertEquals(1, rates.perRound()[0].length);
+    }
+
+    @Test
+    void aRatioIsTheMedianOfPerRoundRatios() {
+        Interleaved.Rates rates = new Interleaved.Rates(List.of("a", "b"),
+                new double[][] {{100, 50, 300}, {200, 200, 200}}, true);
+        assertEquals(0.5, rates.medianRatio(0, 1), 1e-9);
+        assertEquals(100, rates.median(0), 1e-9);
+    }
+
+    @Test
+    void roundsOutsideOneToTwentyAreRefused() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new BenchRun(0, line -> { }));
+        assertEquals("rounds: 0 (expected: 1-20)", e.getMessage());
+    }
+}
