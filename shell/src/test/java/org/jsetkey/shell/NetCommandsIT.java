@@ -125,12 +125,80 @@ class NetCommandsIT {
     @Test
     void floodPrintsADotPerProbeErasedByItsReply() throws Exception {
         howto();
-        assertEquals(Outcome.OK, phoenix.run("ping -f -c 3 -W 2 " + CARDINAL));
+        // -i 1: each probe waits for its reply up to a second, so the order is fixed even on a slow first packet
+        assertEquals(Outcome.OK, phoenix.run("ping -f -i 1 -c 3 -W 2 " + CARDINAL));
         String out = phoenix.out();
         String body = out.substring(out.indexOf('\n') + 1, out.indexOf("\n--- "));
         assertEquals(".\b \b.\b \b.\b \b", body, out);
         assertTrue(out.matches("(?s).*rtt min/avg/max/mdev = [0-9./]+ ms, ipg/ewma \\d+\\.\\d{3}/\\d+\\.\\d{3} ms\n"),
                 out);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void floodSendsTheNextProbeOnEachReplyNotEveryTenMilliseconds() throws Exception {
+        howto();
+        long start = System.nanoTime();
+        assertEquals(Outcome.OK, phoenix.run("ping -f -c 2000 -W 2 " + CARDINAL));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        // paced at 100 probes/s the 2000 would need 20 s
+        assertTrue(millis < 10_000, "ping -f -c 2000 took " + millis + " ms");
+        String out = phoenix.out();
+        assertTrue(out.contains("\n2000 packets transmitted, 2000 received, 0% packet loss"), out);
+        String body = out.substring(out.indexOf('\n') + 1, out.indexOf("\n--- "));
+        // a reply slower than 10 ms lets the next dot out before its backspace, as in iputils
+        assertEquals(2000 * 4, body.length());
+        int shown = 0;
+        for (int i = 0; i < body.length(); i++) {
+            if (body.startsWith("\b \b", i)) {
+                shown--;
+                i += 2;
+            } else {
+                assertEquals('.', body.charAt(i), body);
+                shown++;
+            }
+            assertTrue(shown >= 0, "a backspace before its dot at " + i);
+        }
+        assertEquals(0, shown);
+    }
+
+    @Test
+    void floodWithoutRepliesSendsEveryTenMilliseconds() throws Exception {
+        long start = System.nanoTime();
+        assertEquals(Outcome.FAILED, phoenix.run("ping -f -c 21 -W 0.1 198.51.100.99"));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(millis >= 200, "21 unanswered probes 10 ms apart took only " + millis + " ms");
+        assertTrue(phoenix.out().contains("\n" + ".".repeat(21) + "\n--- 198.51.100.99 ping statistics ---\n"
+                + "21 packets transmitted, 0 received, 100% packet loss"), phoenix.out());
+    }
+
+    @Test
+    void quietFloodPrintsTheHeaderAndTheSummaryOnly() throws Exception {
+        howto();
+        assertEquals(Outcome.OK, phoenix.run("ping -f -q -c 50 -W 2 " + CARDINAL));
+        String out = phoenix.out();
+        assertTrue(out.startsWith("PING 198.51.100.20 (198.51.100.20) 56(84) bytes of data.\n\n--- 198.51.100.20 ping"
+                + " statistics ---\n50 packets transmitted, 50 received, 0% packet loss"), out);
+        assertTrue(out.matches("(?s).*rtt min/avg/max/mdev = [0-9./]+ ms, ipg/ewma [0-9./]+ ms\n"), out);
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void floodWithoutCountStopsOnInterruptWithTheSummary() throws Exception {
+        howto();
+        AtomicReference<Outcome> outcome = new AtomicReference<>();
+        Thread t = new Thread(() -> outcome.set(phoenix.run("ping -f " + CARDINAL)));
+        t.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (phoenix.out().length() < 2000 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        t.interrupt();
+        t.join(5000);
+        assertFalse(t.isAlive(), "ping -f ignored the interrupt");
+        assertEquals(Outcome.OK, outcome.get());
+        assertTrue(phoenix.out().matches("(?s).*\n--- 198\\.51\\.100\\.20 ping statistics ---\n\\d+ packets "
+                + "transmitted, \\d+ received.*ipg/ewma.*"), phoenix.out());
     }
 
     @Test

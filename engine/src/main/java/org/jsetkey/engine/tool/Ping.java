@@ -16,7 +16,8 @@ import org.jsetkey.engine.stack.Protection;
 
 /**
  * Sends ICMP echo requests from a host and collects the replies, like iputils ping: one
- * probe per interval, then waits for the last reply up to the wait time. Bounded in count
+ * probe per interval (flood: as soon as the last probe is answered, at most the interval apart),
+ * then waits for the last reply up to the wait time. Bounded in count
  * and time; {@link #cancel()} stops it early (Ctrl-C).
  */
 public final class Ping {
@@ -54,6 +55,7 @@ public final class Ping {
         int id = ThreadLocalRandom.current().nextInt(1, 0x10000);
         Map<Integer, Long> sentAt = new ConcurrentHashMap<>();
         Map<Integer, Boolean> answered = new ConcurrentHashMap<>();
+        java.util.Set<Integer> handled = ConcurrentHashMap.newKeySet();
         List<Long> rtts = java.util.Collections.synchronizedList(new ArrayList<>());
         int[] counts = new int[2];
         Object lock = new Object();
@@ -82,6 +84,13 @@ public final class Ping {
             }
             onReply.accept(new Reply(seq, IcmpEcho.HEADER + r.echo().data().length, r.from(), r.ttl(), rtt, dup,
                     r.delivered().protections()));
+            if (!dup) {
+                // flood sends the next probe only now, so its '.' follows this reply's backspace
+                handled.add(seq);
+                synchronized (lock) {
+                    lock.notifyAll();
+                }
+            }
         })) {
             for (int seq = 1; seq <= options.count() && !cancelled.get(); seq++) {
                 long now = System.nanoTime();
@@ -99,7 +108,9 @@ public final class Ping {
                 }
                 sentListener.accept(seq);
                 if (seq < options.count()) {
-                    sleepUnlessCancelled(options.intervalMillis(), lock, () -> false);
+                    int probe = seq;
+                    sleepUnlessCancelled(options.intervalMillis(), lock,
+                            () -> options.flood() && handled.contains(probe));
                 }
             }
             int sent = transmitted;

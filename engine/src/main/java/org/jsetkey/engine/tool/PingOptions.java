@@ -13,9 +13,11 @@ import org.jsetkey.engine.stack.SocketPolicy;
  * @param size          payload bytes ({@code -s}); below 16 there is no room for timing
  * @param waitMillis    how long to wait for the last reply ({@code -W})
  * @param socketPolicy  {@code -P} policy or null
+ * @param flood         {@code -f}: the next probe goes as soon as the last one is answered, the interval
+ *                      is only the longest pause (iputils: as fast as replies come back, or 100 per second)
  */
 public record PingOptions(IpAddress destination, IpAddress source, int count, long intervalMillis, int size,
-                          long waitMillis, SocketPolicy socketPolicy) {
+                          long waitMillis, SocketPolicy socketPolicy, boolean flood) {
     public static final int MAX_COUNT = 100_000;
     public static final int MAX_SIZE = 65_000;
 
@@ -30,6 +32,11 @@ public record PingOptions(IpAddress destination, IpAddress source, int count, lo
         if (intervalMillis < 0 || waitMillis < 0) {
             throw new IllegalArgumentException("interval and wait must not be negative");
         }
+    }
+
+    public PingOptions(IpAddress destination, IpAddress source, int count, long intervalMillis, int size,
+                       long waitMillis, SocketPolicy socketPolicy) {
+        this(destination, source, count, intervalMillis, size, waitMillis, socketPolicy, false);
     }
 
     public boolean timing() {

@@ -51,8 +51,9 @@ final class PingCommand implements Command {
                 + "  -i SEC    interval between probes (default 1)\n"
                 + "  -s SIZE   payload bytes (default 56)\n"
                 + "  -W SEC    how long to wait for the last reply (default 10)\n"
-                + "  -f        flood: '.' per probe, erased by each reply\n"
-                + "  -q        quiet: header and summary only\n"
+                + "  -f        flood: the next probe on each reply, or after 10 ms (-i) without one;\n"
+                + "            '.' per probe, erased by each reply\n"
+                + "  -q        quiet: header and summary only (no reply lines, no flood dots)\n"
                 + "  -6        the destination must be IPv6\n"
                 + "  -P POLICY per-socket policy as FreeBSD ping takes it, e.g. -P \"out ipsec esp/transport//require\"\n"
                 + "DEST is a numeric address. Fails when no reply came back.";
@@ -106,7 +107,7 @@ final class PingCommand implements Command {
             }
             policy = p.policy();
         }
-        return new Request(typed, new PingOptions(dest, null, count, interval, size, wait, policy), flood,
+        return new Request(typed, new PingOptions(dest, null, count, interval, size, wait, policy, flood), flood,
                 g.has('q'));
     }
 
@@ -143,7 +144,7 @@ final class PingCommand implements Command {
         }
         output.println(PingReport.header(req.typed(), o.destination(), o.size()));
         Ping ping = new Ping(host, o);
-        FloodDots dots = req.flood() ? new FloodDots(output) : null;
+        FloodDots dots = req.flood() && !req.quiet() ? new FloodDots(output) : null;
         if (dots != null) {
             ping.onSent(dots::sent);
         }
