@@ -55,7 +55,7 @@ final class Flags {
     @Option(names = "--addr", paramLabel = "ADDR", description = "An address of this host (repeatable).")
     List<String> addresses = new ArrayList<>();
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Local endpoint of the UDP link.")
+    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Local endpoint of the UDP link (loopback unless named: 0.0.0.0, a LAN address, [::]).")
     String listen;
 
     @Option(names = "--peer", paramLabel = "HOST:PORT[=PREFIX]",
@@ -101,7 +101,7 @@ final class Flags {
             }
             parsedAddresses.add(ip);
         }
-        return new HostOptions(name, parsedAddresses, listen == null ? null : Endpoints.parseLoopback(listen),
+        return new HostOptions(name, parsedAddresses, listen == null ? null : Endpoints.parse(listen),
                 parsedPeers, boot, rc, script, demo);
     }
 }

@@ -95,7 +95,7 @@ class LabMatrixIT {
             } else {
                 assertEquals(Outcome.FAILED, o, out);
                 assertTrue(out.contains("2 packets transmitted, 0 received, 100% packet loss"), out);
-                assertFalse(out.contains(" IP"), "nothing on the wire: " + out);
+                assertFalse(datapath(out).contains(" IP"), "nothing on the wire: " + out);
                 assertTrue(out.contains(" ACQUIRE seq=1 esp " + f.phoenix() + " > " + f.cardinal()), out);
             }
         }
@@ -146,7 +146,7 @@ class LabMatrixIT {
                 assertTrue(out.contains("2 packets transmitted, 2 received") && out.contains("echo request"), out);
                 assertEquals("No packets dropped.\n", out.substring(out.lastIndexOf("\n", out.length() - 2) + 1));
             } else {
-                assertTrue(out.contains("2 packets transmitted, 0 received") && !out.contains(" IP"), out);
+                assertTrue(out.contains("2 packets transmitted, 0 received") && !datapath(out).contains(" IP"), out);
                 assertTrue(out.contains(" OUT_POLICY_DISCARD (outbound policy says discard)\n"), out);
             }
             assertEquals(Outcome.OK, o);
@@ -211,5 +211,10 @@ class LabMatrixIT {
             assertTrue(trace.contains("    inner: IP 192.0.2.10 > 198.51.100.20: ICMP echo request"), trace);
             assertTrue(trace.contains("IP 203.0.113.2 > 203.0.113.1: ESP(spi=0x0000138a,seq=0x2), length "), trace);
         }
+    }
+
+    /** The output without the hosts' announcement lines (UDP to port 60500), which may cross at any time. */
+    private static String datapath(String out) {
+        return out.replaceAll("(?m)^.*\\.60500: UDP, length \\d+\n", "");
     }
 }

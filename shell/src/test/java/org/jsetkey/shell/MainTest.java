@@ -50,9 +50,20 @@ class MainTest {
     }
 
     @Test
-    void nonLoopbackLinkAddressIsAUsageError() {
+    void aLinkAddressThatIsNotThisMachinesIsAnError() {
         assertEquals(1, run("", "--listen", "192.0.2.1:7000"));
-        assertTrue(err.startsWith("jsetkey: link host: 192.0.2.1 (expected: a loopback address"), err);
+        assertEquals("jsetkey: link socket 192.0.2.1:7000: cannot assign the address (not an address of this machine)\n",
+                err);
+    }
+
+    @Test
+    void aLinkPortInUseNamesAddressAndPortAndAnotherJsetkey() throws Exception {
+        try (java.net.DatagramSocket taken = new java.net.DatagramSocket(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0))) {
+            assertEquals(1, run("", "--listen", "127.0.0.1:" + taken.getLocalPort()));
+            assertEquals("jsetkey: link socket 127.0.0.1:" + taken.getLocalPort()
+                    + ": address already in use (another jsetkey may hold it)\n", err);
+        }
     }
 
     @Test

@@ -314,7 +314,9 @@ class NetCommandsIT {
         assertTrue(phoenix.out().startsWith("local 127.0.0.1:"), phoenix.out());
         assertTrue(phoenix.out().contains("  phoenix 192.0.2.10 2001:db8:1::10\npeer  127.0.0.1:"), phoenix.out());
         assertTrue(phoenix.out().contains("prefixes (default)  announced cardinal 198.51.100.20 2001:db8:2::20\n"
-                + "      sent 2 packets 264 bytes, received 2 packets 264 bytes\n"), phoenix.out());
+                + "      sent 2 packets 264 bytes, received 2 packets 264 bytes; control (announcements, peer check) "),
+                phoenix.out());
+        assertTrue(phoenix.out().matches("(?s).*peer check\\) [1-9]\\d* out [1-9]\\d* in\n.*"), phoenix.out());
         assertTrue(phoenix.out().endsWith("foreign datagrams 0, malformed datagrams 0, packets without a peer 0\n"),
                 phoenix.out());
     }

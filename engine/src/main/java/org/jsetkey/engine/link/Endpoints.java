@@ -7,13 +7,16 @@ import java.net.UnknownHostException;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.net.Prefix;
 
-/** Parsing of link socket addresses: loopback only, by design. */
+/**
+ * Parsing of link socket addresses. A bare port means loopback (127.0.0.1); any other address
+ * must be named: 0.0.0.0 or [::] (every local address), a LAN address, a peer on another machine.
+ */
 public final class Endpoints {
     private Endpoints() {
     }
 
-    /** {@code 127.0.0.1:7001}, {@code [::1]:7001}, {@code localhost:7001} or a bare port. */
-    public static InetSocketAddress parseLoopback(String text) {
+    /** {@code 127.0.0.1:7001}, {@code [::1]:7001}, {@code 0.0.0.0:7001}, {@code localhost:7001} or a bare port. */
+    public static InetSocketAddress parse(String text) {
         String host = "127.0.0.1";
         String port = text;
         int colon = text.lastIndexOf(':');
@@ -43,17 +46,14 @@ public final class Endpoints {
         } else {
             IpAddress ip = IpAddress.tryParse(host);
             if (ip == null) {
-                throw new IllegalArgumentException("link host: " + host + " (expected: a loopback address)");
+                throw new IllegalArgumentException("link host: " + host
+                        + " (expected: an IPv4 or IPv6 address such as 127.0.0.1, 0.0.0.0, [::1])");
             }
             try {
                 addr = InetAddress.getByAddress(ip.bytes());
             } catch (UnknownHostException e) {
                 throw new IllegalArgumentException("link host: " + host, e);
             }
-        }
-        if (!addr.isLoopbackAddress()) {
-            throw new IllegalArgumentException("link host: " + host
-                    + " (expected: a loopback address, 127.0.0.0/8 or ::1; the test link never leaves this machine)");
         }
         return new InetSocketAddress(addr, p);
     }

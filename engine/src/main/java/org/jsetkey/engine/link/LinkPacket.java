@@ -13,6 +13,11 @@ public record LinkPacket(long timeMicros, LinkDirection direction, byte[] bytes)
         return bytes.clone();
     }
 
+    /** True for the hosts' own messages (announcements, peer check): UDP to {@link ControlPackets#PORT}. */
+    public boolean control() {
+        return ControlPackets.isControl(bytes);
+    }
+
     public int length() {
         return bytes.length;
     }

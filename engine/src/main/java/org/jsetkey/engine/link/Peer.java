@@ -18,7 +18,7 @@ public record Peer(InetSocketAddress endpoint, List<Prefix> prefixes) {
         prefixes = List.copyOf(prefixes);
     }
 
-    /** Parses {@code HOST:PORT[=PREFIX[,PREFIX...]]}; HOST must be a loopback address. */
+    /** Parses {@code HOST:PORT[=PREFIX[,PREFIX...]]}; HOST may be any address (a bare port is loopback). */
     public static Peer parse(String text) {
         String spec = text.trim();
         String prefixPart = null;
@@ -27,7 +27,7 @@ public record Peer(InetSocketAddress endpoint, List<Prefix> prefixes) {
             prefixPart = spec.substring(eq + 1);
             spec = spec.substring(0, eq);
         }
-        InetSocketAddress ep = Endpoints.parseLoopback(spec);
+        InetSocketAddress ep = Endpoints.parse(spec);
         List<Prefix> prefixes = new java.util.ArrayList<>();
         if (prefixPart != null) {
             for (String p : prefixPart.split(",")) {

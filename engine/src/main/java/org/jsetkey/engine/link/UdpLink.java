@@ -1,6 +1,7 @@
 package org.jsetkey.engine.link;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -11,17 +12,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.net.IpView;
 import org.jsetkey.engine.net.Prefix;
 
 /**
- * The UDP-encapsulated test link: every datagram carries exactly one raw IPv4 or IPv6
- * packet. The socket binds to loopback only; datagrams from anything but a configured
- * peer are dropped and counted. Hosts also exchange small hello datagrams (first byte 0,
- * never a valid IP version) announcing their addresses; data flows without them.
+ * The UDP-encapsulated test link: every datagram carries exactly one whole raw IPv4 or IPv6
+ * packet, in both directions. The socket binds where the user says (loopback by default);
+ * datagrams from anything but a configured peer, and datagrams that are not a valid IP
+ * packet, are dropped and counted. The hosts' own messages (announcements of name and
+ * addresses, peer check) are ordinary IP/UDP packets to {@link ControlPackets#PORT}; like a
+ * key-management socket they bypass the SPD both ways. Data never waits for them.
  */
 public final class UdpLink implements AutoCloseable {
     private static final int MAX_DATAGRAM = 65_535;
@@ -33,16 +38,37 @@ public final class UdpLink implements AutoCloseable {
     private final AtomicLong malformedDatagrams = new AtomicLong();
     private final AtomicLong handlerFailures = new AtomicLong();
     private final AtomicLong noRoute = new AtomicLong();
+    private final AtomicInteger ipId = new AtomicInteger(1);
     private volatile Consumer<byte[]> receiver = p -> { };
-    private volatile Hello hello;
+    private volatile ControlListener control = (peer, payload) -> false;
+    private volatile Announcement announcement;
     private Thread thread;
 
-    /** Binds the link socket; the address must be loopback. */
+    /** A message from a peer on the control port; returns false when it was not understood. */
+    @FunctionalInterface
+    public interface ControlListener {
+        boolean accept(Peer from, byte[] payload);
+    }
+
+    /** Binds the link socket on any local address the caller names (the wildcard too). */
     public UdpLink(InetSocketAddress listen) throws IOException {
-        if (!listen.getAddress().isLoopbackAddress()) {
-            throw new IllegalArgumentException("listen address: " + listen + " (expected: loopback)");
+        this.socket = bind(listen);
+    }
+
+    private static DatagramSocket bind(InetSocketAddress listen) throws IOException {
+        try {
+            return new DatagramSocket(listen);
+        } catch (BindException e) {
+            String why = String.valueOf(e.getMessage());
+            String where = "link socket " + Endpoints.format(listen);
+            if (why.contains("in use")) {
+                throw new BindException(where + ": address already in use (another jsetkey may hold it)");
+            }
+            if (why.contains("assign")) {
+                throw new BindException(where + ": cannot assign the address (not an address of this machine)");
+            }
+            throw new BindException(where + ": " + why);
         }
-        this.socket = new DatagramSocket(listen);
     }
 
     private static final class PeerState {
@@ -62,7 +88,10 @@ public final class UdpLink implements AutoCloseable {
 
     public synchronized void addPeer(Peer peer) {
         peers.putIfAbsent(peer.endpoint(), new PeerState(peer));
-        sendHello(peer.endpoint());
+        Announcement a = announcement;
+        if (a != null) {
+            sendControl(peer, a.encode());
+        }
     }
 
     public synchronized List<Peer> peers() {
@@ -84,12 +113,39 @@ public final class UdpLink implements AutoCloseable {
         return () -> taps.remove(tap);
     }
 
+    /** Where the hosts' own messages on {@link ControlPackets#PORT} go (peer check), on the link thread. */
+    public void onControl(ControlListener listener) {
+        this.control = listener;
+    }
+
     /** Announces this host's name and addresses to every peer (now and on each new peer). */
     public void announce(String name, List<IpAddress> addresses) {
-        this.hello = new Hello(name, addresses);
-        for (Peer p : peers()) {
-            sendHello(p.endpoint());
+        Announcement a = new Announcement(name, addresses, false);
+        this.announcement = a;
+        sendControl(null, a.encode());
+    }
+
+    /**
+     * Sends a control message as an IP/UDP packet to {@code to} (every peer when null), from
+     * this host's first announced address. Returns the number of peers it went to.
+     */
+    public int sendControl(Peer to, byte[] payload) {
+        Announcement a = announcement;
+        IpAddress src = a == null || a.addresses().isEmpty() ? ControlPackets.UNSPECIFIED4 : a.addresses().get(0);
+        byte[] packet = ControlPackets.build(src, payload, ipId.getAndIncrement() & 0xffff);
+        List<PeerState> targets = new ArrayList<>();
+        synchronized (this) {
+            for (PeerState s : peers.values()) {
+                if (to == null || s.peer.endpoint().equals(to.endpoint())) {
+                    targets.add(s);
+                }
+            }
         }
+        int sent = 0;
+        for (PeerState target : targets) {
+            sent += transmit(target, packet, true) ? 1 : 0;
+        }
+        return sent;
     }
 
     /** Starts the receive thread. */
@@ -112,14 +168,28 @@ public final class UdpLink implements AutoCloseable {
             noRoute.incrementAndGet();
             return false;
         }
+        if (!transmit(target, ipPacket, false)) {
+            noRoute.incrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    private boolean transmit(PeerState target, byte[] ipPacket, boolean control) {
+        if (socket.isClosed()) {
+            return false;
+        }
         tapAll(LinkDirection.OUT, ipPacket);
         try {
             socket.send(new DatagramPacket(ipPacket, ipPacket.length, target.peer.endpoint()));
-            target.stats.packetsOut.incrementAndGet();
-            target.stats.bytesOut.addAndGet(ipPacket.length);
+            if (control) {
+                target.stats.controlOut.incrementAndGet();
+            } else {
+                target.stats.packetsOut.incrementAndGet();
+                target.stats.bytesOut.addAndGet(ipPacket.length);
+            }
             return true;
         } catch (IOException e) {
-            noRoute.incrementAndGet();
             return false;
         }
     }
@@ -187,57 +257,50 @@ public final class UdpLink implements AutoCloseable {
             foreignDatagrams.incrementAndGet();
             return;
         }
-        if (data.length == 0) {
+        IpView view;
+        byte[] control;
+        try {
+            view = ControlPackets.validate(data);
+            control = ControlPackets.payload(data, view);
+        } catch (IllegalArgumentException e) {
             malformedDatagrams.incrementAndGet();
             return;
         }
-        if (Hello.isHello(data)) {
-            handleHello(peer, data);
-            return;
+        if (control != null) {
+            peer.stats.controlIn.incrementAndGet();
+        } else {
+            peer.stats.packetsIn.incrementAndGet();
+            peer.stats.bytesIn.addAndGet(data.length);
         }
-        int version = (data[0] & 0xff) >> 4;
-        if (version != 4 && version != 6) {
-            malformedDatagrams.incrementAndGet();
-            return;
-        }
-        peer.stats.packetsIn.incrementAndGet();
-        peer.stats.bytesIn.addAndGet(data.length);
         tapAll(LinkDirection.IN, data);
         try {
-            receiver.accept(data);
+            if (control != null) {
+                handleControl(peer, control);
+            } else {
+                receiver.accept(data);
+            }
         } catch (RuntimeException e) {
             handlerFailures.incrementAndGet();
         }
     }
 
-    private void handleHello(PeerState peer, byte[] data) {
-        Hello h = Hello.decode(data);
-        if (h == null) {
+    private void handleControl(PeerState peer, byte[] payload) {
+        if (!Announcement.isAnnouncement(payload)) {
+            if (!control.accept(peer.peer, payload)) {
+                malformedDatagrams.incrementAndGet();
+            }
+            return;
+        }
+        Announcement a = Announcement.decode(payload);
+        if (a == null) {
             malformedDatagrams.incrementAndGet();
             return;
         }
-        boolean first = peer.announcedName == null;
-        peer.announced = h.addresses();
-        peer.announcedName = h.name();
-        if (first && !h.reply()) {
-            sendHelloTo(peer.peer.endpoint(), true);
-        }
-    }
-
-    private void sendHello(InetSocketAddress to) {
-        sendHelloTo(to, false);
-    }
-
-    private void sendHelloTo(InetSocketAddress to, boolean reply) {
-        Hello h = hello;
-        if (h == null || socket.isClosed()) {
-            return;
-        }
-        byte[] b = new Hello(h.name(), h.addresses(), reply).encode();
-        try {
-            socket.send(new DatagramPacket(b, b.length, to));
-        } catch (IOException ignored) {
-            // the peer may not be up yet; its own hello will reach us when it is
+        peer.announced = a.addresses();
+        peer.announcedName = a.name();
+        Announcement mine = announcement;
+        if (!a.answer() && mine != null) {
+            sendControl(peer.peer, mine.asAnswer().encode());
         }
     }
 
@@ -263,7 +326,7 @@ public final class UdpLink implements AutoCloseable {
         }
     }
 
-    /** The name and addresses a peer announced (empty until its hello arrives). */
+    /** The addresses a peer announced (empty until its announcement arrives). */
     public synchronized List<IpAddress> announcedBy(Peer peer) {
         PeerState s = peers.get(peer.endpoint());
         return s == null ? List.of() : s.announced;

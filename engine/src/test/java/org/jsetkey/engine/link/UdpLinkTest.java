@@ -2,7 +2,6 @@ package org.jsetkey.engine.link;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,6 +51,7 @@ class UdpLinkTest {
         p[9] = 1;
         IpAddress.parse(src).copyTo(p, 12);
         IpAddress.parse(dst).copyTo(p, 16);
+        org.jsetkey.engine.net.Ipv4Header.fixChecksum(p);
         return p;
     }
 
@@ -129,23 +129,56 @@ class UdpLinkTest {
     }
 
     @Test
-    void refusesNonLoopbackAddresses() {
+    void acceptsAnyNamedAddressAndDefaultsToLoopback() {
+        assertEquals("192.0.2.1:7000", Endpoints.format(Endpoints.parse("192.0.2.1:7000")));
+        assertEquals("0.0.0.0:7000", Endpoints.format(Endpoints.parse("0.0.0.0:7000")));
+        assertEquals("[::]:7000", Endpoints.format(Endpoints.parse("[::]:7000")));
+        assertEquals("127.0.0.1:7000", Endpoints.format(Endpoints.parse("7000")));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Endpoints.parseLoopback("192.0.2.1:7000"));
-        assertTrue(e.getMessage().contains("expected: a loopback address"), e.getMessage());
-        assertEquals(7000, Endpoints.parseLoopback("127.0.0.1:7000").getPort());
-        assertEquals(7000, Endpoints.parseLoopback("7000").getPort());
+                () -> Endpoints.parse("phoenix.example:7000"));
+        assertTrue(e.getMessage().contains("expected: an IPv4 or IPv6 address"), e.getMessage());
         assertEquals("127.0.0.1:7000=198.51.100.0/24", Peer.parse("127.0.0.1:7000=198.51.100.0/24").format());
     }
 
     @Test
-    void helloIsNeverMistakenForIp() {
-        byte[] h = new Hello("phoenix", List.of(IpAddress.parse("192.0.2.10"), IpAddress.parse("2001:db8::10")))
-                .encode();
-        assertEquals(0, (h[0] & 0xff) >> 4);
-        Hello back = Hello.decode(h);
-        assertEquals("phoenix", back.name());
-        assertEquals(2, back.addresses().size());
-        assertFalse(Hello.isHello(ipv4Packet("192.0.2.10", "198.51.100.20")));
+    void aPortInUseNamesAddressAndPortAndAnotherJsetkey() throws Exception {
+        java.net.BindException e = assertThrows(java.net.BindException.class, () -> new UdpLink(b.localAddress()));
+        assertEquals("link socket " + Endpoints.format(b.localAddress())
+                + ": address already in use (another jsetkey may hold it)", e.getMessage());
+    }
+
+    @Test
+    void announcementsAreUdpPacketsToTheBroadcastAddressOnTheControlPort() throws Exception {
+        BlockingQueue<LinkPacket> sent = new LinkedBlockingQueue<>();
+        a.tap(sent::add);
+        a.announce("phoenix", List.of(IpAddress.parse("192.0.2.10"), IpAddress.parse("2001:db8::10")));
+        LinkPacket p = sent.poll(5, TimeUnit.SECONDS);
+        assertNotNull(p);
+        byte[] ip = p.bytes();
+        org.jsetkey.engine.net.IpView view = ControlPackets.validate(ip);
+        assertEquals(17, view.protocol());
+        assertEquals(IpAddress.parse("192.0.2.10"), org.jsetkey.engine.net.IpPacket.source(ip));
+        assertEquals(IpAddress.parse("255.255.255.255"), org.jsetkey.engine.net.IpPacket.destination(ip));
+        assertEquals("jsetkey announce phoenix 192.0.2.10,2001:db8::10\n",
+                new String(ControlPackets.payload(ip, view), java.nio.charset.StandardCharsets.US_ASCII));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (b.announcedName(b.peers().get(0)) == null && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals("phoenix", b.announcedName(b.peers().get(0)));
+        assertTrue(receivedByB.isEmpty(), "an announcement is not handed to the host's input path");
+    }
+
+    @Test
+    void aCorruptedAnnouncementIsCountedAsMalformed() {
+        byte[] ip = ControlPackets.build(IpAddress.parse("192.0.2.10"),
+                "jsetkey announce x 192.0.2.10\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 7);
+        ip[ip.length - 3] ^= 1;
+        b.handleDatagram(a.localAddress(), ip);
+        byte[] badHeader = ipv4Packet("192.0.2.10", "198.51.100.20");
+        badHeader[10] ^= 1;
+        b.handleDatagram(a.localAddress(), badHeader);
+        assertEquals(2, b.malformedDatagrams());
+        assertTrue(receivedByB.isEmpty());
     }
 }

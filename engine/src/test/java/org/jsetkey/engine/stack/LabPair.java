@@ -55,7 +55,18 @@ final class LabPair implements AutoCloseable {
         phoenix.addPeer(new Peer(cardinal.link().localAddress(), List.of()));
         cardinal.addPeer(new Peer(phoenix.link().localAddress(), List.of()));
         TcpdumpFormatter f = new TcpdumpFormatter(false, ZoneOffset.UTC);
-        phoenix.link().tap(p -> phoenixTrace.add(f.format(p.bytes())));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while ((phoenix.link().announcedName(phoenix.link().peers().get(0)) == null
+                || cardinal.link().announcedName(cardinal.link().peers().get(0)) == null)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        // the trace is of the datapath: the hosts' announcements (UDP to the control port) are left out
+        phoenix.link().tap(p -> {
+            if (!p.control()) {
+                phoenixTrace.add(f.format(p.bytes()));
+            }
+        });
         phoenix.events().subscribe(phoenixEvents::add);
         cardinal.events().subscribe(cardinalEvents::add);
     }

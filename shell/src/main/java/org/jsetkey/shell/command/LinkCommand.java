@@ -32,7 +32,8 @@ final class LinkCommand implements Command {
     @Override
     public String help() {
         return "Shows the UDP test link: this host's socket and addresses, each peer's socket, configured\n"
-                + "prefixes and announced name and addresses, packets and bytes each way, and the datagrams\n"
+                + "prefixes and announced name and addresses, packets and bytes each way (the hosts' own\n"
+                + "announcement and peer-check packets, UDP port 60500, counted apart), and the datagrams\n"
                 + "dropped by the link itself (from unknown senders, malformed, no peer for the destination).";
     }
 
@@ -60,7 +61,8 @@ final class LinkCommand implements Command {
             PeerStats s = link.stats(p);
             sb.append("      sent ").append(s.packetsOut()).append(" packets ").append(s.bytesOut())
                     .append(" bytes, received ").append(s.packetsIn()).append(" packets ").append(s.bytesIn())
-                    .append(" bytes\n");
+                    .append(" bytes; control (announcements, peer check) ").append(s.controlOut())
+                    .append(" out ").append(s.controlIn()).append(" in\n");
         }
         if (link.peers().isEmpty()) {
             sb.append("no peers\n");

@@ -15,7 +15,8 @@ import org.jsetkey.engine.tool.Inspector;
 /**
  * One {@code capture(count:, timeout:, during:, direction:)} call: taps the link, runs
  * {@code during}, and collects packets until {@code count} (10) arrived or {@code timeout}
- * seconds (5) passed, calling {@code each} for every packet on the script's thread.
+ * seconds (5) passed, calling {@code each} for every packet on the script's thread. The hosts'
+ * own announcement and peer-check packets (UDP port 60500) count only with {@code control: true}.
  */
 final class Capture {
     private final Host host;
@@ -24,9 +25,10 @@ final class Capture {
     private final long timeoutMillis;
     private final String direction;
     private final Object during;
+    private final boolean control;
 
     Capture(Host host, UdpLink link, Map<String, ?> opts) {
-        Options o = new Options("capture", opts, List.of("count", "timeout", "during", "direction"));
+        Options o = new Options("capture", opts, List.of("count", "timeout", "during", "direction", "control"));
         this.host = host;
         this.link = link;
         this.count = o.integer("count", 10);
@@ -36,6 +38,7 @@ final class Capture {
             throw new IllegalArgumentException("capture: direction: " + direction + " (expected: in, out)");
         }
         this.during = o.get("during");
+        this.control = o.bool("control");
         if (during != null && !(during instanceof Closure<?>)) {
             throw new IllegalArgumentException("capture: during: expected a closure { ... }");
         }
@@ -46,6 +49,9 @@ final class Capture {
         Inspector inspector = new Inspector(host);
         List<Packet> packets = new ArrayList<>();
         AutoCloseable tap = link.tap(p -> {
+            if (!control && p.control()) {
+                return;
+            }
             Packet pk = Packet.of(p, inspector);
             if (direction == null || direction.equals(pk.getDirection())) {
                 queue.add(pk);

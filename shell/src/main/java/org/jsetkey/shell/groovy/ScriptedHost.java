@@ -209,7 +209,7 @@ public final class ScriptedHost implements AutoCloseable {
         if (text.equals("0") || text.endsWith(":0")) {
             return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         }
-        return Endpoints.parseLoopback(text);
+        return Endpoints.parse(text);
     }
 
     UdpLink requireLink() {
@@ -308,14 +308,18 @@ public final class ScriptedHost implements AutoCloseable {
 
     /**
      * Calls {@code callback} for every event of {@code type} ({@link Events#TYPES}; {@code packet}
-     * is every packet on the link). Callbacks run one at a time on the script event thread.
+     * is every packet on the link but the hosts' own announcements). Callbacks run one at a time on the script event thread.
      * Returns a handle: {@code cancel()} stops it.
      */
     public Subscription on(String type, Closure<?> callback) {
         AutoCloseable handle;
         if (type.equals("packet")) {
             Inspector inspector = new Inspector(host);
-            handle = requireLink().tap(p -> owner.dispatcher().dispatch(type, callback, Packet.of(p, inspector)));
+            handle = requireLink().tap(p -> {
+                if (!p.control()) {
+                    owner.dispatcher().dispatch(type, callback, Packet.of(p, inspector));
+                }
+            });
         } else if (Events.TYPES.contains(type)) {
             handle = host.events().subscribe(e -> {
                 if (Events.type(e).equals(type)) {

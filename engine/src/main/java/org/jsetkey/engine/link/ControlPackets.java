@@ -1,0 +1,92 @@
+package org.jsetkey.engine.link;
+
+import org.jsetkey.engine.net.InternetChecksum;
+import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.net.IpPacket;
+import org.jsetkey.engine.net.IpProtocol;
+import org.jsetkey.engine.net.IpView;
+import org.jsetkey.engine.net.Ipv6Header;
+import org.jsetkey.engine.net.UdpHeader;
+
+/**
+ * The hosts' own messages on the link (announcements, peer check) as ordinary IP packets:
+ * UDP from port {@link #PORT} to port {@link #PORT}, from one of the host's addresses to the
+ * IPv4 limited broadcast 255.255.255.255 (IPv6: all-nodes ff02::1). Any IP stack can read
+ * or ignore them; tcpdump prints them as plain UDP.
+ */
+public final class ControlPackets {
+    /** The fixed announcement port, in the dynamic range where no service is registered. */
+    public static final int PORT = 60500;
+    public static final IpAddress BROADCAST4 = IpAddress.parse("255.255.255.255");
+    public static final IpAddress UNSPECIFIED4 = IpAddress.parse("0.0.0.0");
+    public static final IpAddress ALL_NODES6 = IpAddress.parse("ff02::1");
+    /** UDP payload that keeps the whole packet under a 1280-byte IPv6 minimum MTU: never fragmented. */
+    public static final int MAX_PAYLOAD = 1280 - Ipv6Header.LENGTH - UdpHeader.LENGTH;
+
+    private ControlPackets() {
+    }
+
+    /** A whole IP packet carrying {@code payload} from {@code src} (0.0.0.0 when the host has no address). */
+    public static byte[] build(IpAddress src, byte[] payload, int ipId) {
+        if (payload.length > MAX_PAYLOAD) {
+            throw new IllegalArgumentException("control payload of " + payload.length + " bytes (at most "
+                    + MAX_PAYLOAD + ")");
+        }
+        IpAddress dst = src.isV4() ? BROADCAST4 : ALL_NODES6;
+        byte[] udp = UdpHeader.build(src, dst, PORT, PORT, payload);
+        return IpPacket.build(src, dst, IpProtocol.UDP, udp, ipId, src.isV4() ? 1 : 255);
+    }
+
+    /**
+     * The UDP payload when {@code ip} (already a valid IP packet, see {@code view}) is UDP to
+     * {@link #PORT}; null when it is any other packet. Throws when it is addressed to the port
+     * but its UDP header is malformed or its checksum wrong.
+     */
+    public static byte[] payload(byte[] ip, IpView view) {
+        if (view.protocol() != IpProtocol.UDP || view.offset() + UdpHeader.LENGTH > view.end()
+                || IpView.u16(ip, view.offset() + 2) != PORT) {
+            return null;
+        }
+        int off = view.offset();
+        int len = IpView.u16(ip, off + 4);
+        if (len < UdpHeader.LENGTH || off + len > view.end()) {
+            throw new IllegalArgumentException("UDP length " + len + " at offset " + off + " in a packet of "
+                    + view.end() + " bytes");
+        }
+        int stored = IpView.u16(ip, off + 6);
+        if (stored != 0 || view.version() == 6) {
+            long sum = InternetChecksum.pseudoHeader(IpPacket.source(ip), IpPacket.destination(ip),
+                    IpProtocol.UDP, len);
+            if (InternetChecksum.finish(InternetChecksum.add(sum, ip, off, len)) != 0) {
+                throw new IllegalArgumentException(String.format("UDP checksum 0x%04x is wrong", stored));
+            }
+        }
+        byte[] out = new byte[len - UdpHeader.LENGTH];
+        System.arraycopy(ip, off + UdpHeader.LENGTH, out, 0, out.length);
+        return out;
+    }
+
+    /** True when {@code ip} is a valid IP packet carrying UDP to {@link #PORT} (checksum not checked). */
+    public static boolean isControl(byte[] ip) {
+        try {
+            IpView v = IpView.parse(ip);
+            return v.protocol() == IpProtocol.UDP && v.offset() + UdpHeader.LENGTH <= v.end()
+                    && IpView.u16(ip, v.offset() + 2) == PORT;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Checks what the link demands of every datagram: a whole IPv4 or IPv6 packet (version,
+     * header and total lengths within the datagram, IPv4 header checksum). Throws saying what is wrong.
+     */
+    public static IpView validate(byte[] data) {
+        IpView view = IpView.parse(data);
+        if (view.version() == 4 && InternetChecksum.compute(data, 0, view.ipHeaderLength()) != 0) {
+            throw new IllegalArgumentException(String.format("IPv4 header checksum 0x%04x is wrong",
+                    IpView.u16(data, 10)));
+        }
+        return view;
+    }
+}
