@@ -13,6 +13,7 @@ import org.jsetkey.shell.console.HistoryFile;
 import org.jsetkey.shell.console.Prompt;
 import org.jsetkey.shell.console.Repl;
 import org.jsetkey.shell.groovy.Scripting;
+import org.jsetkey.shell.host.HostContext;
 import org.jsetkey.shell.jline.JLineConsole;
 
 /** Puts the console together on the process's terminal and runs it. */

@@ -11,12 +11,14 @@ import java.util.List;
 import org.jsetkey.engine.link.Endpoints;
 import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.shell.command.ConsoleOutput;
 import org.jsetkey.shell.command.Interpreter;
 import org.jsetkey.shell.command.NetCommands;
 import org.jsetkey.shell.command.Outcome;
 import org.jsetkey.shell.command.Session;
 import org.jsetkey.shell.command.SetkeyPrinter;
-import org.jsetkey.shell.console.ConsoleOutput;
+import org.jsetkey.shell.host.HostContext;
+import org.jsetkey.shell.host.HostOptions;
 
 /**
  * {@code jsetkey --demo}: phoenix and cardinal in one process on free loopback ports, the

@@ -7,7 +7,7 @@ import java.util.List;
 import org.jsetkey.engine.link.Endpoints;
 import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.net.IpAddress;
-
+import org.jsetkey.shell.host.HostOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -20,6 +20,8 @@ import org.jsetkey.shell.command.SetkeyPrinter;
 import org.jsetkey.shell.console.BatchRunner;
 import org.jsetkey.shell.console.StreamOutput;
 import org.jsetkey.shell.groovy.Scripting;
+import org.jsetkey.shell.host.HostContext;
+import org.jsetkey.shell.host.HostOptions;
 import picocli.CommandLine;
 
 /** The jsetkey program. */

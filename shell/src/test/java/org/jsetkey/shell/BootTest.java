@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.shell.host.HostContext;
+import org.jsetkey.shell.host.HostOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -11,7 +11,6 @@ import org.jsetkey.engine.link.PcapWriter;
 import org.jsetkey.engine.print.TcpdumpFormatter;
 import org.jsetkey.engine.stack.Host;
 import org.jsetkey.engine.tool.Inspector;
-import org.jsetkey.shell.console.ConsoleOutput;
 
 /**
  * One running tcpdump on the host's link: prints a line per packet above the prompt

@@ -19,7 +19,7 @@ public interface CommandOutput {
     /**
      * Output that arrives on another thread (trace, monitor, ACQUIRE/EXPIRE notices): one or
      * more lines without a final line break. The console prints it above the line being
-     * edited ({@link org.jsetkey.shell.console.ConsoleOutput}); elsewhere it is a plain line.
+     * edited ({@link org.jsetkey.shell.command.ConsoleOutput}); elsewhere it is a plain line.
      */
     default void printAbove(String text) {
         println(text);

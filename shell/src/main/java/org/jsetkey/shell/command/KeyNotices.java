@@ -4,7 +4,6 @@ import java.time.ZoneId;
 
 import org.jsetkey.engine.event.EventBus;
 import org.jsetkey.engine.event.KeyEvent;
-import org.jsetkey.shell.console.ConsoleOutput;
 
 /**
  * In the console, ACQUIRE and EXPIRE are news the user should see without asking: each

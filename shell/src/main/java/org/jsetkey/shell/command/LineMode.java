@@ -2,7 +2,6 @@ package org.jsetkey.shell.command;
 
 import java.util.List;
 
-import org.jsetkey.shell.console.CompletionSource;
 
 /**
  * A mode that takes over the console's input until it ends (the {@code groovy} mode): every

@@ -6,7 +6,6 @@ import java.util.List;
 import org.jsetkey.engine.event.EventBus;
 import org.jsetkey.engine.event.KeyEvent;
 import org.jsetkey.engine.print.KdebugFormatter;
-import org.jsetkey.shell.console.ConsoleOutput;
 
 /** {@code monitor [-d] [-x|-xx]} / {@code monitor stop}: every key engine message as it happens, like {@code setkey -x}. */
 final class MonitorCommand implements Command, AutoCloseable {

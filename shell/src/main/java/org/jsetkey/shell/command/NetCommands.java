@@ -4,7 +4,6 @@ import java.time.ZoneId;
 
 import org.jsetkey.engine.event.EventBus;
 import org.jsetkey.engine.stack.Host;
-import org.jsetkey.shell.console.ConsoleOutput;
 
 /**
  * The lab's network commands: ping, tcpdump, netstat, link, monitor, explain. Closing

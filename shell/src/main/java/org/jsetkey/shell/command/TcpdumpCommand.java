@@ -8,7 +8,6 @@ import java.util.List;
 import org.jsetkey.engine.link.Endpoints;
 import org.jsetkey.engine.link.PcapWriter;
 import org.jsetkey.engine.stack.Host;
-import org.jsetkey.shell.console.ConsoleOutput;
 
 /** {@code tcpdump [-n] [-v] [-d] [-c N] [-w FILE [--print]]} in the background, {@code tcpdump stop}. */
 final class TcpdumpCommand implements Command, AutoCloseable {

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jsetkey.shell.command.Command;
-import org.jsetkey.shell.console.Suggestion;
+import org.jsetkey.shell.command.Suggestion;
 
 /**
  * Arguments of an ordinary command, from its synopsis: its flags, and for an argument named

@@ -2,8 +2,8 @@ package org.jsetkey.shell.complete;
 
 import java.util.List;
 
-import org.jsetkey.shell.console.CompletionSource;
-import org.jsetkey.shell.console.Suggestion;
+import org.jsetkey.shell.command.CompletionSource;
+import org.jsetkey.shell.command.Suggestion;
 
 /** A completion source that produces suggestions (with descriptions) first; the plain words follow from them. */
 public interface Completer extends CompletionSource {

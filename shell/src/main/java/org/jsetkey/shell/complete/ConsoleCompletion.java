@@ -14,8 +14,8 @@ import org.jsetkey.engine.setkey.StatementSpec;
 import org.jsetkey.engine.stack.Host;
 import org.jsetkey.shell.command.Command;
 import org.jsetkey.shell.command.CommandRegistry;
-import org.jsetkey.shell.console.CompletionSource;
-import org.jsetkey.shell.console.Suggestion;
+import org.jsetkey.shell.command.CompletionSource;
+import org.jsetkey.shell.command.Suggestion;
 
 /**
  * Tab completion for the console. The first word completes to command names and setkey

@@ -9,8 +9,8 @@ import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.sad.SecurityAssociation;
 import org.jsetkey.engine.setkey.stmt.SaProtocol;
 import org.jsetkey.engine.stack.Host;
+import org.jsetkey.shell.command.Suggestion;
 import org.jsetkey.shell.command.Words;
-import org.jsetkey.shell.console.Suggestion;
 
 /** The SPIs of the SAs matching the {@code src dst proto} typed so far ({@code get}, {@code delete}, ...). */
 final class ExistingSpis {

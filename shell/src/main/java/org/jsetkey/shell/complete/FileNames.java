@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.jsetkey.shell.console.Suggestion;
+import org.jsetkey.shell.command.Suggestion;
 
 /** File names for a partly typed path, relative to the working directory; directories end in "/" and stay open. */
 final class FileNames {

@@ -10,7 +10,7 @@ import org.jsetkey.engine.setkey.Expectation;
 import org.jsetkey.engine.setkey.Grammar;
 import org.jsetkey.engine.setkey.OptionSpec;
 import org.jsetkey.engine.setkey.StatementSpec;
-import org.jsetkey.shell.console.Suggestion;
+import org.jsetkey.shell.command.Suggestion;
 
 /**
  * Completion inside setkey statements, read from {@link Grammar#expectedAt}: the grammar says

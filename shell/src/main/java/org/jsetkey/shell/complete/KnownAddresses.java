@@ -10,7 +10,7 @@ import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.spd.SpdEntry;
 import org.jsetkey.engine.stack.Host;
-import org.jsetkey.shell.console.Suggestion;
+import org.jsetkey.shell.command.Suggestion;
 
 /** The addresses a host knows, for address slots: its own, its peers' announced ones, those in the SAD and SPD. */
 final class KnownAddresses {

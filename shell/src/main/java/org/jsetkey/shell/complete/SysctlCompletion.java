@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.jsetkey.engine.sysctl.Knob;
 import org.jsetkey.engine.sysctl.KnobType;
 import org.jsetkey.engine.sysctl.Sysctl;
-import org.jsetkey.shell.console.Suggestion;
+import org.jsetkey.shell.command.Suggestion;
 
 /**
  * {@code sysctl} arguments: knob names one level at a time ({@code net.inet.} then

@@ -2,6 +2,8 @@ package org.jsetkey.shell.console;
 
 import java.io.PrintStream;
 
+import org.jsetkey.shell.command.ConsoleOutput;
+
 /** Console output on two plain streams (standard output and error, no line editor). */
 public final class StreamOutput implements ConsoleOutput {
     private final PrintStream out;

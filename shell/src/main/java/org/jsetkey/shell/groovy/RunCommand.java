@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.jsetkey.engine.setkey.SetkeyResult;
-import org.jsetkey.shell.HostContext;
 import org.jsetkey.shell.command.Command;
 import org.jsetkey.shell.command.CommandOutput;
 import org.jsetkey.shell.command.SetkeyPrinter;
+import org.jsetkey.shell.host.HostContext;
 
 /** {@code run FILE [ARGS]}: a {@code .groovy} script, or any other file as setkey statements. */
 final class RunCommand implements Command {

@@ -3,10 +3,10 @@ package org.jsetkey.shell.groovy;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.jsetkey.shell.HostContext;
 import org.jsetkey.shell.command.CommandOutput;
 import org.jsetkey.shell.command.CommandRegistry;
 import org.jsetkey.shell.command.Session;
+import org.jsetkey.shell.host.HostContext;
 
 /**
  * Groovy for the console, loaded on first use: registering {@code groovy} and {@code run}

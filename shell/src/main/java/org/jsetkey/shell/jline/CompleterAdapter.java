@@ -6,8 +6,8 @@ import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
-import org.jsetkey.shell.console.CompletionSource;
-import org.jsetkey.shell.console.Suggestion;
+import org.jsetkey.shell.command.CompletionSource;
+import org.jsetkey.shell.command.Suggestion;
 
 /** Lets JLine ask a {@link CompletionSource}: each suggestion becomes a candidate with its display text and description. */
 final class CompleterAdapter implements Completer {

@@ -20,7 +20,7 @@ import org.jsetkey.engine.stack.Host;
 import org.jsetkey.shell.command.Command;
 import org.jsetkey.shell.command.CommandOutput;
 import org.jsetkey.shell.command.CommandRegistry;
-import org.jsetkey.shell.console.Suggestion;
+import org.jsetkey.shell.command.Suggestion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -15,13 +15,13 @@ import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.ExternalTerminal;
 import org.jsetkey.engine.stack.Host;
-import org.jsetkey.shell.HostContext;
 import org.jsetkey.shell.command.Interpreter;
 import org.jsetkey.shell.command.Session;
 import org.jsetkey.shell.complete.ConsoleCompletion;
 import org.jsetkey.shell.complete.Highlighting;
 import org.jsetkey.shell.console.Prompt;
 import org.jsetkey.shell.console.Repl;
+import org.jsetkey.shell.host.HostContext;
 
 /**
  * The real console (JLine reader, completion, highlighting, interpreter with the built-in

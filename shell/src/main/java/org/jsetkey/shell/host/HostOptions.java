@@ -1,4 +1,4 @@
-package org.jsetkey.shell;
+package org.jsetkey.shell.host;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.jsetkey.shell.console;
+package org.jsetkey.shell.command;
 
 import java.util.ArrayList;
 import java.util.List;

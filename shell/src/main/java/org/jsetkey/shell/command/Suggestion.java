@@ -1,4 +1,4 @@
-package org.jsetkey.shell.console;
+package org.jsetkey.shell.command;
 
 /**
  * One completion offered for the word under the cursor.

@@ -1,6 +1,5 @@
-package org.jsetkey.shell.console;
+package org.jsetkey.shell.command;
 
-import org.jsetkey.shell.command.CommandOutput;
 
 /** The console's output: command output, plus lines that arrive while the user is typing. */
 public interface ConsoleOutput extends CommandOutput {
