@@ -16,19 +16,19 @@ import org.jsetkey.engine.sysctl.SysctlNames;
  * were blocked or net.key.blockacq_lifetime seconds passed.
  */
 final class Acquirer {
-    private final Host host;
+    private final Datapath dp;
     private final AtomicLong seq = new AtomicLong();
     private final Map<String, long[]> recent = new ConcurrentHashMap<>();
 
-    Acquirer(Host host) {
-        this.host = host;
+    Acquirer(Datapath dp) {
+        this.dp = dp;
     }
 
     void acquire(IpAddress src, IpAddress dst, PolicyRule rule, SpdEntry policy) {
-        long now = host.clock().millis();
+        long now = dp.clock().millis();
         String key = src + ">" + dst + "/" + rule.proto().keyword();
-        long lifetimeMillis = host.sysctl().getInt(SysctlNames.KEY_BLOCKACQ_LIFETIME) * 1000L;
-        int count = host.sysctl().getInt(SysctlNames.KEY_BLOCKACQ_COUNT);
+        long lifetimeMillis = dp.sysctl().getInt(SysctlNames.KEY_BLOCKACQ_LIFETIME) * 1000L;
+        int count = dp.sysctl().getInt(SysctlNames.KEY_BLOCKACQ_COUNT);
         long[] state = recent.get(key);
         if (state != null) {
             synchronized (state) {
@@ -42,6 +42,6 @@ final class Acquirer {
         } else {
             recent.put(key, new long[] {now, 0});
         }
-        host.events().publish(new KeyEvent.Acquire(now, seq.incrementAndGet(), src, dst, rule, policy));
+        dp.events().publish(new KeyEvent.Acquire(now, seq.incrementAndGet(), src, dst, rule, policy));
     }
 }

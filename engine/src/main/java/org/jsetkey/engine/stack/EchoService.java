@@ -3,6 +3,7 @@ package org.jsetkey.engine.stack;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 import org.jsetkey.engine.net.IcmpEcho;
 import org.jsetkey.engine.net.IpAddress;
@@ -15,11 +16,12 @@ import org.jsetkey.engine.net.IpPacket;
 public final class EchoService {
     private static final int TTL = 64;
 
-    private final Host host;
     private final Map<Integer, Consumer<EchoReceived>> waiting = new ConcurrentHashMap<>();
+    private final IntSupplier nextIpId;
 
-    EchoService(Host host) {
-        this.host = host;
+    /** @param nextIpId the IPv4 identification for each reply this host originates */
+    EchoService(IntSupplier nextIpId) {
+        this.nextIpId = nextIpId;
     }
 
     /** A reply as a ping sees it: the echo, who sent it, its TTL and arrival time. */
@@ -32,22 +34,23 @@ public final class EchoService {
         return () -> waiting.remove(id, consumer);
     }
 
-    void handle(Delivered d) {
+    /** Hands a reply to its ping; returns the reply to send for a request, else null. */
+    byte[] handle(Delivered d) {
         byte[] ip = d.packet();
         IcmpEcho echo = IcmpEcho.fromPacket(ip);
         if (echo == null) {
-            return;
+            return null;
         }
         IpAddress from = IpPacket.source(ip);
         IpAddress to = IpPacket.destination(ip);
         if (!echo.reply()) {
-            host.send(echo.toReply().toPacket(to, from, host.nextIpId(), TTL));
-            return;
+            return echo.toReply().toPacket(to, from, nextIpId.getAsInt(), TTL);
         }
         Consumer<EchoReceived> c = waiting.get(echo.id());
         if (c != null) {
             int ttl = echo.v6() ? ip[7] & 0xff : ip[8] & 0xff;
             c.accept(new EchoReceived(echo, from, ttl, System.nanoTime(), d));
         }
+        return null;
     }
 }

@@ -10,16 +10,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.jsetkey.engine.event.EventBus;
-import org.jsetkey.engine.event.KeyEvent;
 import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.link.UdpLink;
 import org.jsetkey.engine.net.IpAddress;
-import org.jsetkey.engine.sad.SaType;
 import org.jsetkey.engine.sad.Sad;
 import org.jsetkey.engine.spd.Spd;
 import org.jsetkey.engine.stats.Counters;
-import org.jsetkey.engine.stats.DropReason;
-import org.jsetkey.engine.stats.XformStat;
 import org.jsetkey.engine.sysctl.Sysctl;
 import org.jsetkey.engine.sysctl.SysctlNames;
 import org.jsetkey.engine.xform.Tunables;
@@ -44,7 +40,6 @@ public final class Host implements AutoCloseable {
     private final CopyOnWriteArrayList<IpAddress> addresses = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<Delivered>> deliveryListeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger ipId = new AtomicInteger(1);
-    private final Acquirer acquirer;
     private final OutputPath output;
     private final InputPath input;
     private final EchoService echo;
@@ -58,11 +53,12 @@ public final class Host implements AutoCloseable {
         this.xform.tunables(this::tunables);
         this.sad = new Sad(clock, events);
         this.spd = new Spd(clock, events);
-        this.acquirer = new Acquirer(this);
-        this.output = new OutputPath(this);
-        this.input = new InputPath(this);
-        this.echo = new EchoService(this);
-        this.lifetimes = new LifetimeTimer(this);
+        Datapath dp = new Datapath(clock, sad, spd, sysctl, counters, xform, events,
+                new DropCounter(clock, counters, events), addresses::contains, () -> link);
+        this.output = new OutputPath(dp, new Acquirer(dp));
+        this.input = new InputPath(dp);
+        this.echo = new EchoService(this::nextIpId);
+        this.lifetimes = new LifetimeTimer(dp, this.name);
     }
 
     public Host(String name) {
@@ -95,10 +91,6 @@ public final class Host implements AutoCloseable {
 
     public Counters counters() {
         return counters;
-    }
-
-    Xform xform() {
-        return xform;
     }
 
     /** The sysctl knobs the transforms honour, read now. */
@@ -174,17 +166,30 @@ public final class Host implements AutoCloseable {
 
     /** Sends a locally generated IP packet through the output path (global SPD). */
     public boolean send(byte[] ip) {
-        return output.send(ip, null, false);
+        return route(output.send(ip, null, false));
     }
 
     /** Sends with a per-socket policy that takes precedence over the SPD ({@code ping -P}). */
     public boolean send(byte[] ip, SocketPolicy socketPolicy) {
-        return output.send(ip, socketPolicy, false);
+        return route(output.send(ip, socketPolicy, false));
     }
 
     /** Input from the link (or from a test): never throws for a bad packet. */
     public void receive(byte[] ip) {
-        input.receive(ip);
+        Received r = input.receive(ip);
+        if (r instanceof Received.Deliver d) {
+            deliver(d.delivered());
+        } else if (r instanceof Received.Forward f) {
+            route(output.send(f.packet(), null, true));
+        }
+    }
+
+    /** A packet the output path addressed to this host itself comes back in as input. */
+    private boolean route(Sent sent) {
+        if (sent instanceof Sent.ToSelf self) {
+            receive(self.packet());
+        }
+        return !(sent instanceof Sent.Dropped);
     }
 
     /** Subscribe to packets delivered to this host (decrypted, policy-checked). */
@@ -193,8 +198,11 @@ public final class Host implements AutoCloseable {
         return () -> deliveryListeners.remove(listener);
     }
 
-    void deliver(Delivered d) {
-        echo.handle(d);
+    private void deliver(Delivered d) {
+        byte[] reply = echo.handle(d);
+        if (reply != null) {
+            send(reply);
+        }
         for (Consumer<Delivered> l : deliveryListeners) {
             try {
                 l.accept(d);
@@ -204,36 +212,9 @@ public final class Host implements AutoCloseable {
         }
     }
 
-    void forward(byte[] ip) {
-        output.send(ip, null, true);
-    }
-
     /** The next IPv4 identification for a packet this host originates. */
     public int nextIpId() {
         return ipId.getAndIncrement() & 0xffff;
-    }
-
-    Acquirer acquirer() {
-        return acquirer;
-    }
-
-    /** Counts a drop and publishes it with an explanation. */
-    void drop(DropReason reason, boolean v6, SaType type, String explanation, List<String> details) {
-        if (reason.ipsecStat() != null) {
-            counters.add(v6, reason.ipsecStat());
-        }
-        if (reason.xformStat() != null && type != null) {
-            XformStat stat = reason.xformStat();
-            if (stat == XformStat.BADILEN && type == SaType.AH) {
-                stat = XformStat.BADAUTHL;
-            }
-            if (stat.appliesTo(type)) {
-                counters.add(type, stat);
-            } else {
-                counters.add(type, XformStat.CRYPTO);
-            }
-        }
-        events.publish(new KeyEvent.Drop(clock.millis(), reason, explanation, details));
     }
 
     @Override

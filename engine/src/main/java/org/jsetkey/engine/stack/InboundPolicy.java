@@ -18,29 +18,29 @@ import org.jsetkey.engine.sysctl.SysctlNames;
  * verified layer of the same protocol and mode (and end points, when the rule names them).
  */
 final class InboundPolicy {
-    private final Host host;
+    private final Datapath dp;
 
-    InboundPolicy(Host host) {
-        this.host = host;
+    InboundPolicy(Datapath dp) {
+        this.dp = dp;
     }
 
     boolean allows(byte[] ip, List<Protection> layers, boolean v6) {
         Flow flow = Flows.of(ip);
-        Optional<SpdEntry> found = host.spd().lookup(Direction.IN, flow);
+        Optional<SpdEntry> found = dp.spd().lookup(Direction.IN, flow);
         if (found.isEmpty()) {
             String knob = v6 ? SysctlNames.IPSEC6_DEF_POLICY : SysctlNames.IPSEC_DEF_POLICY;
-            if (host.sysctl().getInt(knob) == 0) {
-                host.drop(DropReason.IN_POLICY_DISCARD, v6, null, "inbound " + flow.src() + " > " + flow.dst()
+            if (dp.sysctl().getInt(knob) == 0) {
+                dp.drops().drop(DropReason.IN_POLICY_DISCARD, v6, null, "inbound " + flow.src() + " > " + flow.dst()
                         + " discarded by " + knob + "=0", List.of());
                 return false;
             }
             return true;
         }
         SpdEntry entry = found.get();
-        entry.markUsed(host.clock().millis());
+        entry.markUsed(dp.clock().millis());
         PolicyAction action = entry.policy().action();
         if (action == PolicyAction.DISCARD) {
-            host.drop(DropReason.IN_POLICY_DISCARD, v6, null, "inbound " + flow.src() + " > " + flow.dst()
+            dp.drops().drop(DropReason.IN_POLICY_DISCARD, v6, null, "inbound " + flow.src() + " > " + flow.dst()
                     + " discarded by policy spid=" + entry.id(), List.of());
             return false;
         }
@@ -49,14 +49,14 @@ final class InboundPolicy {
         }
         List<String> missing = new ArrayList<>();
         for (PolicyRule rule : entry.policy().rules()) {
-            if (Levels.required(rule, v6, host.sysctl()) && !covered(rule, layers)) {
+            if (Levels.required(rule, v6, dp.sysctl()) && !covered(rule, layers)) {
                 missing.add(rule.format());
             }
         }
         if (missing.isEmpty()) {
             return true;
         }
-        host.drop(DropReason.IN_POLICY_VIOLATION, v6, null, "inbound " + flow.src() + " > " + flow.dst()
+        dp.drops().drop(DropReason.IN_POLICY_VIOLATION, v6, null, "inbound " + flow.src() + " > " + flow.dst()
                 + " lacks " + String.join(" ", missing) + " required by policy spid=" + entry.id()
                 + "; it carried " + describe(layers), List.of());
         return false;

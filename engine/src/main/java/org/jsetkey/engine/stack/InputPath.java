@@ -27,34 +27,34 @@ final class InputPath {
     /** More nested IPsec layers than this is an attack, not a configuration. */
     private static final int MAX_LAYERS = 8;
 
-    private final Host host;
+    private final Datapath dp;
     private final InboundPolicy policy;
 
-    InputPath(Host host) {
-        this.host = host;
-        this.policy = new InboundPolicy(host);
+    InputPath(Datapath dp) {
+        this.dp = dp;
+        this.policy = new InboundPolicy(dp);
     }
 
-    void receive(byte[] wire) {
+    Received receive(byte[] wire) {
         try {
-            process(wire);
+            return process(wire);
         } catch (RuntimeException e) {
-            host.drop(DropReason.MALFORMED, false, null, "packet could not be processed: " + e, List.of());
+            dp.drops().drop(DropReason.MALFORMED, false, null, "packet could not be processed: " + e, List.of());
+            return Received.DROPPED;
         }
     }
 
-    private void process(byte[] wire) {
+    private Received process(byte[] wire) {
         IpView view;
         try {
             view = IpView.parse(wire);
         } catch (IllegalArgumentException e) {
-            host.drop(DropReason.MALFORMED, false, null, e.getMessage(), List.of());
-            return;
+            dp.drops().drop(DropReason.MALFORMED, false, null, e.getMessage(), List.of());
+            return Received.DROPPED;
         }
         boolean v6 = view.version() == 6;
-        if (!host.isLocal(IpPacket.destination(wire))) {
-            forwardOrDrop(wire, v6);
-            return;
+        if (!dp.isLocal(IpPacket.destination(wire))) {
+            return forwardOrDrop(wire, v6);
         }
         byte[] ip = wire;
         List<Protection> layers = new ArrayList<>();
@@ -63,33 +63,30 @@ final class InputPath {
             try {
                 h = IpsecHeaders.locate(ip);
             } catch (XformException e) {
-                host.drop(DropReason.MALFORMED, v6, null, e.detail(), List.of());
-                return;
+                dp.drops().drop(DropReason.MALFORMED, v6, null, e.detail(), List.of());
+                return Received.DROPPED;
             }
             if (h == null) {
                 break;
             }
             Layer layer = open(ip, h, v6);
             if (layer == null) {
-                return;
+                return Received.DROPPED;
             }
             layers.add(layer.protection());
             Opened opened = layer.opened();
             ip = opened.packet();
             if (opened.tunnel()) {
                 v6 = (ip[0] & 0xf0) == 0x60;
-                if (!host.isLocal(IpPacket.destination(ip))) {
-                    if (policy.allows(ip, layers, v6)) {
-                        forwardOrDrop(ip, v6);
-                    }
-                    return;
+                if (!dp.isLocal(IpPacket.destination(ip))) {
+                    return policy.allows(ip, layers, v6) ? forwardOrDrop(ip, v6) : Received.DROPPED;
                 }
             }
         }
         if (!policy.allows(ip, layers, v6)) {
-            return;
+            return Received.DROPPED;
         }
-        host.deliver(new Delivered(host.clock().millis(), ip, wire, layers));
+        return new Received.Deliver(new Delivered(dp.clock().millis(), ip, wire, layers));
     }
 
     private record Layer(Opened opened, Protection protection) {
@@ -100,31 +97,31 @@ final class InputPath {
         IpAddress src = IpPacket.source(ip);
         IpAddress dst = IpPacket.destination(ip);
         if (!enabled(type)) {
-            host.drop(DropReason.PROTOCOL_DISABLED, v6, type, type.keyword() + " input is disabled by sysctl",
+            dp.drops().drop(DropReason.PROTOCOL_DISABLED, v6, type, type.keyword() + " input is disabled by sysctl",
                     List.of());
             return null;
         }
-        SaEntry sa = SpiLookup.inbound(host.sad(), dst, type, h.spi());
+        SaEntry sa = SpiLookup.inbound(dp.sad(), dst, type, h.spi());
         if (sa == null) {
-            Diagnosis d = Diagnosis.unknownSpi(host.sad(), src, dst, type, h.spi());
-            host.drop(DropReason.UNKNOWN_SPI, v6, type, d.summary(), d.details());
+            Diagnosis d = Diagnosis.unknownSpi(dp.sad(), src, dst, type, h.spi());
+            dp.drops().drop(DropReason.UNKNOWN_SPI, v6, type, d.summary(), d.details());
             return null;
         }
         if (!sa.state().usable()) {
-            host.drop(DropReason.SA_NOT_USABLE, v6, type, type.keyword() + " SA spi " + sa.sa().spi() + " is "
+            dp.drops().drop(DropReason.SA_NOT_USABLE, v6, type, type.keyword() + " SA spi " + sa.sa().spi() + " is "
                     + sa.state().keyword(), List.of());
             return null;
         }
         Opened opened;
         try {
-            opened = host.xform().open(ip, sa);
+            opened = dp.xform().open(ip, sa);
         } catch (XformException e) {
             Diagnosis d = Diagnosis.failedOpen(sa, src, dst, e);
-            host.drop(d.reason(), v6, type, d.summary(), d.details());
+            dp.drops().drop(d.reason(), v6, type, d.summary(), d.details());
             return null;
         }
-        host.counters().add(type, XformStat.INPUT);
-        host.counters().add(type, XformStat.IBYTES, ip.length);
+        dp.counters().add(type, XformStat.INPUT);
+        dp.counters().add(type, XformStat.IBYTES, ip.length);
         return new Layer(opened, new Protection(type, sa.sa().spi(),
                 opened.tunnel() ? SaMode.TUNNEL : SaMode.TRANSPORT, src, dst, opened.sequence()));
     }
@@ -132,16 +129,16 @@ final class InputPath {
     private boolean enabled(SaType type) {
         String knob = type == SaType.ESP ? SysctlNames.ESP_ENABLE
                 : type == SaType.AH ? SysctlNames.AH_ENABLE : SysctlNames.IPCOMP_ENABLE;
-        return host.sysctl().getInt(knob) != 0;
+        return dp.sysctl().getInt(knob) != 0;
     }
 
-    private void forwardOrDrop(byte[] ip, boolean v6) {
+    private Received forwardOrDrop(byte[] ip, boolean v6) {
         String knob = v6 ? SysctlNames.IP6_FORWARDING : SysctlNames.IP_FORWARDING;
-        if (host.sysctl().getInt(knob) == 0) {
-            host.drop(DropReason.NOT_FOR_US, v6, null, IpPacket.source(ip) + " > " + IpPacket.destination(ip)
+        if (dp.sysctl().getInt(knob) == 0) {
+            dp.drops().drop(DropReason.NOT_FOR_US, v6, null, IpPacket.source(ip) + " > " + IpPacket.destination(ip)
                     + " is not for this host and " + knob + "=0", List.of());
-            return;
+            return Received.DROPPED;
         }
-        host.forward(ip);
+        return new Received.Forward(ip);
     }
 }

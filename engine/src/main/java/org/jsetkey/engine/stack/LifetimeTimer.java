@@ -15,11 +15,13 @@ import org.jsetkey.engine.sad.SaState;
  * passed when elapsed seconds are strictly greater (KAME).
  */
 final class LifetimeTimer {
-    private final Host host;
+    private final Datapath dp;
+    private final String hostName;
     private ScheduledExecutorService timer;
 
-    LifetimeTimer(Host host) {
-        this.host = host;
+    LifetimeTimer(Datapath dp, String hostName) {
+        this.dp = dp;
+        this.hostName = hostName;
     }
 
     synchronized void start() {
@@ -27,7 +29,7 @@ final class LifetimeTimer {
             return;
         }
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "key-timer-" + host.name());
+            Thread t = new Thread(r, "key-timer-" + hostName);
             t.setDaemon(true);
             return t;
         });
@@ -50,18 +52,18 @@ final class LifetimeTimer {
     }
 
     void tick() {
-        long now = host.clock().millis();
-        for (SaEntry e : host.sad().snapshot()) {
+        long now = dp.clock().millis();
+        for (SaEntry e : dp.sad().snapshot()) {
             long elapsed = (now - e.createdMillis()) / 1000;
             Lifetime hard = e.sa().hard();
             Lifetime soft = e.sa().soft();
             if (passed(hard, elapsed, e.bytes())) {
-                if (host.sad().expire(e.id()) != null) {
-                    host.events().publish(new KeyEvent.Expire(now, e, true));
+                if (dp.sad().expire(e.id()) != null) {
+                    dp.events().publish(new KeyEvent.Expire(now, e, true));
                 }
             } else if (e.state() == SaState.MATURE && passed(soft, elapsed, e.bytes())) {
                 e.state(SaState.DYING);
-                host.events().publish(new KeyEvent.Expire(now, e, false));
+                dp.events().publish(new KeyEvent.Expire(now, e, false));
             }
         }
     }

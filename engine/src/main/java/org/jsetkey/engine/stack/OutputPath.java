@@ -29,31 +29,33 @@ import org.jsetkey.engine.xform.XformFailure;
  * level, transforms in rule order (first rule innermost), then the link or loopback.
  */
 final class OutputPath {
-    private final Host host;
+    private final Datapath dp;
+    private final Acquirer acquirer;
 
-    OutputPath(Host host) {
-        this.host = host;
+    OutputPath(Datapath dp, Acquirer acquirer) {
+        this.dp = dp;
+        this.acquirer = acquirer;
     }
 
     private record Step(PolicyRule rule, SaEntry sa) {
     }
 
-    boolean send(byte[] ip, SocketPolicy socketPolicy, boolean forwarding) {
+    Sent send(byte[] ip, SocketPolicy socketPolicy, boolean forwarding) {
         Flow flow;
         try {
             flow = Flows.of(ip);
         } catch (IllegalArgumentException e) {
-            host.drop(DropReason.OUT_INVALID, false, null, "unparseable outbound packet: " + e.getMessage(),
+            dp.drops().drop(DropReason.OUT_INVALID, false, null, "unparseable outbound packet: " + e.getMessage(),
                     List.of());
-            return false;
+            return Sent.DROPPED;
         }
         boolean v6 = flow.src().isV6();
         if (forwarding) {
             ip = Forwarding.decrementTtl(ip);
             if (ip == null) {
-                host.drop(DropReason.TTL_EXCEEDED, v6, null, "TTL exceeded forwarding " + flow.src() + " > "
+                dp.drops().drop(DropReason.TTL_EXCEEDED, v6, null, "TTL exceeded forwarding " + flow.src() + " > "
                         + flow.dst(), List.of());
-                return false;
+                return Sent.DROPPED;
             }
         }
         PolicyAction action;
@@ -63,10 +65,10 @@ final class OutputPath {
             action = socketPolicy.action();
             rules = socketPolicy.rules();
         } else {
-            Optional<SpdEntry> found = host.spd().lookup(Direction.OUT, flow);
+            Optional<SpdEntry> found = dp.spd().lookup(Direction.OUT, flow);
             if (found.isPresent()) {
                 entry = found.get();
-                entry.markUsed(host.clock().millis());
+                entry.markUsed(dp.clock().millis());
                 action = entry.policy().action();
                 rules = entry.policy().rules();
             } else {
@@ -75,10 +77,10 @@ final class OutputPath {
             }
         }
         if (action == PolicyAction.DISCARD) {
-            host.drop(DropReason.OUT_POLICY_DISCARD, v6, null, "outbound " + flow.src() + " > " + flow.dst()
+            dp.drops().drop(DropReason.OUT_POLICY_DISCARD, v6, null, "outbound " + flow.src() + " > " + flow.dst()
                     + " discarded by " + (entry == null ? "net.inet.ipsec.def_policy=0" : "policy spid=" + entry.id()),
                     List.of());
-            return false;
+            return Sent.DROPPED;
         }
         if (action != PolicyAction.IPSEC) {
             return transmit(ip, v6);
@@ -88,29 +90,29 @@ final class OutputPath {
             IpAddress src = rule.hasEndpoints() ? rule.tunnelSrc() : flow.src();
             IpAddress dst = rule.hasEndpoints() ? rule.tunnelDst() : flow.dst();
             long reqid = rule.level() == Level.UNIQUE ? rule.reqid() : 0;
-            boolean preferOld = host.sysctl().getInt(SysctlNames.KEY_PREFERRED_OLDSA) != 0;
-            Optional<SaEntry> sa = host.sad().findOutbound(src, dst, rule.proto(), rule.mode(), reqid, preferOld);
+            boolean preferOld = dp.sysctl().getInt(SysctlNames.KEY_PREFERRED_OLDSA) != 0;
+            Optional<SaEntry> sa = dp.sad().findOutbound(src, dst, rule.proto(), rule.mode(), reqid, preferOld);
             if (sa.isPresent()) {
                 steps.add(new Step(rule, sa.get()));
                 continue;
             }
-            if (Levels.required(rule, v6, host.sysctl())) {
-                host.acquirer().acquire(src, dst, rule, entry);
-                host.drop(DropReason.OUT_NO_SA, v6, rule.proto(), "no " + rule.proto().keyword() + " SA from "
+            if (Levels.required(rule, v6, dp.sysctl())) {
+                acquirer.acquire(src, dst, rule, entry);
+                dp.drops().drop(DropReason.OUT_NO_SA, v6, rule.proto(), "no " + rule.proto().keyword() + " SA from "
                         + src + " to " + dst + " for " + rule.format()
                         + (entry == null ? " (socket policy)" : " (policy spid=" + entry.id() + ")")
                         + "; ACQUIRE raised", List.of());
-                return false;
+                return Sent.DROPPED;
             }
         }
         for (Step s : steps) {
             ip = seal(ip, s, v6);
             if (ip == null) {
-                return false;
+                return Sent.DROPPED;
             }
         }
         if (steps.size() > 1) {
-            host.counters().add(v6, IpsecStat.OUT_BUNDLESA);
+            dp.counters().add(v6, IpsecStat.OUT_BUNDLESA);
         }
         return transmit(ip, v6);
     }
@@ -121,22 +123,22 @@ final class OutputPath {
         int before = ip.length;
         byte[] out;
         try {
-            out = host.xform().seal(ip, sa, s.rule().mode(), s.rule().tunnelSrc(), s.rule().tunnelDst());
+            out = dp.xform().seal(ip, sa, s.rule().mode(), s.rule().tunnelSrc(), s.rule().tunnelDst());
         } catch (XformException e) {
             DropReason r = e.kind() == XformFailure.SEQ_OVERFLOW ? DropReason.SEQ_OVERFLOW
                     : e.kind() == XformFailure.NO_TRANSFORM ? DropReason.NO_TRANSFORM : DropReason.OUT_INVALID;
-            host.drop(r, v6, cfg.type(), cfg.type().keyword() + " spi " + cfg.spi() + ": " + e.detail(), List.of());
+            dp.drops().drop(r, v6, cfg.type(), cfg.type().keyword() + " spi " + cfg.spi() + ": " + e.detail(), List.of());
             return null;
         }
         sa.allocate();
         SaType type = cfg.type();
-        host.counters().add(type, XformStat.OUTPUT);
-        host.counters().add(type, XformStat.OBYTES, before);
+        dp.counters().add(type, XformStat.OUTPUT);
+        dp.counters().add(type, XformStat.OBYTES, before);
         if (type == SaType.IPCOMP && out.length >= before && out.length - before < 4) {
-            host.counters().add(type, XformStat.UNCOMPR);
+            dp.counters().add(type, XformStat.UNCOMPR);
         }
         int algId = type == SaType.AH ? id(cfg.authAlg()) : type == SaType.ESP ? id(cfg.encAlg()) : id(cfg.compAlg());
-        host.counters().output(type, algId);
+        dp.counters().output(type, algId);
         return out;
     }
 
@@ -146,21 +148,20 @@ final class OutputPath {
 
     private PolicyAction defaultAction(boolean v6) {
         String knob = v6 ? SysctlNames.IPSEC6_DEF_POLICY : SysctlNames.IPSEC_DEF_POLICY;
-        return host.sysctl().getInt(knob) == 0 ? PolicyAction.DISCARD : PolicyAction.NONE;
+        return dp.sysctl().getInt(knob) == 0 ? PolicyAction.DISCARD : PolicyAction.NONE;
     }
 
-    private boolean transmit(byte[] ip, boolean v6) {
+    private Sent transmit(byte[] ip, boolean v6) {
         IpAddress dst = IpPacket.destination(ip);
-        if (host.isLocal(dst)) {
-            host.receive(ip);
-            return true;
+        if (dp.isLocal(dst)) {
+            return new Sent.ToSelf(ip);
         }
-        UdpLink link = host.link();
+        UdpLink link = dp.link();
         if (link == null || !link.send(ip, dst)) {
-            host.drop(DropReason.OUT_NO_ROUTE, v6, null, "no route to " + dst
+            dp.drops().drop(DropReason.OUT_NO_ROUTE, v6, null, "no route to " + dst
                     + (link == null ? " (this host has no link)" : " (no peer owns it)"), List.of());
-            return false;
+            return Sent.DROPPED;
         }
-        return true;
+        return Sent.ON_LINK;
     }
 }

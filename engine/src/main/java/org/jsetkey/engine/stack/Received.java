@@ -1,0 +1,15 @@
+package org.jsetkey.engine.stack;
+
+/** What the input path made of a packet: delivered here, to be forwarded, or dropped (already reported). */
+sealed interface Received {
+    Received DROPPED = new Dropped();
+
+    record Deliver(Delivered delivered) implements Received {
+    }
+
+    record Forward(byte[] packet) implements Received {
+    }
+
+    record Dropped() implements Received {
+    }
+}
