@@ -171,7 +171,7 @@ public final class Main {
     }
 
     private static SetkeyResult runSetkey(HostContext host, String text, String fileName, StreamOutput output) {
-        return host.setkey().run(text, fileName, new SetkeyPrinter(output));
+        return host.configFile().run(text, fileName, new SetkeyPrinter(output));
     }
 
     private static BufferedReader reader(InputStream in) {

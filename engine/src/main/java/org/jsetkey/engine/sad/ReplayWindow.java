@@ -39,6 +39,18 @@ public final class ReplayWindow {
         return highest;
     }
 
+    /**
+     * After a restart that lost the window: every number up to {@code seq} counts as seen, so
+     * nothing that may have been accepted before the restart is accepted again.
+     */
+    public synchronized void resumeAbove(long seq) {
+        if (size == 0 || seq <= highest) {
+            return;
+        }
+        highest = seq;
+        java.util.Arrays.fill(bits, -1L);
+    }
+
     /** True when {@code seq} is new: above the window, or inside it and not seen yet. */
     public synchronized boolean check(long seq) {
         if (size == 0) {

@@ -11,18 +11,31 @@ import org.jsetkey.engine.setkey.stmt.Add;
 import org.jsetkey.engine.setkey.stmt.SpdAdd;
 import org.jsetkey.engine.spd.Spd;
 import org.jsetkey.engine.spd.SpdEntry;
+import org.jsetkey.engine.sysctl.Knob;
+import org.jsetkey.engine.sysctl.Sysctl;
 
 /**
- * The SAD and SPD written back as a setkey file: {@code flush; spdflush;}, then one
- * {@code add} per live SA (oldest first) and one {@code spdadd} per policy (in spid
- * order), so {@code setkey -f} of the file rebuilds the same databases.
+ * The SAD and SPD written back as a setkey file: {@code flush; spdflush;}, a {@code sysctl}
+ * line per knob that differs from its default, then one {@code add} per live SA (oldest
+ * first) and one {@code spdadd} per policy (in spid order), so loading the file rebuilds
+ * the same databases and knobs.
  */
 public final class ConfigWriter {
     private ConfigWriter() {
     }
 
     public static String write(Sad sad, Spd spd) {
+        return write(sad, spd, null);
+    }
+
+    /** With {@code sysctl} null, no sysctl lines. */
+    public static String write(Sad sad, Spd spd, Sysctl sysctl) {
         StringBuilder sb = new StringBuilder("# written by jsetkey; load it with: jsetkey -f FILE\nflush;\nspdflush;\n");
+        if (sysctl != null) {
+            for (Knob k : sysctl.changedFromDefault()) {
+                sb.append("sysctl ").append(k.name()).append('=').append(sysctl.format(k.name())).append('\n');
+            }
+        }
         List<SaEntry> sas = new ArrayList<>(sad.snapshot());
         sas.sort(Comparator.comparingLong(SaEntry::order));
         for (SaEntry e : sas) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jsetkey.engine.Refusal;
 import org.jsetkey.engine.sad.Sad;
 import org.jsetkey.engine.setkey.stmt.Exit;
+import org.jsetkey.engine.setkey.stmt.Statement;
 import org.jsetkey.engine.spd.Spd;
 
 /**
@@ -63,6 +64,14 @@ public final class Setkey {
             }
         }
         return new SetkeyResult(applied, errors, false);
+    }
+
+    /**
+     * Applies one parsed statement (a loader that parsed a whole file first uses it) and
+     * returns what it prints; throws {@link Refusal} when the key engine refuses it.
+     */
+    public String apply(Statement statement) {
+        return executor.apply(statement);
     }
 
     /** {@code setkey -D} text ({@code includeDead}: {@code -D -a}); "No SAD entries." when empty. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jsetkey.engine.sysctl.SysctlRefusal.Kind;
 
@@ -21,6 +22,7 @@ public final class Sysctl {
     private final Map<String, String> storageOf;
     private final Map<String, String> nodeDescriptions;
     private final ConcurrentHashMap<String, Object> values = new ConcurrentHashMap<>();
+    private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     /** FreeBSD's knobs with their defaults. */
     public Sysctl() {
@@ -124,7 +126,36 @@ public final class Sysctl {
             throw new SysctlRefusal(Kind.INVALID_ARGUMENT, name,
                     name + ": " + value + " (expected: " + k.min() + ".." + k.max() + ")");
         }
-        return (Integer) values.put(storageOf.get(name), value);
+        int old = (Integer) values.put(storageOf.get(name), value);
+        notifyChanged();
+        return old;
+    }
+
+    /** Runs {@code listener} after every set or reset (autosave); closing the handle stops it. */
+    public AutoCloseable onChange(Runnable listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private void notifyChanged() {
+        for (Runnable r : listeners) {
+            r.run();
+        }
+    }
+
+    /**
+     * The writable knobs whose value differs from the default, in registration order; a knob
+     * sharing another's value (an alias) is left out, its owner stands for both.
+     */
+    public List<Knob> changedFromDefault() {
+        List<Knob> out = new ArrayList<>();
+        for (Knob k : knobs.values()) {
+            if (!k.readOnly() && storageOf.get(k.name()).equals(k.name())
+                    && !values.get(k.name()).equals(k.defaultValue())) {
+                out.add(k);
+            }
+        }
+        return out;
     }
 
     /** Puts every knob back to its default. */
@@ -134,6 +165,7 @@ public final class Sysctl {
                 values.put(k.name(), k.defaultValue());
             }
         }
+        notifyChanged();
     }
 
     private Knob leaf(String name) {

@@ -1,12 +1,16 @@
 package org.jsetkey.shell.command;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code save FILE}: writes the SAD and SPD as setkey statements that {@code -f FILE} or {@code run FILE} reload. */
+import org.jsetkey.engine.persist.AtomicFile;
+import org.jsetkey.engine.persist.XfrmWriter;
+
+/**
+ * {@code save [--format setkey|ip-xfrm] [FILE]}: the SAD, SPD and changed sysctls written
+ * atomically, mode 0600, as a file that {@code -f FILE} or {@code run FILE} reloads.
+ */
 final class SaveCommand implements Command {
     private final SetkeyLanguage setkey;
 
@@ -21,31 +25,84 @@ final class SaveCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "save FILE";
+        return "save [--format setkey|ip-xfrm] [FILE]";
     }
 
     @Override
     public String help() {
-        return "Writes the SAD and SPD to FILE as setkey statements (flush; spdflush; add ...; spdadd ...;),\n"
-                + "so 'jsetkey -f FILE', '--boot FILE' or 'run FILE' rebuilds them. Keys are written in the clear.";
+        return "Writes the SAD, the SPD and every sysctl that differs from its default to FILE\n"
+                + "(flush; spdflush; sysctl ...; add ...; spdadd ...;), so 'jsetkey -f FILE', '--boot FILE'\n"
+                + "or 'run FILE' rebuilds them. The file is replaced atomically and is mode 0600: keys are\n"
+                + "in it. Without FILE: the autosave file when autosave is on, else the rc.conf ipsec_file.\n"
+                + "--format ip-xfrm writes Linux 'ip xfrm state/policy add' lines instead; what has no\n"
+                + "ip xfrm equivalent stays in the file as a comment and is reported as FILE:LINE.";
     }
 
     @Override
     public boolean execute(List<String> args, CommandOutput output) {
-        if (args.size() != 1) {
-            output.errorln("usage: " + synopsis());
+        String format = "setkey";
+        Path file = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--format") || a.equals("-F")) {
+                if (i + 1 == args.size()) {
+                    output.errorln("save: " + a + " needs a value (expected: setkey, ip-xfrm)");
+                    return false;
+                }
+                format = args.get(++i);
+            } else if (a.startsWith("--format=")) {
+                format = a.substring("--format=".length());
+            } else if (a.startsWith("-") && a.length() > 1) {
+                output.errorln("save: unknown option " + a + " (usage: " + synopsis() + ")");
+                return false;
+            } else if (file == null) {
+                file = Path.of(a);
+            } else {
+                output.errorln("usage: " + synopsis());
+                return false;
+            }
+        }
+        if (!format.equals("setkey") && !format.equals("ip-xfrm")) {
+            output.errorln("save: unknown format \"" + format + "\" (expected: setkey, ip-xfrm)");
             return false;
         }
-        Path file = Path.of(args.get(0));
-        String text = setkey.config();
         try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            if (format.equals("ip-xfrm")) {
+                if (file == null) {
+                    output.errorln("save: --format ip-xfrm needs a FILE");
+                    return false;
+                }
+                return saveXfrm(file, output);
+            }
+            if (file == null) {
+                Path written = setkey.saveDefault();
+                if (written == null) {
+                    output.errorln("save: no FILE, and no default (start with --autosave FILE, or --rc with ipsec_file)");
+                    return false;
+                }
+                output.println("save: written to " + written);
+                return true;
+            }
+            String text = setkey.config();
+            AtomicFile.write(file, text);
+            long statements = text.lines().filter(l -> l.endsWith(";") || l.startsWith("sysctl ")).count();
+            output.println("save: " + statements + " statements written to " + file);
+            return true;
         } catch (IOException e) {
-            output.errorln("save: " + file + ": " + e.getMessage());
+            output.errorln("save: " + (file == null ? "" : file + ": ") + e.getMessage());
             return false;
         }
-        long statements = text.lines().filter(l -> l.endsWith(";")).count();
-        output.println("save: " + statements + " statements written to " + file);
+    }
+
+    private boolean saveXfrm(Path file, CommandOutput output) throws IOException {
+        XfrmWriter.Result r = setkey.xfrmConfig();
+        AtomicFile.write(file, r.text());
+        for (XfrmWriter.Note n : r.notes()) {
+            output.errorln(file + ":" + n.line() + ": " + n.message());
+        }
+        long commands = r.text().lines().filter(l -> l.startsWith("ip xfrm ")).count();
+        output.println("save: " + commands + " ip xfrm commands written to " + file
+                + (r.notes().isEmpty() ? "" : ", " + r.notes().size() + " without equivalent (commented)"));
         return true;
     }
 }

@@ -67,7 +67,7 @@ final class RunCommand implements Command {
             output.errorln("run: " + file + ": " + e.getMessage());
             return false;
         }
-        SetkeyResult r = host.setkey().run(text, file.toString(), new SetkeyPrinter(output));
+        SetkeyResult r = host.configFile().run(text, file.toString(), new SetkeyPrinter(output));
         return !r.failed();
     }
 

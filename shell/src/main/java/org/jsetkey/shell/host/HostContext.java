@@ -11,6 +11,9 @@ import java.time.Clock;
 import org.jsetkey.engine.event.EventBus;
 import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.persist.AtomicFile;
+import org.jsetkey.engine.persist.ConfigFile;
+import org.jsetkey.engine.persist.XfrmWriter;
 import org.jsetkey.engine.profile.HostProfile;
 import org.jsetkey.engine.sad.Sad;
 import org.jsetkey.engine.setkey.ConfigWriter;
@@ -105,7 +108,12 @@ public final class HostContext implements AutoCloseable {
             out.errorln("jsetkey: " + file + ": " + e.getMessage());
             return false;
         }
-        return !setkey.run(text, file.toString(), new SetkeyPrinter(out)).failed();
+        return !configFile().run(text, file.toString(), new SetkeyPrinter(out)).failed();
+    }
+
+    /** The loader of configuration files: setkey statements, sysctl lines, ip xfrm lines. */
+    public ConfigFile configFile() {
+        return new ConfigFile(setkey, host.sysctl(), host.sad());
     }
 
     private static HostProfile loadProfile(Path rc) {
@@ -171,7 +179,21 @@ public final class HostContext implements AutoCloseable {
 
             @Override
             public String config() {
-                return ConfigWriter.write(host.sad(), host.spd());
+                return ConfigWriter.write(host.sad(), host.spd(), host.sysctl());
+            }
+
+            @Override
+            public XfrmWriter.Result xfrmConfig() {
+                return XfrmWriter.write(host.sad(), host.spd(), host.sysctl());
+            }
+
+            @Override
+            public Path saveDefault() throws IOException {
+                if (profile == null) {
+                    return null;
+                }
+                AtomicFile.write(profile.ipsecFile(), config());
+                return profile.ipsecFile();
             }
         };
     }

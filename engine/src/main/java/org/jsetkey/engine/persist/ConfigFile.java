@@ -1,0 +1,149 @@
+package org.jsetkey.engine.persist;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.jsetkey.engine.Refusal;
+import org.jsetkey.engine.sad.Sad;
+import org.jsetkey.engine.setkey.Diagnostic;
+import org.jsetkey.engine.setkey.Parser;
+import org.jsetkey.engine.setkey.Setkey;
+import org.jsetkey.engine.setkey.SetkeyListener;
+import org.jsetkey.engine.setkey.SetkeyResult;
+import org.jsetkey.engine.setkey.SourcePos;
+import org.jsetkey.engine.setkey.stmt.Exit;
+import org.jsetkey.engine.setkey.stmt.Statement;
+import org.jsetkey.engine.sysctl.Sysctl;
+import org.jsetkey.engine.sysctl.SysctlRefusal;
+
+/**
+ * A configuration file as {@code -f}, {@code run}, {@code --boot} and the autosave restore
+ * read it: setkey statements, plus whole lines of three other kinds where no statement is
+ * open: {@code sysctl name=value}, {@code ip xfrm ...} and autosave's {@code #@seq} marks.
+ * Everything is parsed first; any error is reported with its line and column and nothing
+ * is applied. Then steps run in file order; a refused one is reported and the rest go on.
+ */
+public final class ConfigFile {
+    private final Setkey setkey;
+    private final Sysctl sysctl;
+    private final Sad sad;
+
+    public ConfigFile(Setkey setkey, Sysctl sysctl, Sad sad) {
+        this.setkey = setkey;
+        this.sysctl = sysctl;
+        this.sad = sad;
+    }
+
+    /** One parsed thing to do, at its position; {@code run} returns what it prints. */
+    private record Step(SourcePos pos, String sourceLine, Statement statement, Runnable run) {
+    }
+
+    public SetkeyResult run(String text, String fileName, SetkeyListener listener) {
+        if (!hasOtherLines(text)) {
+            return setkey.run(text, fileName, listener);
+        }
+        String[] lines = text.split("\n", -1);
+        StringBuilder setkeyText = new StringBuilder();
+        StringBuilder open = new StringBuilder();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+            boolean boundary = open.length() == 0 || Setkey.isComplete(open.toString());
+            if (boundary) {
+                open.setLength(0);
+            }
+            String stripped = line.strip();
+            if (boundary && isOtherLine(stripped)) {
+                setkeyText.append('\n');
+                try {
+                    steps.addAll(parseLine(line, stripped, fileName, i + 1));
+                } catch (LineError e) {
+                    diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR,
+                            new SourcePos(fileName, i + 1, e.column(), e.length()), e.getMessage(), e.expected(), line));
+                }
+                continue;
+            }
+            setkeyText.append(line).append('\n');
+            open.append(line).append('\n');
+        }
+        Parser.Result parsed = Parser.parse(setkeyText.toString(), fileName);
+        diagnostics.addAll(parsed.diagnostics());
+        for (Parser.Parsed p : parsed.statements()) {
+            steps.add(new Step(p.pos(), p.sourceLine(), p.statement(), null));
+        }
+        diagnostics.sort(Comparator.comparingInt((Diagnostic d) -> d.pos().line()).thenComparingInt(d -> d.pos().column()));
+        int errors = 0;
+        for (Diagnostic d : diagnostics) {
+            listener.diagnostic(d);
+            if (d.severity() == Diagnostic.Severity.ERROR) {
+                errors++;
+            }
+        }
+        if (errors > 0) {
+            return new SetkeyResult(0, errors, false);
+        }
+        steps.sort(Comparator.comparingInt((Step s) -> s.pos().line()).thenComparingInt(s -> s.pos().column()));
+        return apply(steps, listener);
+    }
+
+    private SetkeyResult apply(List<Step> steps, SetkeyListener listener) {
+        int applied = 0;
+        int errors = 0;
+        for (Step s : steps) {
+            if (s.statement() instanceof Exit) {
+                return new SetkeyResult(applied, errors, true);
+            }
+            try {
+                if (s.statement() != null) {
+                    String out = setkey.apply(s.statement());
+                    if (!out.isEmpty()) {
+                        listener.output(out);
+                    }
+                } else {
+                    s.run().run();
+                }
+                applied++;
+            } catch (Refusal | SysctlRefusal r) {
+                errors++;
+                listener.diagnostic(new Diagnostic(Diagnostic.Severity.ERROR, s.pos(), r.getMessage(), List.of(),
+                        s.sourceLine()));
+            }
+        }
+        return new SetkeyResult(applied, errors, false);
+    }
+
+    private List<Step> parseLine(String line, String stripped, String fileName, int lineNo) {
+        int column = line.indexOf(stripped.charAt(0)) + 1;
+        SourcePos pos = new SourcePos(fileName, lineNo, column, 1);
+        if (SysctlLine.starts(stripped)) {
+            Map<String, Integer> settings = SysctlLine.parse(line, sysctl);
+            return List.of(new Step(pos, line, null, () -> settings.forEach(sysctl::setInt)));
+        }
+        if (SequenceMark.starts(stripped)) {
+            SequenceMark mark = SequenceMark.parse(line);
+            return List.of(new Step(pos, line, null, () -> mark.apply(sad)));
+        }
+        List<Step> steps = new ArrayList<>();
+        for (Statement s : XfrmReader.parse(line)) {
+            steps.add(new Step(pos, line, s, null));
+        }
+        return steps;
+    }
+
+    private static boolean isOtherLine(String stripped) {
+        return SysctlLine.starts(stripped) || SequenceMark.starts(stripped) || XfrmReader.starts(stripped);
+    }
+
+    /** Plain setkey text (no line of another kind) goes straight to the setkey language. */
+    private static boolean hasOtherLines(String text) {
+        for (String line : text.split("\n")) {
+            if (isOtherLine(line.strip())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,241 @@
+package org.jsetkey.engine.persist;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.persist.LineWords.Word;
+import org.jsetkey.engine.spd.Priority;
+
+/** {@code ip xfrm policy ...} as a setkey {@code spdadd}, {@code spdupdate}, {@code spddelete}, {@code spdflush} or {@code spddump}. */
+final class XfrmPolicy {
+    private static final List<String> TMPL_WORDS = List.of("src", "dst", "proto", "spi", "mode", "reqid", "level");
+
+    private final Word command;
+    private Word src;
+    private Word dst;
+    private Word proto;
+    private Word sport;
+    private Word dport;
+    private Word type;
+    private Word code;
+    private Word dir;
+    private Word priority;
+    private Word action;
+    private Word ctx;
+    private final List<String> rules = new ArrayList<>();
+    private final List<Word> ruleWords = new ArrayList<>();
+
+    private XfrmPolicy(Word command) {
+        this.command = command;
+    }
+
+    static void translate(Word command, LineWords words, SetkeyDraft draft) {
+        switch (command.text()) {
+            case "flush" -> {
+                draft.add("spdflush", command);
+                XfrmReader.noMore(words);
+            }
+            case "list", "show" -> {
+                draft.add("spddump", command);
+                XfrmReader.noMore(words);
+            }
+            default -> new XfrmPolicy(command).policy(words, draft);
+        }
+    }
+
+    private void policy(LineWords words, SetkeyDraft draft) {
+        boolean delete = command.text().equals("delete");
+        while (!words.atEnd()) {
+            Word w = words.next("option", List.of());
+            switch (w.text()) {
+                case "src" -> src = words.next("prefix", List.of("ADDR[/PLEN]"));
+                case "dst" -> dst = words.next("prefix", List.of("ADDR[/PLEN]"));
+                case "proto" -> proto = words.next("protocol", List.of("tcp", "udp", "icmp", "ipv6-icmp", "NUMBER"));
+                case "sport" -> sport = words.next("port", List.of("PORT"));
+                case "dport" -> dport = words.next("port", List.of("PORT"));
+                case "type" -> type = words.next("ICMP type", List.of("NUMBER"));
+                case "code" -> code = words.next("ICMP code", List.of("NUMBER"));
+                case "dir" -> dir = words.next("direction", List.of("in", "out", "fwd"));
+                case "ctx" -> ctx = words.next("context", List.of("CTX"));
+                case "priority" -> priority = words.next("priority", List.of("NUMBER"));
+                case "action" -> action = words.next("action", List.of("allow", "block"));
+                case "tmpl" -> {
+                    if (delete) {
+                        throw XfrmReader.noEquivalent(w);
+                    }
+                    template(w, words);
+                }
+                default -> throw XfrmReader.noEquivalent(w);
+            }
+        }
+        if (src == null || dst == null || dir == null) {
+            String what = src == null ? "src ADDR[/PLEN]" : dst == null ? "dst ADDR[/PLEN]" : "dir in|out|fwd";
+            throw new LineError(command.column(), command.length(), "missing " + what, List.of(what));
+        }
+        draft.add(delete ? "spddelete" : command.text().equals("update") ? "spdupdate" : "spdadd", command);
+        selector(draft);
+        if (ctx != null) {
+            draft.add("-ctx 1 1 \"" + ctx.text() + "\"", ctx);
+        }
+        draft.add("-P " + dir.text(), dir);
+        if (delete) {
+            return;
+        }
+        if (priority != null) {
+            long stored = XfrmReader.number(priority, "priority");
+            draft.add("prio " + (Priority.DEFAULT_BASE - stored), priority);
+        }
+        if (action != null && !action.text().equals("allow") && !action.text().equals("block")) {
+            throw LineWords.error(action, "unknown action \"" + action.text() + "\"", List.of("allow", "block"));
+        }
+        if (action != null && action.text().equals("block")) {
+            if (!rules.isEmpty()) {
+                throw LineWords.error(action, "action block with templates has no setkey equivalent", List.of());
+            }
+            draft.add("discard", action);
+        } else if (rules.isEmpty()) {
+            draft.add("none", action == null ? command : action);
+        } else {
+            draft.add("ipsec", command);
+            for (int i = 0; i < rules.size(); i++) {
+                draft.add(rules.get(i), ruleWords.get(i));
+            }
+        }
+    }
+
+    private void selector(SetkeyDraft draft) {
+        String upper = "any";
+        boolean icmp = false;
+        if (proto != null) {
+            switch (proto.text()) {
+                case "tcp", "udp" -> upper = proto.text();
+                case "icmp" -> {
+                    upper = "icmp";
+                    icmp = true;
+                }
+                case "ipv6-icmp", "icmpv6" -> {
+                    upper = "icmp6";
+                    icmp = true;
+                }
+                default -> {
+                    if (!proto.text().matches("[0-9]+")) {
+                        throw LineWords.error(proto, "protocol \"" + proto.text() + "\": write its number",
+                                List.of("tcp", "udp", "icmp", "ipv6-icmp", "NUMBER"));
+                    }
+                    upper = Long.toString(SequenceMark.number(proto, "protocol", 255));
+                }
+            }
+        }
+        if (icmp && (sport != null || dport != null)) {
+            throw LineWords.error(sport != null ? sport : dport, "ports with ICMP: use type and code", List.of());
+        }
+        if (!icmp && (type != null || code != null)) {
+            throw LineWords.error(type != null ? type : code, "type/code need proto icmp or ipv6-icmp", List.of());
+        }
+        draft.add(prefix(src) + (icmp ? "" : port(sport)), src);
+        draft.add(prefix(dst) + (icmp ? "" : port(dport)), dst);
+        if (icmp && (type != null || code != null)) {
+            long t = type == null ? 0 : SequenceMark.number(type, "ICMP type", 255);
+            if (type != null && t == 0) {
+                throw LineWords.error(type, "ICMP type 0 has no setkey equivalent (setkey's 0 means any type)",
+                        List.of("1-255"));
+            }
+            long c = code == null ? 0 : SequenceMark.number(code, "ICMP code", 255);
+            if (code != null && c == 0) {
+                throw LineWords.error(code, "ICMP code 0 has no setkey equivalent (setkey's 0 means any code)",
+                        List.of("1-255"));
+            }
+            draft.add(upper + " " + t + "," + c, proto);
+        } else {
+            draft.add(upper, proto == null ? command : proto);
+        }
+    }
+
+    private static String prefix(Word w) {
+        String t = w.text();
+        int slash = t.indexOf('/');
+        XfrmReader.address(slash < 0 ? w : new Word(t.substring(0, slash), w.column(), slash, false));
+        return t;
+    }
+
+    private String port(Word w) {
+        if (w == null) {
+            return "[any]";
+        }
+        long p = SequenceMark.number(w, "port", 65535);
+        if (p == 0) {
+            throw LineWords.error(w, "port 0 has no setkey equivalent (setkey's 0 means any)", List.of("1-65535"));
+        }
+        return "[" + p + "]";
+    }
+
+    private void template(Word tmpl, LineWords words) {
+        IpAddress tsrc = null;
+        IpAddress tdst = null;
+        String tproto = null;
+        String mode = "transport";
+        String level = "required";
+        Word levelWord = tmpl;
+        long reqid = 0;
+        Word reqidWord = tmpl;
+        while (!words.atEnd() && TMPL_WORDS.contains(words.peek().text())) {
+            Word w = words.next("option", TMPL_WORDS);
+            Word v = words.next(w.text(), List.of());
+            switch (w.text()) {
+                case "src" -> tsrc = XfrmReader.address(v);
+                case "dst" -> tdst = XfrmReader.address(v);
+                case "proto" -> {
+                    if (!List.of("esp", "ah", "comp").contains(v.text())) {
+                        throw LineWords.error(v, "protocol \"" + v.text() + "\" has no setkey equivalent",
+                                List.of("esp", "ah", "comp"));
+                    }
+                    tproto = v.text().equals("comp") ? "ipcomp" : v.text();
+                }
+                case "spi" -> {
+                    if (XfrmReader.number(v, "SPI") != 0) {
+                        throw LineWords.error(v, "a template SPI has no setkey equivalent", List.of("0"));
+                    }
+                }
+                case "mode" -> {
+                    if (!v.text().equals("transport") && !v.text().equals("tunnel")) {
+                        throw LineWords.error(v, "mode " + v.text() + " has no setkey equivalent",
+                                List.of("transport", "tunnel"));
+                    }
+                    mode = v.text();
+                }
+                case "reqid" -> {
+                    reqid = XfrmReader.number(v, "reqid");
+                    reqidWord = v;
+                }
+                default -> {
+                    if (!v.text().equals("required") && !v.text().equals("use")) {
+                        throw LineWords.error(v, "unknown level \"" + v.text() + "\"", List.of("required", "use"));
+                    }
+                    level = v.text();
+                    levelWord = v;
+                }
+            }
+        }
+        if (tproto == null) {
+            throw new LineError(tmpl.column(), tmpl.length(), "missing proto in tmpl", List.of("proto esp|ah|comp"));
+        }
+        if ((tsrc == null) != (tdst == null)) {
+            throw new LineError(tmpl.column(), tmpl.length(), "a tmpl needs both src and dst, or neither",
+                    List.of("src ADDR dst ADDR"));
+        }
+        String ends = tsrc == null ? "" : tsrc.format() + "-" + tdst.format();
+        String lvl;
+        if (reqid != 0) {
+            if (level.equals("use")) {
+                throw LineWords.error(reqidWord, "reqid with level use has no setkey equivalent (setkey binds a "
+                        + "reqid only as unique:N)", List.of());
+            }
+            lvl = "unique:" + reqid;
+        } else {
+            lvl = level.equals("use") ? "use" : "require";
+        }
+        rules.add(tproto + "/" + mode + "/" + ends + "/" + lvl);
+        ruleWords.add(reqid != 0 ? reqidWord : levelWord);
+    }
+}
