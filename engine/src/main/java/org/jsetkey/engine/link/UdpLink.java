@@ -57,7 +57,9 @@ public final class UdpLink implements AutoCloseable {
 
     private static DatagramSocket bind(InetSocketAddress listen) throws IOException {
         try {
-            return new DatagramSocket(listen);
+            DatagramSocket s = new DatagramSocket(listen);
+            s.setReceiveBufferSize(1 << 22); // a peer check's summary arrives as a burst of parts
+            return s;
         } catch (BindException e) {
             String why = String.valueOf(e.getMessage());
             String where = "link socket " + Endpoints.format(listen);

@@ -45,6 +45,7 @@ public final class Host implements AutoCloseable {
     private final EchoService echo;
     private final LifetimeTimer lifetimes;
     private volatile UdpLink link;
+    private volatile UdpLink.ControlListener control = (from, payload) -> false;
 
     public Host(String name, Clock clock) {
         this.name = name == null ? "" : name;
@@ -135,6 +136,7 @@ public final class Host implements AutoCloseable {
     public UdpLink listen(InetSocketAddress where) throws IOException {
         UdpLink l = new UdpLink(where);
         l.onReceive(this::receive);
+        l.onControl(control);
         this.link = l;
         l.start();
         l.announce(name, addresses());
@@ -147,6 +149,19 @@ public final class Host implements AutoCloseable {
             throw new IllegalStateException("no link: start the host with a listen address first");
         }
         l.addPeer(peer);
+    }
+
+    /** Where the hosts' own control messages (peer check) go, on this link and any later one. */
+    public synchronized void onControl(UdpLink.ControlListener listener) {
+        this.control = listener;
+        UdpLink l = link;
+        if (l != null) {
+            l.onControl(listener);
+        }
+    }
+
+    public UdpLink.ControlListener control() {
+        return control;
     }
 
     /** The link, or null for a host without one. */

@@ -6,7 +6,7 @@ import org.jsetkey.engine.event.EventBus;
 import org.jsetkey.engine.stack.Host;
 
 /**
- * The lab's network commands: ping, tcpdump, netstat, link, monitor, explain. Closing
+ * The lab's network commands: ping, tcpdump, netstat, link, peer check, monitor, explain. Closing
  * ends the background ones (trace, monitor) so a pcap is complete before the host stops.
  */
 public final class NetCommands implements AutoCloseable {
@@ -39,6 +39,7 @@ public final class NetCommands implements AutoCloseable {
         registry.register(net.tcpdump);
         registry.register(new NetstatCommand(host.counters()));
         registry.register(new LinkCommand(host));
+        registry.register(new PeerCommand(host));
         registry.register(net.monitor);
         registry.register(new ExplainCommand(drops, ZoneId.systemDefault()));
         return net;

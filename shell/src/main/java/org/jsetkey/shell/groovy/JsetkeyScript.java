@@ -67,6 +67,14 @@ public abstract class JsetkeyScript extends Script {
         return api().getLink();
     }
 
+    public PeerCheckView peerCheck() throws InterruptedException {
+        return api().peerCheck(null);
+    }
+
+    public PeerCheckView peerCheck(Object peer) throws InterruptedException {
+        return api().peerCheck(peer);
+    }
+
     public PingView ping(Object dest) throws InterruptedException {
         return api().ping(dest);
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
+import org.jsetkey.engine.check.PeerCheck;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.setkey.Setkey;
 import org.jsetkey.engine.stack.Host;
@@ -136,6 +137,7 @@ public final class ScriptHost implements AutoCloseable {
     ScriptedHost newHost(Map<String, ?> opts) throws IOException {
         Options o = new Options("newHost", opts, List.of("name", "addr", "listen", "peer"));
         Host h = new Host(o.string("name", ""), Clock.systemDefaultZone());
+        PeerCheck.of(h);
         List<String> addresses = new ArrayList<>();
         ScriptedHost.addAll(addresses, o.get("addr"));
         for (String a : addresses) {

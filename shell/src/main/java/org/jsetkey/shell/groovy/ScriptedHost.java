@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import groovy.lang.Closure;
+import org.jsetkey.engine.check.PeerCheckResult;
 import org.jsetkey.engine.link.Endpoints;
 import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.link.UdpLink;
@@ -34,6 +35,7 @@ import org.jsetkey.engine.tool.Inspector;
 import org.jsetkey.engine.tool.Ping;
 import org.jsetkey.engine.tool.PingOptions;
 import org.jsetkey.engine.tool.PingResult;
+import org.jsetkey.shell.command.PeerCommand;
 import org.jsetkey.shell.command.Words;
 
 /**
@@ -218,6 +220,13 @@ public final class ScriptedHost implements AutoCloseable {
             throw new IllegalStateException(getName() + " has no link (start it with --listen or listen(...))");
         }
         return l;
+    }
+
+    /** {@code peerCheck()} with every peer, {@code peerCheck('cardinal')} with one (name, endpoint or address). */
+    public PeerCheckView peerCheck(Object peer) throws InterruptedException {
+        String word = peer == null ? null : String.valueOf(peer);
+        List<PeerCheckResult> r = PeerCommand.run(host, word, 5000);
+        return new PeerCheckView(r, PeerCommand.format(host, r));
     }
 
     /** {@code ping(dest)}: one probe. */

@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import org.jsetkey.engine.check.PeerCheck;
 import org.jsetkey.engine.event.EventBus;
 import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.net.IpAddress;
@@ -45,6 +46,7 @@ public final class HostContext implements AutoCloseable {
         this.profile = options.rc() == null ? null : loadProfile(options.rc());
         this.options = profile == null ? options : options.over(profile);
         this.host = new Host(this.options.name(), clock);
+        PeerCheck.of(host); // answers the peers' checks whatever runs on this host
         for (IpAddress a : this.options.addresses()) {
             host.addAddress(a);
         }
