@@ -170,6 +170,36 @@ class UdpLinkTest {
     }
 
     @Test
+    void aHostWithOnlyIpv6AddressesAnnouncesToAllNodesWithAValidUdpChecksum() throws Exception {
+        BlockingQueue<LinkPacket> sent = new LinkedBlockingQueue<>();
+        a.tap(sent::add);
+        a.announce("kame", List.of(IpAddress.parse("2001:db8::10")));
+        byte[] ip = sent.poll(5, TimeUnit.SECONDS).bytes();
+        assertEquals(6, (ip[0] & 0xff) >> 4);
+        assertEquals(ip.length - 40, ((ip[4] & 0xff) << 8) | (ip[5] & 0xff), "payload length");
+        assertEquals(IpAddress.parse("ff02::1"), org.jsetkey.engine.net.IpPacket.destination(ip));
+        org.jsetkey.engine.net.IpView view = ControlPackets.validate(ip);
+        assertEquals("jsetkey announce kame 2001:db8::10\n",
+                new String(ControlPackets.payload(ip, view), java.nio.charset.StandardCharsets.US_ASCII));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (b.announcedName(b.peers().get(0)) == null && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(List.of(IpAddress.parse("2001:db8::10")), b.announcedBy(b.peers().get(0)));
+    }
+
+    @Test
+    void aHostWithoutAddressesAnnouncesFromTheUnspecifiedAddress() throws Exception {
+        BlockingQueue<LinkPacket> sent = new LinkedBlockingQueue<>();
+        a.tap(sent::add);
+        a.announce("bare", List.of());
+        byte[] ip = sent.poll(5, TimeUnit.SECONDS).bytes();
+        assertEquals(IpAddress.parse("0.0.0.0"), org.jsetkey.engine.net.IpPacket.source(ip));
+        assertEquals(IpAddress.parse("255.255.255.255"), org.jsetkey.engine.net.IpPacket.destination(ip));
+        ControlPackets.validate(ip);
+    }
+
+    @Test
     void aCorruptedAnnouncementIsCountedAsMalformed() {
         byte[] ip = ControlPackets.build(IpAddress.parse("192.0.2.10"),
                 "jsetkey announce x 192.0.2.10\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 7);

@@ -40,6 +40,9 @@ class WildcardLinkIT {
     void hostsOnTheWildcardAddressPingWithAhAndEspAndIgnoreStrangers(@TempDir Path dir) throws Exception {
         Path pcap = dir.resolve("link.pcap");
         List<byte[]> atCardinal = new CopyOnWriteArrayList<>();
+        List<String> ownTrace = new CopyOnWriteArrayList<>();
+        org.jsetkey.engine.print.TcpdumpFormatter formatter =
+                new org.jsetkey.engine.print.TcpdumpFormatter(false, java.time.ZoneOffset.UTC);
         try (Host phoenix = new Host("phoenix"); Host cardinal = new Host("cardinal");
                 PcapWriter writer = PcapWriter.create(pcap)) {
             phoenix.addAddress(PHOENIX);
@@ -50,6 +53,7 @@ class WildcardLinkIT {
             pl.tap(p -> {
                 try {
                     writer.write(p.timeMicros(), p.bytes());
+                    ownTrace.add(formatter.format(p.bytes()));
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
@@ -99,6 +103,8 @@ class WildcardLinkIT {
                 tcpdump);
         assertTrue(tcpdump.matches("(?s).*\\d IP 198\\.51\\.100\\.20\\.60500 > 255\\.255\\.255\\.255\\.60500: UDP, length \\d+\n.*"),
                 tcpdump);
+        List<String> read = tcpdump.lines().map(l -> l.substring(l.indexOf(' ') + 1)).toList();
+        assertEquals(read, ownTrace, "jsetkey's tcpdump prints every packet as tcpdump -n does");
         String tshark = run("tshark", "-n", "-r", pcap.toString(), "-Y", "udp.port == 60500", "-T", "fields",
                 "-e", "ip.src", "-e", "ip.dst", "-e", "_ws.col.Protocol", "-e", "ip.checksum.status",
                 "-e", "udp.checksum.status", "-o", "ip.check_checksum:TRUE", "-o", "udp.check_checksum:TRUE");
