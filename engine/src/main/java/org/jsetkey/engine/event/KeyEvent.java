@@ -12,7 +12,8 @@ import org.jsetkey.engine.stats.DropReason;
 
 /**
  * PF_KEY-style messages the engine raises; monitors and scripts subscribe to them. Code that
- * treats the kinds differently implements a {@link Visitor} instead of testing the class.
+ * treats the kinds differently implements a {@link Visitor}; {@link #accept} is the one place
+ * that tells the kinds apart.
  */
 public sealed interface KeyEvent {
 
@@ -20,43 +21,40 @@ public sealed interface KeyEvent {
     long timeMillis();
 
     /** Which kind of message this is; its {@link EventType#label()} is the one name for it. */
-    EventType type();
+    default EventType type() {
+        return EventType.of(this);
+    }
 
-    <R> R accept(Visitor<R> visitor);
+    default <R> R accept(Visitor<R> v) {
+        if (this instanceof SaChange c) {
+            return v.saChange(c);
+        } else if (this instanceof PolicyChange c) {
+            return v.policyChange(c);
+        } else if (this instanceof Flush f) {
+            return v.flush(f);
+        } else if (this instanceof Acquire a) {
+            return v.acquire(a);
+        } else if (this instanceof Expire x) {
+            return v.expire(x);
+        } else if (this instanceof Drop d) {
+            return v.drop(d);
+        }
+        return v.otherwise(this);
+    }
 
-    /** One method per kind; each falls back to {@link #otherwise}, so a visitor names only what it treats. */
+    /** What to do with each kind; a kind the visitor does not name goes to {@link #otherwise}. */
     interface Visitor<R> {
         R otherwise(KeyEvent event);
 
-        default R add(Add e) {
+        default R saChange(SaChange e) {
             return otherwise(e);
         }
 
-        default R update(Update e) {
-            return otherwise(e);
-        }
-
-        default R delete(Delete e) {
+        default R policyChange(PolicyChange e) {
             return otherwise(e);
         }
 
         default R flush(Flush e) {
-            return otherwise(e);
-        }
-
-        default R spdAdd(SpdAdd e) {
-            return otherwise(e);
-        }
-
-        default R spdUpdate(SpdUpdate e) {
-            return otherwise(e);
-        }
-
-        default R spdDelete(SpdDelete e) {
-            return otherwise(e);
-        }
-
-        default R spdFlush(SpdFlush e) {
             return otherwise(e);
         }
 
@@ -73,118 +71,40 @@ public sealed interface KeyEvent {
         }
     }
 
-    record Add(long timeMillis, SecurityAssociation sa) implements KeyEvent {
-        public EventType type() {
-            return EventType.ADD;
-        }
-
-        public <R> R accept(Visitor<R> v) {
-            return v.add(this);
-        }
+    /** ADD, UPDATE or DELETE of one SA. */
+    sealed interface SaChange extends KeyEvent {
+        SecurityAssociation sa();
     }
 
-    record Update(long timeMillis, SecurityAssociation sa) implements KeyEvent {
-        public EventType type() {
-            return EventType.UPDATE;
-        }
-
-        public <R> R accept(Visitor<R> v) {
-            return v.update(this);
-        }
+    /** SPDADD, SPDUPDATE or SPDDELETE of one policy. */
+    sealed interface PolicyChange extends KeyEvent {
+        SpdEntry entry();
     }
 
-    record Delete(long timeMillis, SecurityAssociation sa) implements KeyEvent {
-        public EventType type() {
-            return EventType.DELETE;
-        }
+    record Add(long timeMillis, SecurityAssociation sa) implements SaChange { }
 
-        public <R> R accept(Visitor<R> v) {
-            return v.delete(this);
-        }
-    }
+    record Update(long timeMillis, SecurityAssociation sa) implements SaChange { }
 
-    /** A flush of all SAs ({@code type == null}) or of one protocol. */
-    record Flush(long timeMillis, SaType saType) implements KeyEvent {
-        public EventType type() {
-            return EventType.FLUSH;
-        }
+    record Delete(long timeMillis, SecurityAssociation sa) implements SaChange { }
 
-        public <R> R accept(Visitor<R> v) {
-            return v.flush(this);
-        }
-    }
+    /** A flush of all SAs ({@code saType == null}) or of one protocol. */
+    record Flush(long timeMillis, SaType saType) implements KeyEvent { }
 
-    record SpdAdd(long timeMillis, SpdEntry entry) implements KeyEvent {
-        public EventType type() {
-            return EventType.SPDADD;
-        }
+    record SpdAdd(long timeMillis, SpdEntry entry) implements PolicyChange { }
 
-        public <R> R accept(Visitor<R> v) {
-            return v.spdAdd(this);
-        }
-    }
+    record SpdUpdate(long timeMillis, SpdEntry entry) implements PolicyChange { }
 
-    record SpdUpdate(long timeMillis, SpdEntry entry) implements KeyEvent {
-        public EventType type() {
-            return EventType.SPDUPDATE;
-        }
+    record SpdDelete(long timeMillis, SpdEntry entry) implements PolicyChange { }
 
-        public <R> R accept(Visitor<R> v) {
-            return v.spdUpdate(this);
-        }
-    }
-
-    record SpdDelete(long timeMillis, SpdEntry entry) implements KeyEvent {
-        public EventType type() {
-            return EventType.SPDDELETE;
-        }
-
-        public <R> R accept(Visitor<R> v) {
-            return v.spdDelete(this);
-        }
-    }
-
-    record SpdFlush(long timeMillis) implements KeyEvent {
-        public EventType type() {
-            return EventType.SPDFLUSH;
-        }
-
-        public <R> R accept(Visitor<R> v) {
-            return v.spdFlush(this);
-        }
-    }
+    record SpdFlush(long timeMillis) implements KeyEvent { }
 
     /** An outbound packet needed an SA that does not exist (level require/unique). */
     record Acquire(long timeMillis, long seq, IpAddress src, IpAddress dst, PolicyRule rule, SpdEntry policy)
-            implements KeyEvent {
-        public EventType type() {
-            return EventType.ACQUIRE;
-        }
-
-        public <R> R accept(Visitor<R> v) {
-            return v.acquire(this);
-        }
-    }
+            implements KeyEvent { }
 
     /** A soft ({@code hard == false}) or hard lifetime ran out. */
-    record Expire(long timeMillis, SaEntry sa, boolean hard) implements KeyEvent {
-        public EventType type() {
-            return EventType.EXPIRE;
-        }
-
-        public <R> R accept(Visitor<R> v) {
-            return v.expire(this);
-        }
-    }
+    record Expire(long timeMillis, SaEntry sa, boolean hard) implements KeyEvent { }
 
     /** A packet was dropped; {@code explanation} says why in words. */
-    record Drop(long timeMillis, DropReason reason, String explanation, List<String> details) implements KeyEvent {
-        public EventType type() {
-            return EventType.DROP;
-        }
-
-        public <R> R accept(Visitor<R> v) {
-            return v.drop(this);
-        }
-    }
+    record Drop(long timeMillis, DropReason reason, String explanation, List<String> details) implements KeyEvent { }
 }

@@ -68,51 +68,26 @@ public final class KdebugFormatter {
         Message m = e.accept(new KeyEvent.Visitor<Message>() {
             @Override
             public Message otherwise(KeyEvent event) {
-                return null;
+                return event.type() == EventType.SPDFLUSH ? new Message(19, "X_SPDFLUSH", 0, 0, pid, 0) : null;
             }
 
             @Override
-            public Message add(KeyEvent.Add a) {
-                return saMessage(3, "ADD", a.sa(), pid);
+            public Message saChange(KeyEvent.SaChange c) {
+                return c.type() == EventType.DELETE ? deleted(c.sa(), pid)
+                        : c.type() == EventType.ADD ? saMessage(3, "ADD", c.sa(), pid)
+                        : saMessage(2, "UPDATE", c.sa(), pid);
             }
 
             @Override
-            public Message update(KeyEvent.Update u) {
-                return saMessage(2, "UPDATE", u.sa(), pid);
-            }
-
-            @Override
-            public Message delete(KeyEvent.Delete d) {
-                Message m = new Message(4, "DELETE", d.sa().type().number(), 0, pid, 0);
-                m.ext(2, 1, "SA", "sadb_sa{ spi=" + d.sa().spi() + " replay=0 state=0\n"
-                        + "  auth=0 encrypt=0 flags=0x00000000 }");
-                addresses(m, d.sa().src(), d.sa().dst(), 255);
-                return m;
+            public Message policyChange(KeyEvent.PolicyChange c) {
+                return c.type() == EventType.SPDADD ? spdMessage(14, "X_SPDADD", c.entry())
+                        : c.type() == EventType.SPDUPDATE ? spdMessage(13, "X_SPDUPDATE", c.entry())
+                        : spdMessage(15, "X_SPDDELETE", c.entry());
             }
 
             @Override
             public Message flush(KeyEvent.Flush f) {
                 return new Message(9, "FLUSH", f.saType() == null ? 0 : f.saType().number(), 0, pid, 0);
-            }
-
-            @Override
-            public Message spdFlush(KeyEvent.SpdFlush f) {
-                return new Message(19, "X_SPDFLUSH", 0, 0, pid, 0);
-            }
-
-            @Override
-            public Message spdAdd(KeyEvent.SpdAdd a) {
-                return spdMessage(14, "X_SPDADD", a.entry());
-            }
-
-            @Override
-            public Message spdUpdate(KeyEvent.SpdUpdate u) {
-                return spdMessage(13, "X_SPDUPDATE", u.entry());
-            }
-
-            @Override
-            public Message spdDelete(KeyEvent.SpdDelete d) {
-                return spdMessage(15, "X_SPDDELETE", d.entry());
             }
 
             @Override
@@ -126,6 +101,14 @@ public final class KdebugFormatter {
             }
         });
         return m == null ? null : m.text();
+    }
+
+    private static Message deleted(SecurityAssociation sa, long pid) {
+        Message m = new Message(4, "DELETE", sa.type().number(), 0, pid, 0);
+        m.ext(2, 1, "SA", "sadb_sa{ spi=" + sa.spi() + " replay=0 state=0\n"
+                + "  auth=0 encrypt=0 flags=0x00000000 }");
+        addresses(m, sa.src(), sa.dst(), 255);
+        return m;
     }
 
     private static Message saMessage(int type, String name, SecurityAssociation sa, long pid) {

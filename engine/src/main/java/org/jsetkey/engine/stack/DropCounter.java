@@ -11,16 +11,7 @@ import org.jsetkey.engine.stats.DropReason;
 import org.jsetkey.engine.stats.XformStat;
 
 /** Counts a drop in the FreeBSD counter its reason names and publishes it with its explanation. */
-final class DropCounter implements DropSink {
-    private final Clock clock;
-    private final Counters counters;
-    private final EventBus events;
-
-    DropCounter(Clock clock, Counters counters, EventBus events) {
-        this.clock = clock;
-        this.counters = counters;
-        this.events = events;
-    }
+record DropCounter(Clock clock, Counters counters, EventBus events) implements DropSink {
 
     @Override
     public void drop(DropReason reason, boolean v6, SaType type, String explanation, List<String> details) {

@@ -29,68 +29,44 @@ final class EventLines {
     }
 
     static String body(KeyEvent e) {
+        String name = e.type().name();
         return e.accept(new KeyEvent.Visitor<String>() {
             @Override
             public String otherwise(KeyEvent event) {
-                return event.toString();
+                return name;
             }
 
             @Override
-            public String add(KeyEvent.Add a) {
-                return "ADD " + sa(a.sa());
+            public String saChange(KeyEvent.SaChange c) {
+                return name + " " + sa(c.sa());
             }
 
             @Override
-            public String update(KeyEvent.Update u) {
-                return "UPDATE " + sa(u.sa());
-            }
-
-            @Override
-            public String delete(KeyEvent.Delete d) {
-                return "DELETE " + sa(d.sa());
+            public String policyChange(KeyEvent.PolicyChange c) {
+                return name + " " + policy(c.entry());
             }
 
             @Override
             public String flush(KeyEvent.Flush f) {
-                return f.saType() == null ? "FLUSH" : "FLUSH " + f.saType().keyword();
-            }
-
-            @Override
-            public String spdAdd(KeyEvent.SpdAdd a) {
-                return "SPDADD " + policy(a.entry());
-            }
-
-            @Override
-            public String spdUpdate(KeyEvent.SpdUpdate u) {
-                return "SPDUPDATE " + policy(u.entry());
-            }
-
-            @Override
-            public String spdDelete(KeyEvent.SpdDelete d) {
-                return "SPDDELETE " + policy(d.entry());
-            }
-
-            @Override
-            public String spdFlush(KeyEvent.SpdFlush f) {
-                return "SPDFLUSH";
+                return f.saType() == null ? name : name + " " + f.saType().keyword();
             }
 
             @Override
             public String acquire(KeyEvent.Acquire a) {
-                return "ACQUIRE seq=" + a.seq() + " " + a.rule().proto().keyword() + " " + a.src() + " > " + a.dst()
+                return name + " seq=" + a.seq() + " " + a.rule().proto().keyword() + " " + a.src() + " > " + a.dst()
                         + " for " + a.rule().format()
                         + (a.policy() == null ? " (socket policy)" : " (policy id=" + a.policy().id() + ")");
             }
 
             @Override
             public String expire(KeyEvent.Expire x) {
-                return "EXPIRE " + (x.hard() ? "hard " : "soft ") + sa(x.sa().sa()) + " packets="
+                return name + " " + (x.hard() ? "hard " : "soft ") + sa(x.sa().sa()) + " packets="
                         + x.sa().packets() + " bytes=" + x.sa().bytes();
             }
 
             @Override
             public String drop(KeyEvent.Drop d) {
-                return "DROP " + d.reason() + ": " + d.explanation();
+                return name + " " + d.reason() + ": " + d.explanation();
             }
         });
     }

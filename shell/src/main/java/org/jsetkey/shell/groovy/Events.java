@@ -8,7 +8,6 @@ import java.util.Map;
 import org.jsetkey.engine.event.EventType;
 import org.jsetkey.engine.event.KeyEvent;
 import org.jsetkey.engine.sad.SecurityAssociation;
-import org.jsetkey.engine.spd.SpdEntry;
 
 /**
  * Engine events as scripts see them: a map with {@code type} (the name {@code on(...)} uses)
@@ -45,44 +44,20 @@ final class Events {
             }
 
             @Override
-            public Void add(KeyEvent.Add a) {
-                sa(m, a.sa());
+            public Void saChange(KeyEvent.SaChange c) {
+                sa(m, c.sa());
                 return null;
             }
 
             @Override
-            public Void update(KeyEvent.Update u) {
-                sa(m, u.sa());
-                return null;
-            }
-
-            @Override
-            public Void delete(KeyEvent.Delete d) {
-                sa(m, d.sa());
+            public Void policyChange(KeyEvent.PolicyChange c) {
+                m.put("policy", new PolicyView(c.entry()));
                 return null;
             }
 
             @Override
             public Void flush(KeyEvent.Flush f) {
                 m.put("proto", f.saType() == null ? "any" : f.saType().keyword());
-                return null;
-            }
-
-            @Override
-            public Void spdAdd(KeyEvent.SpdAdd a) {
-                policy(m, a.entry());
-                return null;
-            }
-
-            @Override
-            public Void spdUpdate(KeyEvent.SpdUpdate u) {
-                policy(m, u.entry());
-                return null;
-            }
-
-            @Override
-            public Void spdDelete(KeyEvent.SpdDelete d) {
-                policy(m, d.entry());
                 return null;
             }
 
@@ -123,9 +98,5 @@ final class Events {
         m.put("proto", sa.type().keyword());
         m.put("spi", sa.spi());
         m.put("mode", sa.mode().keyword());
-    }
-
-    private static void policy(Map<String, Object> m, SpdEntry e) {
-        m.put("policy", new PolicyView(e));
     }
 }
