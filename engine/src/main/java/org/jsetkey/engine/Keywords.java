@@ -16,4 +16,9 @@ public final class Keywords {
         }
         return null;
     }
+
+    /** The {@link SetkeyWord} constant written {@code word}, or null. */
+    public static <E extends Enum<E> & SetkeyWord> E find(E[] values, String word) {
+        return find(values, SetkeyWord::keyword, word);
+    }
 }

@@ -1,30 +1,20 @@
 package org.jsetkey.engine.sad;
 
 import org.jsetkey.engine.Keywords;
+import org.jsetkey.engine.SetkeyWord;
 
 /** IPsec mode of an SA or policy rule; {@code any} is only valid for SAs. */
-public enum SaMode {
-    ANY(0, "any"),
-    TRANSPORT(1, "transport"),
-    TUNNEL(2, "tunnel");
+public enum SaMode implements SetkeyWord {
+    ANY,
+    TRANSPORT,
+    TUNNEL;
 
-    private final int number;
-    private final String keyword;
-
-    SaMode(int number, String keyword) {
-        this.number = number;
-        this.keyword = keyword;
-    }
-
+    /** The PF_KEY mode number. */
     public int number() {
-        return number;
-    }
-
-    public String keyword() {
-        return keyword;
+        return ordinal();
     }
 
     public static SaMode byKeyword(String word) {
-        return Keywords.find(values(), SaMode::keyword, word);
+        return Keywords.find(values(), word);
     }
 }

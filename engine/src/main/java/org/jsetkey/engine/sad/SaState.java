@@ -1,26 +1,17 @@
 package org.jsetkey.engine.sad;
 
+import org.jsetkey.engine.SetkeyWord;
+
 /** SA life cycle as PF_KEY numbers it. */
-public enum SaState {
-    LARVAL(0, "larval"),
-    MATURE(1, "mature"),
-    DYING(2, "dying"),
-    DEAD(3, "dead");
+public enum SaState implements SetkeyWord {
+    LARVAL,
+    MATURE,
+    DYING,
+    DEAD;
 
-    private final int number;
-    private final String keyword;
-
-    SaState(int number, String keyword) {
-        this.number = number;
-        this.keyword = keyword;
-    }
-
+    /** The PF_KEY state number. */
     public int number() {
-        return number;
-    }
-
-    public String keyword() {
-        return keyword;
+        return ordinal();
     }
 
     public boolean usable() {

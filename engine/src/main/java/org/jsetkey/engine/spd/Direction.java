@@ -1,30 +1,20 @@
 package org.jsetkey.engine.spd;
 
 import org.jsetkey.engine.Keywords;
+import org.jsetkey.engine.SetkeyWord;
 
 /** Policy direction; {@code fwd} is ipsec-tools' forward policy. */
-public enum Direction {
-    IN(1, "in"),
-    OUT(2, "out"),
-    FWD(3, "fwd");
+public enum Direction implements SetkeyWord {
+    IN,
+    OUT,
+    FWD;
 
-    private final int number;
-    private final String keyword;
-
-    Direction(int number, String keyword) {
-        this.number = number;
-        this.keyword = keyword;
-    }
-
+    /** The KAME direction number (in is 1). */
     public int number() {
-        return number;
-    }
-
-    public String keyword() {
-        return keyword;
+        return ordinal() + 1;
     }
 
     public static Direction byKeyword(String word) {
-        return Keywords.find(values(), Direction::keyword, word);
+        return Keywords.find(values(), word);
     }
 }

@@ -1,31 +1,21 @@
 package org.jsetkey.engine.spd;
 
 import org.jsetkey.engine.Keywords;
+import org.jsetkey.engine.SetkeyWord;
 
 /** IPsec level of a policy rule (KAME numbers). */
-public enum Level {
-    DEFAULT(0, "default"),
-    USE(1, "use"),
-    REQUIRE(2, "require"),
-    UNIQUE(3, "unique");
+public enum Level implements SetkeyWord {
+    DEFAULT,
+    USE,
+    REQUIRE,
+    UNIQUE;
 
-    private final int number;
-    private final String keyword;
-
-    Level(int number, String keyword) {
-        this.number = number;
-        this.keyword = keyword;
-    }
-
+    /** The KAME level number. */
     public int number() {
-        return number;
-    }
-
-    public String keyword() {
-        return keyword;
+        return ordinal();
     }
 
     public static Level byKeyword(String word) {
-        return Keywords.find(values(), Level::keyword, word);
+        return Keywords.find(values(), word);
     }
 }

@@ -1,32 +1,22 @@
 package org.jsetkey.engine.spd;
 
 import org.jsetkey.engine.Keywords;
+import org.jsetkey.engine.SetkeyWord;
 
 /** What a policy does with matching packets (sadb_x_policy type numbers). */
-public enum PolicyAction {
-    DISCARD(0, "discard"),
-    NONE(1, "none"),
-    IPSEC(2, "ipsec"),
-    ENTRUST(3, "entrust"),
-    BYPASS(4, "bypass");
+public enum PolicyAction implements SetkeyWord {
+    DISCARD,
+    NONE,
+    IPSEC,
+    ENTRUST,
+    BYPASS;
 
-    private final int number;
-    private final String keyword;
-
-    PolicyAction(int number, String keyword) {
-        this.number = number;
-        this.keyword = keyword;
-    }
-
+    /** The sadb_x_policy type number. */
     public int number() {
-        return number;
-    }
-
-    public String keyword() {
-        return keyword;
+        return ordinal();
     }
 
     public static PolicyAction byKeyword(String word) {
-        return Keywords.find(values(), PolicyAction::keyword, word);
+        return Keywords.find(values(), word);
     }
 }

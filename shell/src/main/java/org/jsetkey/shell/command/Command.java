@@ -4,14 +4,23 @@ import java.util.List;
 
 /** A console command: {@code name args...}. */
 public interface Command {
+    /** Its word, synopsis and help. */
+    Usage usage();
+
     /** The word that invokes it. */
-    String name();
+    default String name() {
+        return usage().name();
+    }
 
     /** One line: {@code name ARGS}, as {@code help} lists it. */
-    String synopsis();
+    default String synopsis() {
+        return usage().synopsis();
+    }
 
     /** What it does, a few lines, for {@code help name}. */
-    String help();
+    default String help() {
+        return usage().help();
+    }
 
     /**
      * Runs the command.

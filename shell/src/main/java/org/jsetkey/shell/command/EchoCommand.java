@@ -4,18 +4,9 @@ import java.util.List;
 
 final class EchoCommand implements Command {
     @Override
-    public String name() {
-        return "echo";
-    }
-
-    @Override
-    public String synopsis() {
-        return "echo TEXT...";
-    }
-
-    @Override
-    public String help() {
-        return "Prints its arguments separated by one blank (handy in scripts and test input).";
+    public Usage usage() {
+        return new Usage("echo", "echo TEXT...",
+                "Prints its arguments separated by one blank (handy in scripts and test input).");
     }
 
     @Override

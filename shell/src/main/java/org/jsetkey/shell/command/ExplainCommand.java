@@ -9,33 +9,16 @@ import java.util.Locale;
 import org.jsetkey.engine.event.KeyEvent;
 
 /** {@code explain [N] | explain clear}: the last drops with the stack's explanation of each. */
-final class ExplainCommand implements Command {
+record ExplainCommand(DropLog log, ZoneId zone) implements Command {
     static final int DEFAULT_COUNT = 5;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.US);
 
-    private final DropLog log;
-    private final ZoneId zone;
-
-    ExplainCommand(DropLog log, ZoneId zone) {
-        this.log = log;
-        this.zone = zone;
-    }
-
     @Override
-    public String name() {
-        return "explain";
-    }
-
-    @Override
-    public String synopsis() {
-        return "explain [N] | explain clear";
-    }
-
-    @Override
-    public String help() {
-        return "Lists the last N (default " + DEFAULT_COUNT + ", at most " + DropLog.CAPACITY
-                + ") packets this host dropped, oldest first,\nwith why (e.g. which SPIs it holds when an SPI is "
-                + "unknown). 'explain clear' forgets them.";
+    public Usage usage() {
+        return new Usage("explain", "explain [N] | explain clear",
+                "Lists the last N (default " + DEFAULT_COUNT + ", at most " + DropLog.CAPACITY
+                        + ") packets this host dropped, oldest first,\nwith why (e.g. which SPIs it holds when an SPI is "
+                        + "unknown). 'explain clear' forgets them.");
     }
 
     @Override

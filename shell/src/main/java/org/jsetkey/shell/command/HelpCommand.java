@@ -14,30 +14,13 @@ import org.jsetkey.engine.sysctl.Sysctl;
  * Lists the commands, or explains one command or setkey statement (from the grammar), an
  * algorithm table ({@code help -E}, {@code -A}, {@code -C}) or the sysctl knobs.
  */
-final class HelpCommand implements Command {
-    private final CommandRegistry registry;
-    private final Sysctl sysctl;
-
-    HelpCommand(CommandRegistry registry, Sysctl sysctl) {
-        this.registry = registry;
-        this.sysctl = sysctl;
-    }
-
+record HelpCommand(CommandRegistry registry, Sysctl sysctl) implements Command {
     @Override
-    public String name() {
-        return "help";
-    }
-
-    @Override
-    public String synopsis() {
-        return "help [command | statement | -E | -A | -C]";
-    }
-
-    @Override
-    public String help() {
-        return "Lists the commands, or explains one.\n"
-                + "help add, help spdadd: the statement's slots; help -E, -A, -C: the algorithm tables;\n"
-                + "help sysctl: the knobs with their ranges and descriptions.";
+    public Usage usage() {
+        return new Usage("help", "help [command | statement | -E | -A | -C]",
+                "Lists the commands, or explains one.\n"
+                        + "help add, help spdadd: the statement's slots; help -E, -A, -C: the algorithm tables;\n"
+                        + "help sysctl: the knobs with their ranges and descriptions.");
     }
 
     @Override

@@ -12,29 +12,14 @@ import org.jsetkey.engine.net.Prefix;
 import org.jsetkey.engine.stack.Host;
 
 /** {@code link}: the UDP test link: local socket, each peer with what it owns and the traffic both ways. */
-final class LinkCommand implements Command {
-    private final Host host;
-
-    LinkCommand(Host host) {
-        this.host = host;
-    }
-
+record LinkCommand(Host host) implements Command {
     @Override
-    public String name() {
-        return "link";
-    }
-
-    @Override
-    public String synopsis() {
-        return "link";
-    }
-
-    @Override
-    public String help() {
-        return "Shows the UDP test link: this host's socket and addresses, each peer's socket, configured\n"
-                + "prefixes and announced name and addresses, packets and bytes each way (the hosts' own\n"
-                + "announcement and peer-check packets, UDP port 60500, counted apart), and the datagrams\n"
-                + "dropped by the link itself (from unknown senders, malformed, no peer for the destination).";
+    public Usage usage() {
+        return new Usage("link", "link",
+                "Shows the UDP test link: this host's socket and addresses, each peer's socket, configured\n"
+                        + "prefixes and announced name and addresses, packets and bytes each way (the hosts' own\n"
+                        + "announcement and peer-check packets, UDP port 60500, counted apart), and the datagrams\n"
+                        + "dropped by the link itself (from unknown senders, malformed, no peer for the destination).");
     }
 
     @Override

@@ -20,22 +20,13 @@ final class MonitorCommand implements Command, AutoCloseable {
     }
 
     @Override
-    public String name() {
-        return "monitor";
-    }
-
-    @Override
-    public String synopsis() {
-        return "monitor [-d] [-x | -xx] | monitor stop";
-    }
-
-    @Override
-    public String help() {
-        return "Prints every key engine message (ADD, UPDATE, DELETE, FLUSH, SPDADD, SPDUPDATE, SPDDELETE,\n"
-                + "SPDFLUSH, ACQUIRE, EXPIRE) above the prompt as it happens, one line each, until 'monitor stop'.\n"
-                + "  -d   also packet drops (DROP reason: explanation)\n"
-                + "  -x   print each message as setkey -x does (kdebug_sadb text, time of day)\n"
-                + "  -xx  the same with epoch timestamps, as setkey -xx";
+    public Usage usage() {
+        return new Usage("monitor", "monitor [-d] [-x | -xx] | monitor stop",
+                "Prints every key engine message (ADD, UPDATE, DELETE, FLUSH, SPDADD, SPDUPDATE, SPDDELETE,\n"
+                        + "SPDFLUSH, ACQUIRE, EXPIRE) above the prompt as it happens, one line each, until 'monitor stop'.\n"
+                        + "  -d   also packet drops (DROP reason: explanation)\n"
+                        + "  -x   print each message as setkey -x does (kdebug_sadb text, time of day)\n"
+                        + "  -xx  the same with epoch timestamps, as setkey -xx");
     }
 
     @Override

@@ -6,28 +6,13 @@ import org.jsetkey.engine.print.NetstatFormatter;
 import org.jsetkey.engine.stats.Counters;
 
 /** FreeBSD's {@code netstat -s [-p ipsec|ipsec6|ah|esp|ipcomp]} on this host's IPsec counters. */
-final class NetstatCommand implements Command {
-    private final Counters counters;
-
-    NetstatCommand(Counters counters) {
-        this.counters = counters;
-    }
-
+record NetstatCommand(Counters counters) implements Command {
     @Override
-    public String name() {
-        return "netstat";
-    }
-
-    @Override
-    public String synopsis() {
-        return "netstat -s [-s] [-p ipsec|ipsec6|ah|esp|ipcomp]";
-    }
-
-    @Override
-    public String help() {
-        return "IPsec statistics as FreeBSD's netstat -s prints them: every protocol, or the one -p names.\n"
-                + "  -ss  leave out counters that are zero\n"
-                + "Link packet and byte counts are shown by 'link'.";
+    public Usage usage() {
+        return new Usage("netstat", "netstat -s [-s] [-p ipsec|ipsec6|ah|esp|ipcomp]",
+                "IPsec statistics as FreeBSD's netstat -s prints them: every protocol, or the one -p names.\n"
+                        + "  -ss  leave out counters that are zero\n"
+                        + "Link packet and byte counts are shown by 'link'.");
     }
 
     @Override

@@ -20,43 +20,26 @@ import org.jsetkey.engine.tool.PingResult;
  * input, so scripts end. Interrupting the command thread (Ctrl-C) stops it and prints the
  * summary, as iputils does.
  */
-final class PingCommand implements Command {
+record PingCommand(Host host, boolean interactive) implements Command {
     static final int BATCH_COUNT = 4;
     static final long DEFAULT_WAIT_MILLIS = 10_000;
     static final long FLOOD_INTERVAL_MILLIS = 10;
 
-    private final Host host;
-    private final boolean interactive;
-
-    PingCommand(Host host, boolean interactive) {
-        this.host = host;
-        this.interactive = interactive;
-    }
-
     @Override
-    public String name() {
-        return "ping";
-    }
-
-    @Override
-    public String synopsis() {
-        return "ping [-c N] [-i SEC] [-s SIZE] [-W SEC] [-f] [-q] [-6] [-P POLICY] DEST";
-    }
-
-    @Override
-    public String help() {
-        return "Sends ICMP echo requests through this host's IPsec stack and prints iputils-style lines.\n"
-                + "  -c N      probes to send (default: until Ctrl-C in the console, " + BATCH_COUNT
-                + " from standard input)\n"
-                + "  -i SEC    interval between probes (default 1)\n"
-                + "  -s SIZE   payload bytes (default 56)\n"
-                + "  -W SEC    how long to wait for the last reply (default 10)\n"
-                + "  -f        flood: the next probe on each reply, or after 10 ms (-i) without one;\n"
-                + "            '.' per probe, erased by each reply\n"
-                + "  -q        quiet: header and summary only (no reply lines, no flood dots)\n"
-                + "  -6        the destination must be IPv6\n"
-                + "  -P POLICY per-socket policy as FreeBSD ping takes it, e.g. -P \"out ipsec esp/transport//require\"\n"
-                + "DEST is a numeric address. Fails when no reply came back.";
+    public Usage usage() {
+        return new Usage("ping", "ping [-c N] [-i SEC] [-s SIZE] [-W SEC] [-f] [-q] [-6] [-P POLICY] DEST",
+                "Sends ICMP echo requests through this host's IPsec stack and prints iputils-style lines.\n"
+                        + "  -c N      probes to send (default: until Ctrl-C in the console, " + BATCH_COUNT
+                        + " from standard input)\n"
+                        + "  -i SEC    interval between probes (default 1)\n"
+                        + "  -s SIZE   payload bytes (default 56)\n"
+                        + "  -W SEC    how long to wait for the last reply (default 10)\n"
+                        + "  -f        flood: the next probe on each reply, or after 10 ms (-i) without one;\n"
+                        + "            '.' per probe, erased by each reply\n"
+                        + "  -q        quiet: header and summary only (no reply lines, no flood dots)\n"
+                        + "  -6        the destination must be IPv6\n"
+                        + "  -P POLICY per-socket policy as FreeBSD ping takes it, e.g. -P \"out ipsec esp/transport//require\"\n"
+                        + "DEST is a numeric address. Fails when no reply came back.");
     }
 
     @Override

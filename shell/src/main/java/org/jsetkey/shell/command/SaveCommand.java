@@ -11,31 +11,16 @@ import org.jsetkey.engine.persist.XfrmWriter;
  * {@code save [--format setkey|ip-xfrm] [FILE]}: the SAD, SPD and changed sysctls written
  * atomically, mode 0600, as a file that {@code -f FILE} or {@code run FILE} reloads.
  */
-final class SaveCommand implements Command {
-    private final SetkeyLanguage setkey;
-
-    SaveCommand(SetkeyLanguage setkey) {
-        this.setkey = setkey;
-    }
-
+record SaveCommand(SetkeyLanguage setkey) implements Command {
     @Override
-    public String name() {
-        return "save";
-    }
-
-    @Override
-    public String synopsis() {
-        return "save [--format setkey|ip-xfrm] [FILE]";
-    }
-
-    @Override
-    public String help() {
-        return "Writes the SAD, the SPD and every sysctl that differs from its default to FILE\n"
+    public Usage usage() {
+        return new Usage("save", "save [--format setkey|ip-xfrm] [FILE]",
+                "Writes the SAD, the SPD and every sysctl that differs from its default to FILE\n"
                 + "(flush; spdflush; sysctl ...; add ...; spdadd ...;), so 'jsetkey -f FILE', '--boot FILE'\n"
                 + "or 'run FILE' rebuilds them. The file is replaced atomically and is mode 0600: keys are\n"
                 + "in it. Without FILE: the autosave file when autosave is on, else the rc.conf ipsec_file.\n"
                 + "--format ip-xfrm writes Linux 'ip xfrm state/policy add' lines instead; what has no\n"
-                + "ip xfrm equivalent stays in the file as a comment and is reported as FILE:LINE.";
+                + "ip xfrm equivalent stays in the file as a comment and is reported as FILE:LINE.");
     }
 
     @Override

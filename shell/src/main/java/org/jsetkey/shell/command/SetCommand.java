@@ -3,27 +3,12 @@ package org.jsetkey.shell.command;
 import java.util.List;
 
 /** {@code set debug|notices on|off}; {@code set} alone shows the settings. */
-final class SetCommand implements Command {
-    private final Session session;
-
-    SetCommand(Session session) {
-        this.session = session;
-    }
-
+record SetCommand(Session session) implements Command {
     @Override
-    public String name() {
-        return "set";
-    }
-
-    @Override
-    public String synopsis() {
-        return "set [debug|notices on|off]";
-    }
-
-    @Override
-    public String help() {
-        return "Changes a console setting. debug on: errors show the full stack trace.\n"
-                + "notices off: no ACQUIRE/EXPIRE notices above the prompt (on by default; monitor shows every message).";
+    public Usage usage() {
+        return new Usage("set", "set [debug|notices on|off]",
+                "Changes a console setting. debug on: errors show the full stack trace.\n"
+                        + "notices off: no ACQUIRE/EXPIRE notices above the prompt (on by default; monitor shows every message).");
     }
 
     @Override

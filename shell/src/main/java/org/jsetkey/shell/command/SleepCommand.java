@@ -8,18 +8,9 @@ final class SleepCommand implements Command {
     static final int MAX_SECONDS = 60;
 
     @Override
-    public String name() {
-        return "sleep";
-    }
-
-    @Override
-    public String synopsis() {
-        return "sleep SECONDS";
-    }
-
-    @Override
-    public String help() {
-        return "Waits SECONDS (decimals allowed, at most " + MAX_SECONDS + ").";
+    public Usage usage() {
+        return new Usage("sleep", "sleep SECONDS",
+                "Waits SECONDS (decimals allowed, at most " + MAX_SECONDS + ").");
     }
 
     @Override

@@ -7,29 +7,14 @@ import org.jsetkey.engine.sysctl.SysctlCommand;
 import org.jsetkey.engine.sysctl.SysctlResult;
 
 /** FreeBSD's sysctl(8) on this host's knobs. */
-final class SysctlShellCommand implements Command {
-    private final Sysctl sysctl;
-
-    SysctlShellCommand(Sysctl sysctl) {
-        this.sysctl = sysctl;
-    }
-
+record SysctlShellCommand(Sysctl sysctl) implements Command {
     @Override
-    public String name() {
-        return "sysctl";
-    }
-
-    @Override
-    public String synopsis() {
-        return "sysctl [-adeiNnq] [name[=value] ...]";
-    }
-
-    @Override
-    public String help() {
-        return "Shows or sets kernel knobs as FreeBSD's sysctl does, e.g.\n"
-                + "  sysctl net.inet.ipsec            every IPsec knob\n"
-                + "  sysctl net.inet.ipsec.esp_trans_deflev=2\n"
-                + "-a all, -n value only, -e name=value, -N names, -d descriptions, -q quiet, -i ignore unknown.";
+    public Usage usage() {
+        return new Usage("sysctl", "sysctl [-adeiNnq] [name[=value] ...]",
+                "Shows or sets kernel knobs as FreeBSD's sysctl does, e.g.\n"
+                        + "  sysctl net.inet.ipsec            every IPsec knob\n"
+                        + "  sysctl net.inet.ipsec.esp_trans_deflev=2\n"
+                        + "-a all, -n value only, -e name=value, -N names, -d descriptions, -q quiet, -i ignore unknown.");
     }
 
     @Override

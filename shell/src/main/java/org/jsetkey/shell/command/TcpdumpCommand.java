@@ -22,23 +22,14 @@ final class TcpdumpCommand implements Command, AutoCloseable {
     }
 
     @Override
-    public String name() {
-        return "tcpdump";
-    }
-
-    @Override
-    public String synopsis() {
-        return "tcpdump [-n] [-v] [-d] [-c N] [-w FILE.pcap [--print]] | tcpdump stop";
-    }
-
-    @Override
-    public String help() {
-        return "Traces the link in the background: one line per packet, as Debian's tcpdump -n prints it,\n"
-                + "above the prompt. Ends after -c N packets or at 'tcpdump stop'.\n"
-                + "  -v        tcpdump -v detail      -n  numeric (always)\n"
-                + "  -d        decrypt: under each AH/ESP packet, the inner packet (this host holds the keys)\n"
-                + "  -w FILE   write a pcap (LINKTYPE_RAW) instead of printing; --print prints as well\n"
-                + "A received packet the stack drops gets a '    dropped: why' line under it.";
+    public Usage usage() {
+        return new Usage("tcpdump", "tcpdump [-n] [-v] [-d] [-c N] [-w FILE.pcap [--print]] | tcpdump stop",
+                "Traces the link in the background: one line per packet, as Debian's tcpdump -n prints it,\n"
+                        + "above the prompt. Ends after -c N packets or at 'tcpdump stop'.\n"
+                        + "  -v        tcpdump -v detail      -n  numeric (always)\n"
+                        + "  -d        decrypt: under each AH/ESP packet, the inner packet (this host holds the keys)\n"
+                        + "  -w FILE   write a pcap (LINKTYPE_RAW) instead of printing; --print prints as well\n"
+                        + "A received packet the stack drops gets a '    dropped: why' line under it.");
     }
 
     @Override

@@ -1,29 +1,15 @@
 package org.jsetkey.shell.groovy;
 
 import org.jsetkey.shell.command.CommandOutput;
+import org.jsetkey.shell.command.Usage;
 import org.jsetkey.shell.command.RawCommand;
 
 /** {@code groovy EXPR} evaluates one expression; {@code groovy} alone enters the Groovy mode. */
-final class GroovyCommand implements RawCommand {
-    private final Scripting scripting;
-
-    GroovyCommand(Scripting scripting) {
-        this.scripting = scripting;
-    }
-
+record GroovyCommand(Scripting scripting) implements RawCommand {
     @Override
-    public String name() {
-        return "groovy";
-    }
-
-    @Override
-    public String synopsis() {
-        return "groovy [EXPR]";
-    }
-
-    @Override
-    public String help() {
-        return GroovyHelp.TEXT;
+    public Usage usage() {
+        return new Usage("groovy", "groovy [EXPR]",
+                GroovyHelp.TEXT);
     }
 
     @Override

@@ -10,33 +10,17 @@ import java.util.List;
 import org.jsetkey.engine.setkey.SetkeyResult;
 import org.jsetkey.shell.command.Command;
 import org.jsetkey.shell.command.CommandOutput;
+import org.jsetkey.shell.command.Usage;
 import org.jsetkey.shell.command.SetkeyPrinter;
 import org.jsetkey.shell.host.HostContext;
 
 /** {@code run FILE [ARGS]}: a {@code .groovy} script, or any other file as setkey statements. */
-final class RunCommand implements Command {
-    private final Scripting scripting;
-    private final HostContext host;
-
-    RunCommand(Scripting scripting, HostContext host) {
-        this.scripting = scripting;
-        this.host = host;
-    }
-
+record RunCommand(Scripting scripting, HostContext host) implements Command {
     @Override
-    public String name() {
-        return "run";
-    }
-
-    @Override
-    public String synopsis() {
-        return "run FILE [ARGS]";
-    }
-
-    @Override
-    public String help() {
-        return "Runs FILE: a .groovy file as a Groovy script (ARGS in 'args'; errors say FILE:LINE),\n"
-                + "any other file as setkey statements (errors say FILE:LINE:COL), like setkey -f.";
+    public Usage usage() {
+        return new Usage("run", "run FILE [ARGS]",
+                "Runs FILE: a .groovy file as a Groovy script (ARGS in 'args'; errors say FILE:LINE),\n"
+                        + "any other file as setkey statements (errors say FILE:LINE:COL), like setkey -f.");
     }
 
     @Override

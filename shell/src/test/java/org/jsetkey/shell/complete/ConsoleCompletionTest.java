@@ -21,6 +21,7 @@ import org.jsetkey.shell.command.Command;
 import org.jsetkey.shell.command.CommandOutput;
 import org.jsetkey.shell.command.CommandRegistry;
 import org.jsetkey.shell.command.Suggestion;
+import org.jsetkey.shell.command.Usage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,8 +48,8 @@ class ConsoleCompletionTest {
     /** A command known only by its synopsis, as the network commands are. */
     private record Stub(String name, String synopsis) implements Command {
         @Override
-        public String help() {
-            return name + " does things";
+        public Usage usage() {
+            return new Usage(name, synopsis, name + " does things");
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import org.jsetkey.shell.command.Command;
 import org.jsetkey.shell.command.CommandOutput;
 import org.jsetkey.shell.command.CommandRegistry;
+import org.jsetkey.shell.command.Usage;
 import org.junit.jupiter.api.Test;
 
 class HighlightingTest {
@@ -59,18 +60,8 @@ class HighlightingTest {
     void commandLinesShowOptionsNumbersAndUnknownCommands() {
         registry.register(new Command() {
             @Override
-            public String name() {
-                return "ping";
-            }
-
-            @Override
-            public String synopsis() {
-                return "ping [-c N] DEST";
-            }
-
-            @Override
-            public String help() {
-                return "";
+            public Usage usage() {
+                return new Usage("ping", "ping [-c N] DEST", "");
             }
 
             @Override
