@@ -23,24 +23,15 @@ public final class PeerCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "peer";
-    }
-
-    @Override
-    public String synopsis() {
-        return "peer check [-t SEC] [PEER]";
-    }
-
-    @Override
-    public String help() {
-        return "Asks each peer (or the one named: its announced name, link endpoint or one of its addresses)\n"
-                + "for a summary of its SAD and SPD, over the link's control channel (UDP port 60500, past the\n"
-                + "SPD), and compares it with this host's: every SA either host sends with must be held by the\n"
-                + "other with the same SPI, mode, algorithms and key (keys are compared by keyed fingerprints and\n"
-                + "never cross the link), and every ipsec policy must find the SAs and the peer's policy it needs.\n"
-                + "Prints a table of matches and mismatches with a fix for each; fails unless all match.\n"
-                + "-t SEC: how long to wait for each peer's answer (default 5).";
+    public Usage usage() {
+        return new Usage("peer", "peer check [-t SEC] [PEER]",
+                "Asks each peer (or the one named: its announced name, link endpoint or one of its addresses)\n"
+                        + "for a summary of its SAD and SPD, over the link's control channel (UDP port 60500, past the\n"
+                        + "SPD), and compares it with this host's: every SA either host sends with must be held by the\n"
+                        + "other with the same SPI, mode, algorithms and key (keys are compared by keyed fingerprints and\n"
+                        + "never cross the link), and every ipsec policy must find the SAs and the peer's policy it needs.\n"
+                        + "Prints a table of matches and mismatches with a fix for each; fails unless all match.\n"
+                        + "-t SEC: how long to wait for each peer's answer (default 5).");
     }
 
     @Override
