@@ -3,13 +3,13 @@ package org.jsetkey.shell.groovy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.jsetkey.engine.setkey.SetkeyResult;
 import org.jsetkey.shell.command.Command;
 import org.jsetkey.shell.command.CommandOutput;
+import org.jsetkey.shell.command.FileErrors;
 import org.jsetkey.shell.command.SetkeyPrinter;
 import org.jsetkey.shell.host.HostContext;
 
@@ -46,8 +46,11 @@ final class RunCommand implements Command {
             return false;
         }
         Path file = Path.of(args.get(0));
-        if (!Files.isRegularFile(file)) {
-            output.errorln("run: " + file + ": No such file or directory");
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            output.errorln("run: " + FileErrors.describe(file, e));
             return false;
         }
         if (file.getFileName().toString().endsWith(".groovy")) {
@@ -55,16 +58,6 @@ final class RunCommand implements Command {
         }
         if (args.size() > 1) {
             output.errorln("run: arguments are only for .groovy scripts");
-            return false;
-        }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            output.errorln("run: " + file + ": No such file or directory");
-            return false;
-        } catch (IOException e) {
-            output.errorln("run: " + file + ": " + e.getMessage());
             return false;
         }
         SetkeyResult r = host.configFile().run(text, file.toString(), new SetkeyPrinter(output));
