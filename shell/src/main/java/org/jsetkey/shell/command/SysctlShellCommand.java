@@ -26,7 +26,7 @@ final class SysctlShellCommand implements Command {
 
     @Override
     public String help() {
-        return "Shows or sets kernel knobs as FreeBSD's sysctl does, e.g.\n"
+        return "Shows or sets kernel knobs as FreeBSD's sysctl does. For example:\n"
                 + "  sysctl net.inet.ipsec            every IPsec knob\n"
                 + "  sysctl net.inet.ipsec.esp_trans_deflev=2\n"
                 + "-a all, -n value only, -e name=value, -N names, -d descriptions, -q quiet, -i ignore unknown.";

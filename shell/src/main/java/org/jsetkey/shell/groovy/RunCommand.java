@@ -69,7 +69,7 @@ final class RunCommand implements Command {
             scripting.scripts(output).runFile(file, args);
             return true;
         } catch (ScriptFailedException e) {
-            output.errorln(e.getMessage());
+            ScriptErrors.report(e, scripting.session(), output);
             return false;
         }
     }
