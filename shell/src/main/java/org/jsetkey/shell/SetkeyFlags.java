@@ -7,6 +7,7 @@ import java.nio.file.Files;
 
 import org.jsetkey.engine.setkey.SetkeyResult;
 import org.jsetkey.engine.setkey.ShortDump;
+import org.jsetkey.shell.host.HostContext;
 import org.jsetkey.shell.command.FileErrors;
 import org.jsetkey.shell.command.Interpreter;
 import org.jsetkey.shell.command.SetkeyPrinter;
