@@ -94,8 +94,8 @@ class HelpCommandTest {
             }
             String joined = text.replaceAll("\n +", " ");
             assertTrue(joined.contains("Shows or sets kernel knobs as FreeBSD's sysctl does."), joined);
-            assertTrue(joined.contains("Writes the SAD and SPD to FILE as setkey statements (flush; spdflush; add ...;"
-                    + " spdadd ...;), so 'jsetkey -f FILE', '--boot FILE' or 'run FILE' rebuilds them."), joined);
+            assertTrue(joined.contains("Prints the SAD (all SAs, or those of one protocol: esp, ah, ipcomp...)"
+                    + " as setkey -D does."), joined);
             assertTrue(text.contains("\n  sleep SECONDS" + " ".repeat(13) + "Waits SECONDS"), text);
         }
         assertTrue(listAt(80).contains("\n  help [command | statement | -E | -A | -C]\n" + " ".repeat(28) + "Lists"),

@@ -67,8 +67,8 @@ class NewcomerConsoleIT {
             }
             String text = screen.replaceAll("\n {20,}", " ");
             assertTrue(text.contains("Shows or sets kernel knobs as FreeBSD's sysctl does.\n"), text);
-            assertTrue(text.contains("Writes the SAD and SPD to FILE as setkey statements (flush; spdflush; add ...; "
-                    + "spdadd ...;), so 'jsetkey -f FILE', '--boot FILE' or 'run FILE' rebuilds them.\n"), text);
+            assertTrue(text.contains("Prints the SAD (all SAs, or those of one protocol: esp, ah, ipcomp...)"
+                    + " as setkey -D does.\n"), text);
             assertTrue(text.contains("Lists the last N (default 5, at most 50) packets this host dropped, oldest first, "
                     + "with why (e.g. which SPIs it holds when an SPI is unknown).\n"), text);
         }
