@@ -30,11 +30,13 @@ final class ConsoleLauncher {
         try (JLineConsole console = JLineConsole.onSystemTerminal(prompt, text -> interpreter[0].needsMore(text),
                 completion, highlighting, HistoryFile.location(System.getenv(), System.getProperty("user.home")))) {
             interpreter[0] = Interpreter.create(host.sysctl(), host.language(), session, console);
+            interpreter[0].numberEachEntry();
             completion.followMode(session::mode);
             try (NetCommands net = NetCommands.register(interpreter[0].registry(), host.host(), console, true);
                     Scripting scripting = Scripting.install(interpreter[0].registry(), host, session)) {
                 net.showNotices(session);
                 console.usePrompt(() -> session.mode() != null ? session.mode().prompt() : prompt.primary());
+                console.separateHistoryBy(() -> session.mode() != null ? session.mode().historyName() : null);
                 startup.forEach(interpreter[0]::accept);
                 Repl repl = new Repl(console, interpreter[0]);
                 console.onInterrupt(repl::interruptForeground);

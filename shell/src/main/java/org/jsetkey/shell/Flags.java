@@ -13,16 +13,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The command line: setkey's flags acting on this host's databases, plus the host flags. */
-@Command(name = "jsetkey", sortOptions = false, usageHelpWidth = 100,
+@Command(name = "jsetkey", sortOptions = false, usageHelpWidth = 100, usageHelpAutoWidth = true, separator = " ",
+        customSynopsis = {
+            "jsetkey [-nv] -c | -f FILE | -e STATEMENTS",
+            "       jsetkey [-Paglntv] -D | [-Pv] -F      (combinable: -F -f FILE -D)",
+            "       jsetkey -x[x]",
+            "       jsetkey [--rc FILE] [--name NAME] [--addr ADDR]... [--listen HOST:PORT]",
+            "               [--peer HOST:PORT[=PREFIX]]... [--boot FILE] [--script FILE [ARGS...]]",
+            "       jsetkey --demo | --bench [ROUNDS] | -h | -V"},
         description = {"setkey(8) as a live IPsec lab. Without arguments: the console (or, when standard",
                 "input is not a terminal, console commands read from it)."},
-        footer = {"", "Order when combined: -F/-FP, then -f, then -c, then -D/-DP. Exit status 1 when anything failed."})
+        footer = {"", "Order when combined: -F/-FP, then -f, then -e, then -c, then -D/-DP. Exit status 1 when anything failed.",
+                "setkey's -p, -H, -k and -r are refused with the reason: they have no meaning here."})
 final class Flags {
     @Option(names = "-c", description = "Read setkey statements from standard input.")
     boolean stdinStatements;
 
     @Option(names = "-f", paramLabel = "FILE", description = "Read setkey statements from FILE.")
     Path file;
+
+    @Option(names = "-e", paramLabel = "STATEMENTS", description = "Run the setkey STATEMENTS given here (FreeBSD's -e).")
+    String statements;
+
+    @Option(names = "-n", description = "No action: check the statements of -f, -e or -c and apply nothing.")
+    boolean checkOnly;
 
     @Option(names = "-D", description = "Dump the SAD (with -P: the SPD).")
     boolean dump;
@@ -36,6 +50,31 @@ final class Flags {
     @Option(names = "-a", description = "With -D: show dead SAs too.")
     boolean allStates;
 
+    @Option(names = "-l", description = "With -D: loop, one short line per SA every second, until interrupted.")
+    boolean loop;
+
+    @Option(names = "-g", description = "With -DP: only global policies (here every policy is global).")
+    boolean globalOnly;
+
+    @Option(names = "-t", description = "With -DP: only if_ipsec(4) policies (here none: there are no if_ipsec interfaces).")
+    boolean ifIpsecOnly;
+
+    @Option(names = "-N", description = "With -DP: leave out per-socket policies (here they never appear in -DP).")
+    boolean noSocketPolicies;
+
+    /** setkey flags with no meaning here: each is refused with the reason ({@link SetkeyFlags#check}). */
+    @Option(names = "-p", hidden = true)
+    boolean ports;
+
+    @Option(names = "-H", hidden = true)
+    boolean hexDump;
+
+    @Option(names = "-k", hidden = true)
+    boolean kernelSemantics;
+
+    @Option(names = "-r", hidden = true)
+    boolean rfcSemantics;
+
     @Option(names = "-x", description = "Monitor like setkey -x: print every key engine message (-xx: epoch "
             + "timestamps) and keep running until interrupted; console commands are still read.")
     boolean[] monitor = new boolean[0];
@@ -43,7 +82,7 @@ final class Flags {
     @Option(names = "-v", description = "Verbose: print every key engine message.")
     boolean verbose;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(names = {"-h", "--help", "-?"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
     @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version and exit.")
@@ -85,7 +124,7 @@ final class Flags {
 
     /** True when a setkey action flag was given: then the program acts and exits, no console. */
     boolean setkeyAction() {
-        return stdinStatements || file != null || dump || flush;
+        return stdinStatements || file != null || statements != null || dump || flush;
     }
 
     HostOptions hostOptions() {

@@ -1,22 +1,17 @@
 package org.jsetkey.shell;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.time.ZoneId;
 import java.util.List;
 
 import org.jsetkey.engine.print.KdebugFormatter;
-import org.jsetkey.engine.setkey.SetkeyResult;
 import org.jsetkey.shell.command.Interpreter;
 import org.jsetkey.shell.command.NetCommands;
 import org.jsetkey.shell.command.Session;
-import org.jsetkey.shell.command.SetkeyPrinter;
 import org.jsetkey.shell.console.BatchRunner;
 import org.jsetkey.shell.console.StreamOutput;
 import org.jsetkey.shell.groovy.Scripting;
@@ -56,14 +51,11 @@ public final class Main {
         try {
             cli.parseArgs(args);
             hostOptions = flags.hostOptions();
-            checkCombination(flags);
-        } catch (CommandLine.ParameterException e) {
+            SetkeyFlags.check(flags);
+        } catch (CommandLine.ParameterException | IllegalArgumentException e) {
+            // the reason and where to read more, so the reason does not scroll away under the usage
             err.println("jsetkey: " + e.getMessage());
-            cli.usage(err);
-            return 1;
-        } catch (IllegalArgumentException e) {
-            err.println("jsetkey: " + e.getMessage());
-            cli.usage(err);
+            err.println("Try 'jsetkey --help' for more information.");
             return 1;
         }
         if (cli.isUsageHelpRequested()) {
@@ -88,7 +80,7 @@ public final class Main {
                 host.events().subscribe(event -> output.out(kdebug.format(event)));
             }
             if (flags.setkeyAction()) {
-                return runSetkeyFlags(flags, host, in, output);
+                return SetkeyFlags.run(flags, host, in, output);
             }
             host.start();
             boolean booted = host.boot(output);
@@ -119,59 +111,6 @@ public final class Main {
             err.println("jsetkey: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return 1;
         }
-    }
-
-    private static void checkCombination(Flags flags) {
-        if (flags.policy && !flags.dump && !flags.flush) {
-            throw new IllegalArgumentException("-P needs -D or -F");
-        }
-        if (!flags.scriptArgs.isEmpty() && flags.script == null) {
-            throw new IllegalArgumentException("unexpected argument: " + flags.scriptArgs.get(0)
-                    + " (arguments are for --script FILE)");
-        }
-    }
-
-    /** setkey's order: -F/-FP, then -f, then -c, then -D/-DP. */
-    private static int runSetkeyFlags(Flags flags, HostContext host, InputStream in, StreamOutput output) {
-        boolean failed = false;
-        if (flags.flush) {
-            if (flags.policy) {
-                host.spd().flush();
-            } else {
-                host.sad().flush(null);
-            }
-        }
-        if (flags.file != null) {
-            String text;
-            try {
-                text = Files.readString(flags.file, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                output.errorln("jsetkey: " + flags.file + ": No such file or directory");
-                return 1;
-            } catch (IOException e) {
-                output.errorln("jsetkey: " + flags.file + ": " + e.getMessage());
-                return 1;
-            }
-            failed |= runSetkey(host, text, flags.file.toString(), output).failed();
-        }
-        if (flags.stdinStatements) {
-            String text;
-            try {
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                output.errorln("jsetkey: standard input: " + e.getMessage());
-                return 1;
-            }
-            failed |= runSetkey(host, text, Interpreter.SOURCE_NAME, output).failed();
-        }
-        if (flags.dump) {
-            output.out(flags.policy ? host.setkey().dumpSpd() : host.setkey().dumpSad(flags.allStates));
-        }
-        return failed ? 1 : 0;
-    }
-
-    private static SetkeyResult runSetkey(HostContext host, String text, String fileName, StreamOutput output) {
-        return host.configFile().run(text, fileName, new SetkeyPrinter(output));
     }
 
     private static BufferedReader reader(InputStream in) {

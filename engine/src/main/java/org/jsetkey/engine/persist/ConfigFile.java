@@ -41,8 +41,17 @@ public final class ConfigFile {
     }
 
     public SetkeyResult run(String text, String fileName, SetkeyListener listener) {
+        return process(text, fileName, listener, true);
+    }
+
+    /** Parses and reports like {@link #run} and applies nothing ({@code setkey -n}). */
+    public SetkeyResult check(String text, String fileName, SetkeyListener listener) {
+        return process(text, fileName, listener, false);
+    }
+
+    private SetkeyResult process(String text, String fileName, SetkeyListener listener, boolean apply) {
         if (!hasOtherLines(text)) {
-            return setkey.run(text, fileName, listener);
+            return apply ? setkey.run(text, fileName, listener) : setkey.check(text, fileName, listener);
         }
         String[] lines = text.split("\n", -1);
         StringBuilder setkeyText = new StringBuilder();
@@ -82,7 +91,7 @@ public final class ConfigFile {
                 errors++;
             }
         }
-        if (errors > 0) {
+        if (errors > 0 || !apply) {
             return new SetkeyResult(0, errors, false);
         }
         steps.sort(Comparator.comparingInt((Step s) -> s.pos().line()).thenComparingInt(s -> s.pos().column()));

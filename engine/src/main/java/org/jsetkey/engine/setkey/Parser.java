@@ -49,6 +49,8 @@ public final class Parser {
         while (!c.atEnd()) {
             Token first = c.peek();
             if (first.is(TokenKind.SEMICOLON)) {
+                // KAME's and ipsec-tools' grammars have no empty statement: setkey rejects "flush;;"
+                diags.add(src.error(first, "syntax error at \";\": empty statement", Grammar.statementNames()));
                 c.next();
                 continue;
             }

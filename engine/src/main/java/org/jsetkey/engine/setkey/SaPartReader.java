@@ -103,8 +103,9 @@ final class SaPartReader {
         if (t.isOption("-E")) {
             requireProtocol(t, p, p.type() == SaType.ESP);
             a.encToken = t;
+            String encryptTyped = c.peek().text();
             a.enc = algorithm(c, p, AlgorithmKind.ENCRYPT);
-            a.encKey = key(c, a.enc);
+            a.encKey = key(c, a.enc, encryptTyped);
             Token next = c.peek(SlotKind.ALGORITHMS, "-A or ;", a.enc.aead() ? List.of(";") : List.of("-A", ";"));
             if (next.isOption("-A")) {
                 c.next();
@@ -112,8 +113,9 @@ final class SaPartReader {
                     throw new ParseError(next, a.enc.name() + " is a combined-mode cipher: give no -A");
                 }
                 a.authToken = next;
+                String typed = c.peek().text();
                 a.auth = algorithm(c, p, AlgorithmKind.AUTH);
-                a.authKey = key(c, a.auth);
+                a.authKey = key(c, a.auth, typed);
             }
         } else if (t.isOption("-A")) {
             requireProtocol(t, p, p.type() != SaType.IPCOMP);
@@ -122,8 +124,9 @@ final class SaPartReader {
                         + " needs -E before -A (use -E null for authentication only)");
             }
             a.authToken = t;
+            String authTyped = c.peek().text();
             a.auth = algorithm(c, p, AlgorithmKind.AUTH);
-            a.authKey = key(c, a.auth);
+            a.authKey = key(c, a.auth, authTyped);
         } else if (t.isOption("-C")) {
             requireProtocol(t, p, p == SaProtocol.IPCOMP);
             a.comp = algorithm(c, p, AlgorithmKind.COMPRESS);
@@ -182,16 +185,17 @@ final class SaPartReader {
         return alg;
     }
 
-    private static byte[] key(Cursor c, Algorithm alg) {
+    /** @param typed the algorithm as the user wrote it (aes-cbc, not its dump name rijndael-cbc) */
+    private static byte[] key(Cursor c, Algorithm alg, String typed) {
         KeySizes sizes = alg.keySizes();
         if (sizes.keyless()) {
             Token after = c.peek();
             if (after.is(TokenKind.STRING) || after.is(TokenKind.HEX)) {
-                throw new ParseError(after, alg.name() + " takes no key");
+                throw new ParseError(after, typed + " takes no key");
             }
             return null;
         }
-        Token k = c.next(SlotKind.KEY, "key for " + alg.name() + ": \"text\" or 0x hex, "
+        Token k = c.next(SlotKind.KEY, "key for " + typed + ": \"text\" or 0x hex, "
                 + sizes.describeBytes(), List.of());
         byte[] key;
         if (k.is(TokenKind.STRING)) {
@@ -208,11 +212,11 @@ final class SaPartReader {
         } else if (k.is(TokenKind.WORD) && (k.text().startsWith("0x") || k.text().startsWith("0X"))) {
             throw new ParseError(k, "invalid hex key " + k.quoted());
         } else {
-            throw new ParseError(k, "missing key for " + alg.name() + " before " + k.quoted(),
+            throw new ParseError(k, "missing key for " + typed + " before " + k.quoted(),
                     List.of("\"text\"", "0x hex"));
         }
         if (!sizes.accepts(key.length * 8)) {
-            throw new ParseError(k, alg.name() + " needs " + sizes.describeBytes() + ", got " + key.length);
+            throw new ParseError(k, typed + " needs " + sizes.describeBytes() + ", got " + key.length);
         }
         return key;
     }

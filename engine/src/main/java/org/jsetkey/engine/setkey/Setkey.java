@@ -74,6 +74,26 @@ public final class Setkey {
         return executor.apply(statement);
     }
 
+    /**
+     * Checks setkey input without applying it ({@code setkey -n}): every syntax error is
+     * reported; the databases stay as they are.
+     */
+    public SetkeyResult check(String source, String fileName, SetkeyListener listener) {
+        int errors = 0;
+        for (Diagnostic d : Parser.parse(source, fileName).diagnostics()) {
+            listener.diagnostic(d);
+            if (d.severity() == Diagnostic.Severity.ERROR) {
+                errors++;
+            }
+        }
+        return new SetkeyResult(0, errors, false);
+    }
+
+    /** One round of {@code setkey -D -l}: one short line per SA (the header is {@link ShortDump#HEADER}). */
+    public String shortDumpSad(boolean includeDead) {
+        return ShortDump.print(sad.snapshot(), sad.clock().millis(), includeDead);
+    }
+
     /** {@code setkey -D} text ({@code includeDead}: {@code -D -a}); "No SAD entries." when empty. */
     public String dumpSad(boolean includeDead) {
         return executor.dumpSad(null, includeDead);

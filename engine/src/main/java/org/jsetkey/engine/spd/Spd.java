@@ -29,7 +29,8 @@ public final class Spd {
         SpdEntry e;
         synchronized (this) {
             if (find(policy) != null) {
-                throw new Refusal(Refusal.FILE_EXISTS, "a " + policy.direction().keyword()
+                String dir = policy.direction().keyword();
+                throw new Refusal(Refusal.FILE_EXISTS, ("aeiou".indexOf(dir.charAt(0)) >= 0 ? "an " : "a ") + dir
                         + " policy with this selector already exists");
             }
             e = new SpdEntry(nextId++, policy, clock.millis());

@@ -45,6 +45,16 @@ class ErrorTest {
     }
 
     @Test
+    void emptyStatementsAreSyntaxErrorsAsInSetkey() {
+        Diagnostic d = fails("flush;;", 1, 7, "syntax error at \";\": empty statement");
+        assertTrue(d.expected().contains("add"), d.expected().toString());
+        lab.diagnostics.clear();
+        fails(";", 1, 1, "syntax error at \";\": empty statement");
+        lab.diagnostics.clear();
+        fails("flush;\n  ;\n", 2, 3, "syntax error at \";\": empty statement");
+    }
+
+    @Test
     void missingSemicolonPointsAtNextStatement() {
         Diagnostic d = fails("flush\nspdflush;", 2, 1, "missing \";\" before \"spdflush\"");
         assertEquals(List.of(";"), d.expected());
@@ -110,6 +120,21 @@ class ErrorTest {
     void wrongKeyLength() {
         fails("add 10.0.0.1 10.0.0.2 ah 2000 -A hmac-sha2-256 \"12345678901234567890\";", 1, 48,
                 "hmac-sha2-256 needs 32 bytes, got 20");
+    }
+
+    @Test
+    void keyLengthErrorsNameTheAlgorithmAsTyped() {
+        fails("add 10.0.0.1 10.0.0.2 esp 2000 -E aes-cbc 0x0011;", 1, 43, "aes-cbc needs 16, 24 or 32 bytes, got 2");
+        lab.diagnostics.clear();
+        fails("add 10.0.0.1 10.0.0.2 esp 2000 -E rijndael-cbc 0x0011;", 1, 48,
+                "rijndael-cbc needs 16, 24 or 32 bytes, got 2");
+    }
+
+    @Test
+    void duplicatePolicyReadsAnOutPolicy() {
+        SetkeyResult r = lab.run("spdadd 10.0.0.1 10.0.0.2 any -P out ipsec esp/transport//require;");
+        assertEquals(1, r.errors());
+        assertEquals("File exists: an out policy with this selector already exists", lab.onlyError().message());
     }
 
     @Test

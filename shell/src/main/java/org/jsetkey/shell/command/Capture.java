@@ -46,10 +46,14 @@ final class Capture {
         this.onStop = onStop;
     }
 
-    /** Opens the pcap (if any) and attaches to the link; {@code onStop} runs once when it ends. */
-    static Capture start(Host host, ConsoleOutput output, Settings settings,
-                         java.util.function.Consumer<Capture> onStop) throws IOException {
-        PcapWriter w = settings.pcap() == null ? null : PcapWriter.create(settings.pcap());
+    /** Opens the pcap named in the settings, or null when there is none. */
+    static PcapWriter openPcap(Settings settings) throws IOException {
+        return settings.pcap() == null ? null : PcapWriter.create(settings.pcap());
+    }
+
+    /** Attaches to the link, writing to {@code w} (from {@link #openPcap}); {@code onStop} runs once when it ends. */
+    static Capture start(Host host, ConsoleOutput output, Settings settings, PcapWriter w,
+                         java.util.function.Consumer<Capture> onStop) {
         Capture c = new Capture(host, output, settings, w, onStop);
         synchronized (c) {
             c.events = host.events().subscribe(c::onEvent);
@@ -77,7 +81,7 @@ final class Capture {
             try {
                 pcap.write(p.timeMicros(), bytes);
             } catch (IOException e) {
-                output.printAbove("tcpdump: " + settings.pcap() + ": " + e.getMessage());
+                output.printAbove("tcpdump: " + FileErrors.describe(settings.pcap(), e));
             }
         }
         if (settings.print()) {
@@ -141,7 +145,7 @@ final class Capture {
             try {
                 pcap.close();
             } catch (IOException e) {
-                output.printAbove("tcpdump: " + settings.pcap() + ": " + e.getMessage());
+                output.printAbove("tcpdump: " + FileErrors.describe(settings.pcap(), e));
             }
         }
         output.errorln(captured + " packet" + (captured == 1 ? "" : "s") + " captured");

@@ -8,6 +8,11 @@ public interface CommandOutput {
     /** Error output; the caller includes line breaks. */
     void err(String text);
 
+    /** Columns to fit text into: the terminal's width on a terminal, else 80. */
+    default int width() {
+        return 80;
+    }
+
     default void println(String line) {
         out(line + "\n");
     }

@@ -37,17 +37,20 @@ record HelpCommand(CommandRegistry registry, Sysctl sysctl) implements Command {
         }
         Optional<Command> command = registry.find(topic);
         Optional<StatementSpec> statement = Grammar.statement(topic);
+        int width = output.width();
         if (statement.isPresent()) {
-            output.out(Grammar.help(topic));
-            output.println("  a setkey statement: end it with ';' (it may span several lines)");
+            for (String line : Grammar.help(topic).split("\n")) {
+                output.out(TextWrap.indented(line, width));
+            }
+            output.out(TextWrap.indented("  a setkey statement: end it with ';' (it may span several lines)", width));
             if (statement.get().slots().stream().anyMatch(s -> s.name().equals("algorithm"))) {
                 output.println("  algorithms: help -E, help -A, help -C");
             }
         }
         if (command.isPresent()) {
-            output.println(command.get().synopsis());
+            output.out(TextWrap.indented(command.get().synopsis(), width));
             for (String line : command.get().help().split("\n")) {
-                output.println("  " + line);
+                output.out(TextWrap.indented("  " + line, width));
             }
             if (command.get().name().equals("sysctl")) {
                 knobs(output);
@@ -60,35 +63,33 @@ record HelpCommand(CommandRegistry registry, Sysctl sysctl) implements Command {
         return true;
     }
 
+    /** Commands and statements with the first sentence of their help, wrapped to the terminal width. */
     private void listAll(CommandOutput output) {
+        int width = output.width();
         output.println("Commands:");
-        int width = 0;
+        int column = 2 + Math.min(24, registry.commands().stream().mapToInt(c -> c.synopsis().length()).max()
+                .orElse(0)) + 2;
         for (Command c : registry.commands()) {
-            width = Math.max(width, c.synopsis().length());
+            output.out(TextWrap.hanging("  " + c.synopsis(), column, TextWrap.summary(c.help()), width));
         }
-        for (Command c : registry.commands()) {
-            String firstLine = c.help().split("\n", 2)[0];
-            output.println("  " + pad(c.synopsis(), width) + "  " + firstLine);
-        }
-        output.println("Setkey statements (end each with ';'; several per line, or one over several lines):");
-        int statementWidth = 0;
+        output.out(TextWrap.indented("Setkey statements (end each with ';'; several per line, or one over several lines):", width));
+        int statementColumn = 2 + Grammar.statements().stream().mapToInt(s -> s.keyword().length()).max().orElse(0) + 2;
         for (StatementSpec s : Grammar.statements()) {
-            statementWidth = Math.max(statementWidth, s.keyword().length());
+            output.out(TextWrap.hanging("  " + s.keyword(), statementColumn, s.help(), width));
         }
-        for (StatementSpec s : Grammar.statements()) {
-            output.println("  " + pad(s.keyword(), statementWidth) + "  " + s.help());
-        }
-        output.println("Type help NAME for details, help -E / -A / -C for the algorithms. Tab completes.");
+        output.out(TextWrap.indented("Type help NAME for details, help -E / -A / -C for the algorithms. Tab completes.",
+                width));
     }
 
     private void knobs(CommandOutput output) {
         output.println("Knobs:");
-        int width = 0;
+        int name = 0;
         for (Knob k : sysctl.knobs()) {
-            width = Math.max(width, k.name().length());
+            name = Math.max(name, k.name().length());
         }
         for (Knob k : sysctl.knobs()) {
-            output.println("  " + pad(k.name(), width) + "  " + pad(values(k), 14) + "  " + k.description());
+            output.out(TextWrap.hanging("  " + pad(k.name(), name) + "  " + values(k), 2 + name + 2 + 14 + 2,
+                    k.description(), output.width()));
         }
     }
 

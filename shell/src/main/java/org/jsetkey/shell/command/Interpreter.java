@@ -11,10 +11,13 @@ import org.jsetkey.engine.sysctl.Sysctl;
 /**
  * Turns console input into actions: a known command word runs the command; setkey
  * statements (possibly over several lines, several per line) go to the setkey language.
- * Lines are counted over the whole session, so a diagnostic says {@code <stdin>:LINE:COL}.
+ * Piped input is one source, {@code <stdin>:LINE:COL} counting every line read; at the
+ * console each entry is a source of its own, {@code <input>:LINE:COL} counting from its first line.
  */
 public final class Interpreter {
     public static final String SOURCE_NAME = "<stdin>";
+    /** What console diagnostics call the entry they point into. */
+    public static final String ENTRY_NAME = "<input>";
 
     private final CommandRegistry registry;
     private final SetkeyLanguage setkey;
@@ -23,6 +26,7 @@ public final class Interpreter {
     private final StringBuilder pending = new StringBuilder();
     private int pendingFirstLine;
     private int nextLine = 1;
+    private boolean perEntry;
 
     public Interpreter(CommandRegistry registry, SetkeyLanguage setkey, Session session, CommandOutput output) {
         this.registry = registry;
@@ -46,6 +50,11 @@ public final class Interpreter {
         registry.alias("quit", "exit");
         registry.alias("bye", "exit");
         return new Interpreter(registry, setkey, session, output);
+    }
+
+    /** The console: number each entered statement from line 1, as a source of its own. */
+    public void numberEachEntry() {
+        perEntry = true;
     }
 
     public CommandRegistry registry() {
@@ -135,9 +144,9 @@ public final class Interpreter {
             return Outcome.PENDING;
         }
         pending.setLength(0);
-        // leading newlines make the language count lines as this session does
-        String numbered = "\n".repeat(pendingFirstLine - 1) + source;
-        SetkeyResult r = setkey.run(numbered, SOURCE_NAME, new SetkeyPrinter(output));
+        // leading newlines make the language count lines as the piped input does
+        String numbered = perEntry ? source : "\n".repeat(pendingFirstLine - 1) + source;
+        SetkeyResult r = setkey.run(numbered, perEntry ? ENTRY_NAME : SOURCE_NAME, new SetkeyPrinter(output));
         if (r.exitRequested()) {
             return Outcome.EXIT;
         }
@@ -161,7 +170,7 @@ public final class Interpreter {
         String name = words.get(0);
         Command command = registry.find(name).orElse(null);
         if (command == null) {
-            output.errorln("unknown command: " + name + " (type help for the list)");
+            output.errorln(CommandHint.unknown(name, words, registry));
             return Outcome.FAILED;
         }
         boolean ok = command instanceof RawCommand raw

@@ -11,6 +11,9 @@ public interface LineMode extends CompletionSource {
     /** The primary prompt while the mode is active, e.g. {@code groovy> }. */
     String prompt();
 
+    /** The name of the mode's own Up-arrow history (kept apart from setkey statements), e.g. {@code groovy}. */
+    String historyName();
+
     /** Whether {@code text}, typed as one entry, is unfinished (Enter continues it). */
     boolean needsMore(String text);
 

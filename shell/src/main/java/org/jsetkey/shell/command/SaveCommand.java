@@ -74,7 +74,7 @@ record SaveCommand(SetkeyLanguage setkey) implements Command {
             output.println("save: " + statements + " statements written to " + file);
             return true;
         } catch (IOException e) {
-            output.errorln("save: " + (file == null ? "" : file + ": ") + e.getMessage());
+            output.errorln("save: " + (file == null ? FileErrors.reason(e) : FileErrors.describe(file, e)));
             return false;
         }
     }

@@ -3,14 +3,27 @@ package org.jsetkey.shell.command;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** Waits a while: lets scripts give lifetimes or the peer time to act. */
+/** Waits a while: lets scripts give lifetimes or the peer time to act. Ctrl-C (an interrupt) ends it. */
 final class SleepCommand implements Command {
-    static final int MAX_SECONDS = 60;
-
     @Override
+<<<<<<< HEAD
     public Usage usage() {
         return new Usage("sleep", "sleep SECONDS",
                 "Waits SECONDS (decimals allowed, at most " + MAX_SECONDS + ").");
+=======
+    public String name() {
+        return "sleep";
+    }
+
+    @Override
+    public String synopsis() {
+        return "sleep SECONDS";
+    }
+
+    @Override
+    public String help() {
+        return "Waits SECONDS (any non-negative number, decimals allowed); Ctrl-C ends the wait.";
+>>>>>>> polish
     }
 
     @Override
@@ -23,15 +36,16 @@ final class SleepCommand implements Command {
         try {
             seconds = new BigDecimal(args.get(0));
         } catch (NumberFormatException e) {
-            output.errorln("sleep: " + args.get(0) + ": not a number (expected: seconds, 0.." + MAX_SECONDS + ")");
+            output.errorln("sleep: " + args.get(0) + ": not a number (expected: seconds, 0 or more)");
             return false;
         }
-        if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_SECONDS)) > 0) {
-            output.errorln("sleep: " + args.get(0) + ": out of range (expected: 0.." + MAX_SECONDS + ")");
+        if (seconds.signum() < 0) {
+            output.errorln("sleep: " + args.get(0) + ": negative (expected: seconds, 0 or more)");
             return false;
         }
         try {
-            Thread.sleep(seconds.movePointRight(3).longValue());
+            // Thread.sleep ends early with InterruptedException: the console's Ctrl-C interrupts this thread
+            Thread.sleep(seconds.movePointRight(3).min(BigDecimal.valueOf(Long.MAX_VALUE)).longValue());
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -69,17 +69,19 @@ final class TcpdumpCommand implements Command, AutoCloseable {
                 output.errorln("tcpdump: already running ('tcpdump stop' ends it)");
                 return false;
             }
+            PcapWriter pcap;
+            try {
+                pcap = Capture.openPcap(settings);
+            } catch (IOException e) {
+                output.errorln("tcpdump: " + FileErrors.describe(settings.pcap(), e));
+                return false;
+            }
             output.errorln("tcpdump: listening on " + Endpoints.format(host.link().localAddress())
                     + ", link-type RAW (Raw IP), snapshot length " + PcapWriter.SNAPLEN + " bytes");
-            try {
-                Capture c = Capture.start(host, console, settings, done -> running.compareAndSet(done, null));
-                running.set(c);
-                if (c.isStopped()) {
-                    running.compareAndSet(c, null);
-                }
-            } catch (IOException e) {
-                output.errorln("tcpdump: " + settings.pcap() + ": " + e.getMessage());
-                return false;
+            Capture c = Capture.start(host, console, settings, pcap, done -> running.compareAndSet(done, null));
+            running.set(c);
+            if (c.isStopped()) {
+                running.compareAndSet(c, null);
             }
         }
         return true;

@@ -25,6 +25,11 @@ public final class HistoryFile {
         return Path.of(userHome, ".jsetkey_history");
     }
 
+    /** The history of a console mode kept apart from the setkey one (Groovy: {@code ~/.jsetkey_history.groovy}). */
+    public static Path forMode(Path main, String mode) {
+        return mode == null ? main : main.resolveSibling(main.getFileName() + "." + mode);
+    }
+
     /** Creates the file with mode 0600 if missing, and narrows its mode if it exists (keys get typed here). */
     public static void secure(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();

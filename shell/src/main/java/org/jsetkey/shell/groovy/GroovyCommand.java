@@ -15,12 +15,12 @@ record GroovyCommand(Scripting scripting) implements RawCommand {
     @Override
     public boolean executeRaw(String rawArgs, CommandOutput output) {
         if (rawArgs.isEmpty()) {
-            GroovyMode mode = new GroovyMode(scripting.scripts(output), output);
+            GroovyMode mode = new GroovyMode(scripting.scripts(output), scripting.session(), output);
             scripting.session().enter(mode);
             output.println("Groovy mode: host, sad, spd, sysctl, link, setkey(\"...\"), ping(...), ... "
                     + "(help groovy); exit returns.");
             return true;
         }
-        return GroovyMode.evaluateAndPrint(scripting.scripts(output), rawArgs, output);
+        return GroovyMode.evaluateAndPrint(scripting.scripts(output), rawArgs, scripting.session(), output);
     }
 }

@@ -7,23 +7,31 @@ import org.codehaus.groovy.runtime.InvokerHelper;
 import org.jsetkey.shell.command.CommandOutput;
 import org.jsetkey.shell.command.LineMode;
 import org.jsetkey.shell.command.Outcome;
+import org.jsetkey.shell.command.Session;
 
 /** The console's Groovy mode: each entry is evaluated, its value printed; {@code exit} returns. */
 final class GroovyMode implements LineMode {
     static final String PROMPT = "groovy> ";
 
     private final ScriptHost scripts;
+    private final Session session;
     private final CommandOutput output;
     private final StringBuilder pending = new StringBuilder();
 
-    GroovyMode(ScriptHost scripts, CommandOutput output) {
+    GroovyMode(ScriptHost scripts, Session session, CommandOutput output) {
         this.scripts = scripts;
+        this.session = session;
         this.output = output;
     }
 
     @Override
     public String prompt() {
         return PROMPT;
+    }
+
+    @Override
+    public String historyName() {
+        return "groovy";
     }
 
     @Override
@@ -51,11 +59,11 @@ final class GroovyMode implements LineMode {
         }
         String code = pending.toString();
         pending.setLength(0);
-        return evaluateAndPrint(scripts, code, output) ? Outcome.OK : Outcome.FAILED;
+        return evaluateAndPrint(scripts, code, session, output) ? Outcome.OK : Outcome.FAILED;
     }
 
     /** Evaluates and prints the value (nothing for null); errors print as {@code groovy:LINE: message}. */
-    static boolean evaluateAndPrint(ScriptHost scripts, String code, CommandOutput output) {
+    static boolean evaluateAndPrint(ScriptHost scripts, String code, Session session, CommandOutput output) {
         try {
             Object value = scripts.evaluate(code);
             String shown = value instanceof String s ? s : value == null ? "" : InvokerHelper.toString(value);
@@ -64,7 +72,7 @@ final class GroovyMode implements LineMode {
             }
             return true;
         } catch (ScriptFailedException e) {
-            output.errorln(e.getMessage());
+            ScriptErrors.report(e, session, output);
             return false;
         }
     }

@@ -3,13 +3,13 @@ package org.jsetkey.shell.groovy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.jsetkey.engine.setkey.SetkeyResult;
 import org.jsetkey.shell.command.Command;
 import org.jsetkey.shell.command.CommandOutput;
+import org.jsetkey.shell.command.FileErrors;
 import org.jsetkey.shell.command.Usage;
 import org.jsetkey.shell.command.SetkeyPrinter;
 import org.jsetkey.shell.host.HostContext;
@@ -30,8 +30,11 @@ record RunCommand(Scripting scripting, HostContext host) implements Command {
             return false;
         }
         Path file = Path.of(args.get(0));
-        if (!Files.isRegularFile(file)) {
-            output.errorln("run: " + file + ": No such file or directory");
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            output.errorln("run: " + FileErrors.describe(file, e));
             return false;
         }
         if (file.getFileName().toString().endsWith(".groovy")) {
@@ -39,16 +42,6 @@ record RunCommand(Scripting scripting, HostContext host) implements Command {
         }
         if (args.size() > 1) {
             output.errorln("run: arguments are only for .groovy scripts");
-            return false;
-        }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            output.errorln("run: " + file + ": No such file or directory");
-            return false;
-        } catch (IOException e) {
-            output.errorln("run: " + file + ": " + e.getMessage());
             return false;
         }
         SetkeyResult r = host.configFile().run(text, file.toString(), new SetkeyPrinter(output));
@@ -60,7 +53,7 @@ record RunCommand(Scripting scripting, HostContext host) implements Command {
             scripting.scripts(output).runFile(file, args);
             return true;
         } catch (ScriptFailedException e) {
-            output.errorln(e.getMessage());
+            ScriptErrors.report(e, scripting.session(), output);
             return false;
         }
     }

@@ -1,15 +1,35 @@
 package org.jsetkey.shell.groovy;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 import org.codehaus.groovy.control.messages.Message;
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
 import org.codehaus.groovy.runtime.InvokerInvocationException;
+import org.codehaus.groovy.runtime.StackTraceUtils;
 import org.codehaus.groovy.syntax.SyntaxException;
+import org.jsetkey.shell.command.CommandOutput;
+import org.jsetkey.shell.command.Session;
 
 /** Turns a script's exception into {@code FILE:LINE: message}, the line being the script's own. */
 final class ScriptErrors {
     private ScriptErrors() {
+    }
+
+    /**
+     * Prints a failure: the {@code FILE:LINE: message}, and with {@code set debug on} the stack
+     * trace of the exception behind it (Groovy's internal frames left out).
+     */
+    static void report(ScriptFailedException failure, Session session, CommandOutput output) {
+        output.errorln(failure.getMessage());
+        if (session.debug() && failure.getCause() != null) {
+            Throwable t = StackTraceUtils.deepSanitize(failure.getCause());
+            StringWriter trace = new StringWriter();
+            t.printStackTrace(new PrintWriter(trace));
+            output.err(trace.toString());
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -22,6 +23,7 @@ import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.setkey.Setkey;
 import org.jsetkey.engine.stack.Host;
 import org.jsetkey.shell.command.CommandOutput;
+import org.jsetkey.shell.command.FileErrors;
 
 import groovy.lang.Binding;
 import groovy.lang.Closure;
@@ -90,6 +92,7 @@ public final class ScriptHost implements AutoCloseable {
             scopes.push(new ArrayList<>());
         }
         try {
+            Files.readAllBytes(file); // an unreadable file fails here with the reason, once
             Script script = shell.parse(f);
             script.run();
             dispatcher.drain(2000);
@@ -100,7 +103,7 @@ public final class ScriptHost implements AutoCloseable {
         } catch (CompilationFailedException e) {
             throw new ScriptFailedException(ScriptErrors.describeCompilation(e), e);
         } catch (IOException e) {
-            throw new ScriptFailedException(file + ": " + e.getMessage(), e);
+            throw new ScriptFailedException(FileErrors.describe(file, e), e);
         } catch (ScriptFailedException e) {
             throw e;
         } catch (InterruptedException e) {

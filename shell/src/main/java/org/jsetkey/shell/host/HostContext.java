@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -26,6 +25,7 @@ import org.jsetkey.engine.stack.Host;
 import org.jsetkey.engine.sysctl.Sysctl;
 import org.jsetkey.engine.sysctl.SysctlNames;
 import org.jsetkey.shell.command.CommandOutput;
+import org.jsetkey.shell.command.FileErrors;
 import org.jsetkey.shell.command.SetkeyLanguage;
 import org.jsetkey.shell.command.SetkeyPrinter;
 
@@ -103,11 +103,8 @@ public final class HostContext implements AutoCloseable {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            out.errorln("jsetkey: " + file + ": No such file or directory");
-            return false;
         } catch (IOException e) {
-            out.errorln("jsetkey: " + file + ": " + e.getMessage());
+            out.errorln("jsetkey: " + FileErrors.describe(file, e));
             return false;
         }
         return !configFile().run(text, file.toString(), new SetkeyPrinter(out)).failed();
@@ -121,10 +118,8 @@ public final class HostContext implements AutoCloseable {
     private static HostProfile loadProfile(Path rc) {
         try {
             return HostProfile.load(rc);
-        } catch (NoSuchFileException e) {
-            throw new UncheckedIOException(rc + ": No such file or directory", e);
         } catch (IOException e) {
-            throw new UncheckedIOException(rc + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(FileErrors.describe(rc, e), e);
         }
     }
 

@@ -29,6 +29,8 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
     private final Prompt prompt;
     private final Path historyFile;
     private volatile Supplier<String> primaryPrompt;
+    private volatile Supplier<String> historyMode = () -> null;
+    private String shownHistoryMode;
 
     /** A console without highlighting. */
     public JLineConsole(Terminal terminal, Prompt prompt, Predicate<String> needsMore, CompletionSource completion,
@@ -85,8 +87,34 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
         this.primaryPrompt = primary;
     }
 
+    /**
+     * Keeps a separate Up-arrow history for each mode {@code mode} names (null: the setkey
+     * console), each in its own file next to the main one.
+     */
+    public void separateHistoryBy(Supplier<String> mode) {
+        this.historyMode = mode;
+    }
+
+    private void followHistoryMode() {
+        String mode = historyMode.get();
+        if (historyFile == null || java.util.Objects.equals(mode, shownHistoryMode)) {
+            return;
+        }
+        try {
+            reader.getHistory().save();
+            Path file = HistoryFile.forMode(historyFile, mode);
+            HistoryFile.secure(file);
+            reader.setVariable(LineReader.HISTORY_FILE, file);
+            reader.getHistory().load();
+            shownHistoryMode = mode;
+        } catch (IOException | UncheckedIOException e) {
+            terminal.writer().println("jsetkey: could not switch history: " + e.getMessage());
+        }
+    }
+
     @Override
     public String read() {
+        followHistoryMode();
         try {
             return reader.readLine(primaryPrompt.get());
         } catch (UserInterruptException e) {
@@ -110,6 +138,12 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
     }
 
     @Override
+    public int width() {
+        int w = terminal.getWidth();
+        return w > 0 ? w : 80;
+    }
+
+    @Override
     public void err(String text) {
         out(text);
     }
@@ -125,7 +159,7 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
         try {
             if (historyFile != null) {
                 reader.getHistory().save();
-                HistoryFile.secure(historyFile);
+                HistoryFile.secure(HistoryFile.forMode(historyFile, shownHistoryMode));
             }
         } catch (IOException | UncheckedIOException e) {
             terminal.writer().println("jsetkey: could not save history: " + e.getMessage());

@@ -67,9 +67,39 @@ class HelpCommandTest {
         for (Knob k : sysctl.knobs()) {
             assertTrue(text.contains(k.name()), k.name());
         }
-        String ecn = lineStarting(text, "  net.inet.ipsec.ecn ");
+        String ecn = lineStarting(text.replaceAll("\n {20,}", " "), "  net.inet.ipsec.ecn ");
         assertTrue(ecn.contains("-1..1 (0)") && ecn.contains("ECN at tunnel encapsulation"), ecn);
         assertTrue(lineStarting(text, "  net.inet.ipsec.crypto_support").contains("read-only"), text);
+    }
+
+    private String listAt(int width) {
+        RecordingOutput narrow = new RecordingOutput() {
+            @Override
+            public int width() {
+                return width;
+            }
+        };
+        Interpreter i = Interpreter.create(sysctl, new FakeSetkey(), new Session(), narrow);
+        assertEquals(Outcome.OK, i.accept("help"));
+        assertEquals(Outcome.OK, i.accept("help sysctl"));
+        return narrow.out.toString();
+    }
+
+    @Test
+    void helpWrapsToTheTerminalWidthAndNeverCutsASentence() {
+        for (int width : new int[] {80, 100}) {
+            String text = listAt(width);
+            for (String line : text.split("\n")) {
+                assertTrue(line.length() <= width, width + ": " + line);
+            }
+            String joined = text.replaceAll("\n +", " ");
+            assertTrue(joined.contains("Shows or sets kernel knobs as FreeBSD's sysctl does."), joined);
+            assertTrue(joined.contains("Prints the SAD (all SAs, or those of one protocol: esp, ah, ipcomp...)"
+                    + " as setkey -D does."), joined);
+            assertTrue(text.contains("\n  sleep SECONDS" + " ".repeat(13) + "Waits SECONDS"), text);
+        }
+        assertTrue(listAt(80).contains("\n  help [command | statement | -E | -A | -C]\n" + " ".repeat(28) + "Lists"),
+                listAt(80));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.jsetkey.shell.command;
 
 /** Collects what commands print, standard output and errors apart. */
-public final class RecordingOutput implements CommandOutput {
+public class RecordingOutput implements CommandOutput {
     public final StringBuilder out = new StringBuilder();
     public final StringBuilder err = new StringBuilder();
 

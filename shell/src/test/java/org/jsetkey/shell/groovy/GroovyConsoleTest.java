@@ -55,6 +55,20 @@ class GroovyConsoleTest {
     }
 
     @Test
+    void setDebugOnAddsTheStackTraceToGroovyErrors() throws Exception {
+        Path f = dir.resolve("fails.groovy");
+        Files.writeString(f, "def boom() { throw new IllegalStateException('kaputt') }\nboom()\n");
+        ScriptRun quiet = ScriptRun.main("groovy nosuch.thing\nrun " + f + "\n");
+        assertEquals("groovy:1: No such property: nosuch for class: groovy\nfails.groovy:1: kaputt\n", quiet.err());
+        ScriptRun r = ScriptRun.main("set debug on\ngroovy nosuch.thing\nrun " + f + "\n");
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith("groovy:1: No such property: nosuch"), r.err());
+        assertTrue(r.err().contains("groovy.lang.MissingPropertyException: No such property: nosuch"), r.err());
+        assertTrue(r.err().contains("fails.groovy:1: kaputt\njava.lang.IllegalStateException: kaputt\n"), r.err());
+        assertTrue(r.err().contains("\tat fails.boom(fails.groovy:1)"), r.err());
+    }
+
+    @Test
     void runGroovyFileWithArguments() throws Exception {
         Path f = dir.resolve("hello.groovy");
         Files.writeString(f, "println \"hello ${args[0]}\"\nsetkey('add 192.0.2.1 192.0.2.2 esp 0x400 -E null;')\n");

@@ -114,7 +114,7 @@ class ScriptHostTest {
                 "newHost", "answer")) {
             assertTrue(names.contains(n), n + " in " + names);
         }
-        GroovyMode mode = new GroovyMode(scripts, new CommandOutput() {
+        GroovyMode mode = new GroovyMode(scripts, new org.jsetkey.shell.command.Session(), new CommandOutput() {
             @Override
             public void out(String text) {
             }
