@@ -1,10 +1,14 @@
 package org.jsetkey.shell;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -88,7 +92,7 @@ public final class Main {
                 host.events().subscribe(event -> output.out(kdebug.format(event)));
             }
             if (flags.setkeyAction()) {
-                return runSetkeyFlags(flags, host, in, output);
+                return runSetkeyFlags(flags, host, in, out, output);
             }
             host.start();
             boolean booted = host.boot(output);
@@ -132,7 +136,8 @@ public final class Main {
     }
 
     /** setkey's order: -F/-FP, then -f, then -c, then -D/-DP. */
-    private static int runSetkeyFlags(Flags flags, HostContext host, InputStream in, StreamOutput output) {
+    private static int runSetkeyFlags(Flags flags, HostContext host, InputStream in, PrintStream out,
+                                      StreamOutput output) {
         boolean failed = false;
         if (flags.flush) {
             if (flags.policy) {
@@ -164,8 +169,18 @@ public final class Main {
             }
             failed |= runSetkey(host, text, Interpreter.SOURCE_NAME, output).failed();
         }
-        if (flags.dump) {
-            output.out(flags.policy ? host.setkey().dumpSpd() : host.setkey().dumpSad(flags.allStates));
+        if (flags.dump && flags.policy) {
+            output.out(host.setkey().dumpSpd());
+        } else if (flags.dump) {
+            // a large SAD streams block by block through one buffer, not as one string
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            try {
+                host.setkey().dumpSad(flags.allStates, w);
+                w.flush();
+            } catch (IOException | UncheckedIOException e) {
+                output.errorln("jsetkey: standard output: " + e.getMessage());
+                return 1;
+            }
         }
         return failed ? 1 : 0;
     }
