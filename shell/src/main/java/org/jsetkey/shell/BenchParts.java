@@ -18,6 +18,7 @@ final class BenchParts {
                 new DatapathBench(),
                 new SpdBench(),
                 new SadBench(),
-                new BulkBench());
+                new BulkBench(),
+                new StartupBench());
     }
 }
