@@ -3,7 +3,10 @@ package org.jsetkey.shell;
 import java.util.List;
 
 import org.jsetkey.engine.bench.BenchPart;
+import org.jsetkey.engine.bench.BulkBench;
 import org.jsetkey.engine.bench.DatapathBench;
+import org.jsetkey.engine.bench.SadBench;
+import org.jsetkey.engine.bench.SpdBench;
 
 /** Every part of {@code --bench}, in the order the table shows them. Add a part here. */
 final class BenchParts {
@@ -12,6 +15,10 @@ final class BenchParts {
 
     static List<BenchPart> all() {
         return List.of(
-                new DatapathBench());
+                new DatapathBench(),
+                new SpdBench(),
+                new SadBench(),
+                new BulkBench(),
+                new StartupBench());
     }
 }

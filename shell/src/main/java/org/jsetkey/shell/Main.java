@@ -80,7 +80,7 @@ public final class Main {
                 host.events().subscribe(event -> output.out(kdebug.format(event)));
             }
             if (flags.setkeyAction()) {
-                return SetkeyFlags.run(flags, host, in, output);
+                return SetkeyFlags.run(flags, host, in, out, output);
             }
             host.start();
             boolean booted = host.boot(output);

@@ -1,7 +1,12 @@
 package org.jsetkey.shell;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
@@ -60,7 +65,7 @@ final class SetkeyFlags {
     }
 
     /** setkey's order: -F/-FP, then -f, then -e, then -c, then -D/-DP; with -n nothing is flushed or applied. */
-    static int run(Flags flags, HostContext host, InputStream in, StreamOutput output) {
+    static int run(Flags flags, HostContext host, InputStream in, PrintStream out, StreamOutput output) {
         boolean failed = false;
         if (flags.flush && !flags.checkOnly) {
             if (flags.policy) {
@@ -96,9 +101,26 @@ final class SetkeyFlags {
             if (flags.loop) {
                 return loop(flags, host, output);
             }
-            output.out(flags.policy ? policies(flags, host) : host.setkey().dumpSad(flags.allStates));
+            if (flags.policy) {
+                output.out(policies(flags, host));
+            } else {
+                return streamSad(flags, host, out, output) && !failed ? 0 : 1;
+            }
         }
         return failed ? 1 : 0;
+    }
+
+    /** A large SAD streams block by block through one buffer, not as one string. */
+    private static boolean streamSad(Flags flags, HostContext host, PrintStream out, StreamOutput output) {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        try {
+            host.setkey().dumpSad(flags.allStates, w);
+            w.flush();
+            return true;
+        } catch (IOException | UncheckedIOException e) {
+            output.errorln("jsetkey: standard output: " + e.getMessage());
+            return false;
+        }
     }
 
     private static SetkeyResult statements(Flags flags, HostContext host, String text, String name,

@@ -22,8 +22,11 @@ public final class ReplayWindow {
         this.bits = new long[(size + 63) / 64];
     }
 
+    /** A window of 0 packets keeps no state, so all SAs without replay protection share one. */
+    private static final ReplayWindow DISABLED = new ReplayWindow(0);
+
     public static ReplayWindow forReplayBytes(long replayBytes) {
-        return new ReplayWindow(Math.min(replayBytes * 8, MAX_PACKETS));
+        return replayBytes <= 0 ? DISABLED : new ReplayWindow(Math.min(replayBytes * 8, MAX_PACKETS));
     }
 
     public int size() {

@@ -80,6 +80,12 @@ final class Executor {
     }
 
     String dumpSad(SaProtocol protocol, boolean includeDead) {
+        StringBuilder sb = new StringBuilder();
+        dumpSad(protocol, includeDead, sb);
+        return sb.toString();
+    }
+
+    void dumpSad(SaProtocol protocol, boolean includeDead, Appendable out) {
         List<SaEntry> shown = new ArrayList<>();
         for (SaEntry e : sad.snapshot()) {
             if ((includeDead || e.state() != SaState.DEAD)
@@ -87,7 +93,7 @@ final class Executor {
                 shown.add(e);
             }
         }
-        return dumpPrinter.print(shown, sad.clock().millis());
+        dumpPrinter.print(shown, sad.clock().millis(), out);
     }
 
     String dumpSpd() {

@@ -2,7 +2,9 @@ package org.jsetkey.engine.setkey;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jsetkey.engine.crypto.Algorithm;
 import org.jsetkey.engine.crypto.AlgorithmKind;
@@ -189,6 +191,14 @@ public final class Grammar {
 
     /** Input names of one kind usable with {@code protocol} (all of them when it is null). */
     public static List<String> algorithmsFor(SaProtocol protocol, AlgorithmKind kind) {
+        // the parser asks once per algorithm it reads: a bulk load of SAs asks 100,000 times
+        return ALGORITHM_WORDS.computeIfAbsent(protocol + "/" + kind, k -> listAlgorithms(protocol, kind));
+    }
+
+    private static final Map<String, List<String>> ALGORITHM_WORDS = new ConcurrentHashMap<>();
+    private static final Map<String, List<String>> OPTION_WORDS = new ConcurrentHashMap<>();
+
+    private static List<String> listAlgorithms(SaProtocol protocol, AlgorithmKind kind) {
         List<String> l = new ArrayList<>();
         for (Algorithm a : Algorithms.of(kind)) {
             if (protocol == null || mismatch(protocol, a) == null) {
@@ -196,11 +206,15 @@ public final class Grammar {
                 l.addAll(a.aliases());
             }
         }
-        return l;
+        return List.copyOf(l);
     }
 
     /** The options that may come next in an SA statement for {@code protocol}. */
     static List<String> optionWords(SaProtocol protocol, boolean withAlgorithms) {
+        return OPTION_WORDS.computeIfAbsent(protocol + "/" + withAlgorithms, k -> listOptions(protocol, withAlgorithms));
+    }
+
+    private static List<String> listOptions(SaProtocol protocol, boolean withAlgorithms) {
         List<String> l = new ArrayList<>();
         SA_OPTIONS.forEach(o -> l.add(o.option()));
         if (withAlgorithms) {
@@ -214,7 +228,7 @@ public final class Grammar {
                 l.add("-C");
             }
         }
-        return l;
+        return List.copyOf(l);
     }
 
     /**

@@ -159,14 +159,25 @@ public final class Lexer {
     }
 
     private static TokenKind classify(String w) {
-        if (w.chars().allMatch(Lexer::isDigit)) {
+        if (all(w, 0, false)) {
             return TokenKind.DECIMAL;
         }
-        if (w.length() > 2 && (w.startsWith("0x") || w.startsWith("0X"))
-                && w.substring(2).chars().allMatch(c -> Character.digit(c, 16) >= 0 && c < 128)) {
+        if (w.length() > 2 && (w.startsWith("0x") || w.startsWith("0X")) && all(w, 2, true)) {
             return TokenKind.HEX;
         }
         return TokenKind.WORD;
+    }
+
+    /** True when every character from {@code from} is an ASCII decimal (or hex) digit. */
+    private static boolean all(String w, int from, boolean hex) {
+        for (int i = from; i < w.length(); i++) {
+            char c = w.charAt(i);
+            boolean ok = isDigit(c) || hex && (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void emit(TokenKind kind, int length, String tokenText) {

@@ -99,6 +99,11 @@ public final class Setkey {
         return executor.dumpSad(null, includeDead);
     }
 
+    /** As {@link #dumpSad(boolean)}, written to {@code out} block by block (a large SAD streams). */
+    public void dumpSad(boolean includeDead, Appendable out) {
+        executor.dumpSad(null, includeDead, out);
+    }
+
     /** {@code setkey -DP} text; "No SPD entries." when empty. */
     public String dumpSpd() {
         return executor.dumpSpd();

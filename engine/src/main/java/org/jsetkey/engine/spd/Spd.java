@@ -3,25 +3,54 @@ package org.jsetkey.engine.spd;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jsetkey.engine.Refusal;
+import org.jsetkey.engine.sad.SecurityContext;
 
 /**
  * The Security Policy Database. Entries keep insertion order; {@link #snapshot()} groups
  * them in, out, fwd as {@code setkey -DP} prints them; {@link #lookup} returns the first
- * match by priority, then most specific selector, then insertion order.
+ * match by priority, then most specific selector, then insertion order. Lookups go through
+ * a {@link PolicyIndex} per direction and family, so they do not walk the whole list.
  */
 public final class Spd {
     private final Clock clock;
     private final SpdListener listener;
-    private final List<SpdEntry> entries = new ArrayList<>();
+    /** In insertion order; an update keeps its entry's place. */
+    private final Map<Key, SpdEntry> entries = new LinkedHashMap<>();
+    private final PolicyIndex[] indexes = new PolicyIndex[Direction.values().length * 2];
     private long nextId = 1;
 
     public Spd(Clock clock, SpdListener listener) {
         this.clock = clock;
         this.listener = listener;
+        for (int i = 0; i < indexes.length; i++) {
+            indexes[i] = new PolicyIndex(i % 2 == 0 ? 32 : 128);
+        }
+    }
+
+    /** What makes two policies the same SPD entry: selector, direction and context. */
+    private record Key(Selector selector, Direction direction, SecurityContext context) {
+        static Key of(Policy p) {
+            return new Key(p.selector(), p.direction(), p.context());
+        }
+    }
+
+    private PolicyIndex index(Direction direction, boolean v4) {
+        return indexes[direction.ordinal() * 2 + (v4 ? 0 : 1)];
+    }
+
+    private PolicyIndex index(Policy p) {
+        return index(p.direction(), p.selector().src().address().isV4());
+    }
+
+    private void put(SpdEntry e) {
+        entries.put(Key.of(e.policy()), e);
+        index(e.policy()).add(e);
     }
 
     /** Adds a policy; "File exists" when one with the same selector and direction exists. */
@@ -34,7 +63,7 @@ public final class Spd {
                         + " policy with this selector already exists");
             }
             e = new SpdEntry(nextId++, policy, clock.millis());
-            entries.add(e);
+            put(e);
         }
         listener.added(clock.millis(), e);
         return e;
@@ -47,11 +76,11 @@ public final class Spd {
             SpdEntry old = find(policy);
             if (old == null) {
                 e = new SpdEntry(nextId++, policy, clock.millis());
-                entries.add(e);
             } else {
                 e = new SpdEntry(old.id(), policy, old.createdMillis());
-                entries.set(entries.indexOf(old), e);
+                index(old.policy()).remove(old);
             }
+            put(e);
         }
         listener.updated(clock.millis(), e);
         return e;
@@ -66,7 +95,8 @@ public final class Spd {
                 throw new Refusal(Refusal.NO_ENTRY, "no " + key.direction().keyword()
                         + " policy with this selector");
             }
-            entries.remove(e);
+            entries.remove(Key.of(e.policy()));
+            index(e.policy()).remove(e);
         }
         listener.deleted(clock.millis(), e);
         return e;
@@ -77,22 +107,20 @@ public final class Spd {
         synchronized (this) {
             n = entries.size();
             entries.clear();
+            for (PolicyIndex i : indexes) {
+                i.clear();
+            }
         }
         listener.flushed(clock.millis());
         return n;
     }
 
     private SpdEntry find(Policy key) {
-        for (SpdEntry e : entries) {
-            if (e.policy().sameKey(key)) {
-                return e;
-            }
-        }
-        return null;
+        return entries.get(Key.of(key));
     }
 
     public synchronized Optional<SpdEntry> byId(long id) {
-        for (SpdEntry e : entries) {
+        for (SpdEntry e : entries.values()) {
             if (e.id() == id) {
                 return Optional.of(e);
             }
@@ -102,7 +130,7 @@ public final class Spd {
 
     /** All entries grouped in, out, fwd; within a group by priority, then insertion order. */
     public synchronized List<SpdEntry> snapshot() {
-        List<SpdEntry> l = new ArrayList<>(entries);
+        List<SpdEntry> l = new ArrayList<>(entries.values());
         l.sort(Comparator.comparingInt((SpdEntry e) -> e.policy().direction().ordinal())
                 .thenComparingLong(e -> e.policy().sortPriority()));
         return l;
@@ -114,23 +142,9 @@ public final class Spd {
 
     /** The policy that decides a packet of this flow in this direction, if any. */
     public synchronized Optional<SpdEntry> lookup(Direction direction, Flow flow) {
-        SpdEntry best = null;
-        for (SpdEntry e : entries) {
-            Policy p = e.policy();
-            if (p.direction() != direction || !p.selector().matches(flow)) {
-                continue;
-            }
-            if (best == null || better(p, best.policy())) {
-                best = e;
-            }
+        if (!flow.src().sameFamily(flow.dst())) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(best);
-    }
-
-    private static boolean better(Policy candidate, Policy current) {
-        if (candidate.sortPriority() != current.sortPriority()) {
-            return candidate.sortPriority() < current.sortPriority();
-        }
-        return candidate.selector().specificity() > current.selector().specificity();
+        return Optional.ofNullable(index(direction, flow.src().isV4()).lookup(flow));
     }
 }

@@ -6,24 +6,9 @@ import java.util.List;
 /** Waits a while: lets scripts give lifetimes or the peer time to act. Ctrl-C (an interrupt) ends it. */
 final class SleepCommand implements Command {
     @Override
-<<<<<<< HEAD
     public Usage usage() {
         return new Usage("sleep", "sleep SECONDS",
-                "Waits SECONDS (decimals allowed, at most " + MAX_SECONDS + ").");
-=======
-    public String name() {
-        return "sleep";
-    }
-
-    @Override
-    public String synopsis() {
-        return "sleep SECONDS";
-    }
-
-    @Override
-    public String help() {
-        return "Waits SECONDS (any non-negative number, decimals allowed); Ctrl-C ends the wait.";
->>>>>>> polish
+                "Waits SECONDS (any non-negative number, decimals allowed); Ctrl-C ends the wait.");
     }
 
     @Override

@@ -9,30 +9,12 @@ import org.jsetkey.engine.sysctl.SysctlResult;
 /** FreeBSD's sysctl(8) on this host's knobs. */
 record SysctlShellCommand(Sysctl sysctl) implements Command {
     @Override
-<<<<<<< HEAD
     public Usage usage() {
         return new Usage("sysctl", "sysctl [-adeiNnq] [name[=value] ...]",
-                "Shows or sets kernel knobs as FreeBSD's sysctl does, e.g.\n"
+                "Shows or sets kernel knobs as FreeBSD's sysctl does. For example:\n"
                         + "  sysctl net.inet.ipsec            every IPsec knob\n"
                         + "  sysctl net.inet.ipsec.esp_trans_deflev=2\n"
                         + "-a all, -n value only, -e name=value, -N names, -d descriptions, -q quiet, -i ignore unknown.");
-=======
-    public String name() {
-        return "sysctl";
-    }
-
-    @Override
-    public String synopsis() {
-        return "sysctl [-adeiNnq] [name[=value] ...]";
-    }
-
-    @Override
-    public String help() {
-        return "Shows or sets kernel knobs as FreeBSD's sysctl does. For example:\n"
-                + "  sysctl net.inet.ipsec            every IPsec knob\n"
-                + "  sysctl net.inet.ipsec.esp_trans_deflev=2\n"
-                + "-a all, -n value only, -e name=value, -N names, -d descriptions, -q quiet, -i ignore unknown.";
->>>>>>> polish
     }
 
     @Override

@@ -1,0 +1,97 @@
+package org.jsetkey.engine.spd;
+
+import java.util.Arrays;
+
+import org.jsetkey.engine.net.IpProtocol;
+
+/**
+ * The policies of one direction whose selectors cover the same masked source and destination
+ * prefixes, in the order lookup prefers them: rank (priority, then specificity), then id
+ * (insertion order). The first one whose protocol and ports fit a packet is the bucket's answer.
+ */
+final class PolicyBucket {
+    private static final int STRIDE = 3;
+
+    private SpdEntry[] entries = new SpdEntry[0];
+    /** Per entry: rank, id, upper protocol << 32 | src port << 16 | dst port (one array: one cache miss). */
+    private long[] data = new long[0];
+
+    /** Lookup order: lower priority value first, then the more specific selector. */
+    static long rank(Policy p) {
+        return p.sortPriority() << 16 | (0xffff - p.selector().specificity());
+    }
+
+    /** Orders by rank, then by id (the earlier policy wins a tie). */
+    static boolean before(long rankA, long idA, long rankB, long idB) {
+        return rankA < rankB || rankA == rankB && idA < idB;
+    }
+
+    boolean isEmpty() {
+        return entries.length == 0;
+    }
+
+    int size() {
+        return entries.length;
+    }
+
+    void add(SpdEntry e) {
+        long r = rank(e.policy());
+        int at = 0;
+        while (at < entries.length && before(rankAt(at), idAt(at), r, e.id())) {
+            at++;
+        }
+        int n = entries.length;
+        entries = Arrays.copyOf(entries, n + 1);
+        data = Arrays.copyOf(data, (n + 1) * STRIDE);
+        System.arraycopy(entries, at, entries, at + 1, n - at);
+        System.arraycopy(data, at * STRIDE, data, (at + 1) * STRIDE, (n - at) * STRIDE);
+        Selector s = e.policy().selector();
+        entries[at] = e;
+        data[at * STRIDE] = r;
+        data[at * STRIDE + 1] = e.id();
+        data[at * STRIDE + 2] = (long) s.upperProtocol() << 32 | (long) s.srcPort() << 16 | s.dstPort();
+    }
+
+    /** Removes the entry with this id; false when none. */
+    boolean remove(long id) {
+        for (int i = 0; i < entries.length; i++) {
+            if (idAt(i) == id) {
+                int n = entries.length - 1;
+                System.arraycopy(entries, i + 1, entries, i, n - i);
+                System.arraycopy(data, (i + 1) * STRIDE, data, i * STRIDE, (n - i) * STRIDE);
+                entries = Arrays.copyOf(entries, n);
+                data = Arrays.copyOf(data, n * STRIDE);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Index of the first entry that fits the packet's protocol and ports, or -1. */
+    int first(int protocol, int srcPort, int dstPort) {
+        long[] d = data;
+        for (int i = 0, k = 2; k < d.length; i++, k += STRIDE) {
+            long u = d[k];
+            int proto = (int) (u >>> 32);
+            int sp = (int) (u >>> 16) & 0xffff;
+            int dp = (int) u & 0xffff;
+            if ((proto == IpProtocol.ANY || proto == protocol) && (sp == 0 || sp == srcPort)
+                    && (dp == 0 || dp == dstPort)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    SpdEntry entry(int i) {
+        return entries[i];
+    }
+
+    long rankAt(int i) {
+        return data[i * STRIDE];
+    }
+
+    long idAt(int i) {
+        return data[i * STRIDE + 1];
+    }
+}

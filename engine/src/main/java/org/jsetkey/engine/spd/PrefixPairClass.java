@@ -1,0 +1,130 @@
+package org.jsetkey.engine.spd;
+
+import java.util.TreeMap;
+
+import org.jsetkey.engine.net.IpAddress;
+
+/**
+ * All policies of one direction and family whose selectors have the same source and
+ * destination prefix lengths, hashed by their masked addresses (one "tuple" of tuple space
+ * search). Knows the best rank any of its policies can have, so a lookup can skip it.
+ */
+final class PrefixPairClass {
+    final int srcLength;
+    final int dstLength;
+    private final long srcMaskHi;
+    private final long srcMaskLo;
+    private final long dstMaskHi;
+    private final long dstMaskLo;
+    private final AddressPairTable<PolicyBucket> buckets = new AddressPairTable<>();
+    /** Stored priority to how many policies here have it. */
+    private final TreeMap<Long, Integer> priorities = new TreeMap<>();
+    private int size;
+    private long bestRank;
+
+    PrefixPairClass(int srcLength, int dstLength, int bits) {
+        this.srcLength = srcLength;
+        this.dstLength = dstLength;
+        srcMaskHi = maskHi(srcLength, bits);
+        srcMaskLo = maskLo(srcLength, bits);
+        dstMaskHi = maskHi(dstLength, bits);
+        dstMaskLo = maskLo(dstLength, bits);
+    }
+
+    /** An address as two words: IPv4 in the low 32 bits of {@code lo}, IPv6 as hi:lo. */
+    static long hi(IpAddress a) {
+        return a.isV4() ? 0 : word(a, 0);
+    }
+
+    static long lo(IpAddress a) {
+        return a.isV4() ? word4(a) : word(a, 8);
+    }
+
+    private static long word4(IpAddress a) {
+        return (long) a.byteAt(0) << 24 | a.byteAt(1) << 16 | a.byteAt(2) << 8 | a.byteAt(3);
+    }
+
+    private static long word(IpAddress a, int from) {
+        long w = 0;
+        for (int i = from; i < from + 8; i++) {
+            w = w << 8 | a.byteAt(i);
+        }
+        return w;
+    }
+
+    private static long maskHi(int length, int bits) {
+        if (bits == 32) {
+            return 0;
+        }
+        return length == 0 ? 0 : length >= 64 ? -1L : -1L << (64 - length);
+    }
+
+    private static long maskLo(int length, int bits) {
+        if (bits == 32) {
+            return length == 0 ? 0 : (0xffffffffL << (32 - length)) & 0xffffffffL;
+        }
+        return length <= 64 ? 0 : -1L << (128 - length);
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** No policy here ranks before this. */
+    long bestRank() {
+        return bestRank;
+    }
+
+    void add(SpdEntry e) {
+        Selector s = e.policy().selector();
+        IpAddress src = s.src().address();
+        IpAddress dst = s.dst().address();
+        long a = hi(src) & srcMaskHi;
+        long b = lo(src) & srcMaskLo;
+        long c = hi(dst) & dstMaskHi;
+        long d = lo(dst) & dstMaskLo;
+        PolicyBucket bucket = buckets.get(a, b, c, d);
+        if (bucket == null) {
+            bucket = new PolicyBucket();
+            buckets.put(a, b, c, d, bucket);
+        }
+        bucket.add(e);
+        priorities.merge(e.policy().sortPriority(), 1, Integer::sum);
+        size++;
+        updateBestRank();
+    }
+
+    void remove(SpdEntry e) {
+        Selector s = e.policy().selector();
+        IpAddress src = s.src().address();
+        IpAddress dst = s.dst().address();
+        long a = hi(src) & srcMaskHi;
+        long b = lo(src) & srcMaskLo;
+        long c = hi(dst) & dstMaskHi;
+        long d = lo(dst) & dstMaskLo;
+        PolicyBucket bucket = buckets.get(a, b, c, d);
+        if (bucket == null || !bucket.remove(e.id())) {
+            return;
+        }
+        if (bucket.isEmpty()) {
+            buckets.remove(a, b, c, d);
+        }
+        priorities.computeIfPresent(e.policy().sortPriority(), (k, n) -> n == 1 ? null : n - 1);
+        size--;
+        updateBestRank();
+    }
+
+    private void updateBestRank() {
+        if (size == 0) {
+            bestRank = Long.MAX_VALUE;
+            return;
+        }
+        int maxSpecificity = (srcLength + dstLength) * 8 + 8;
+        bestRank = priorities.firstKey() << 16 | (0xffff - maxSpecificity);
+    }
+
+    /** The bucket for a packet's addresses (given as words), or null. */
+    PolicyBucket bucket(long srcHi, long srcLo, long dstHi, long dstLo) {
+        return buckets.get(srcHi & srcMaskHi, srcLo & srcMaskLo, dstHi & dstMaskHi, dstLo & dstMaskLo);
+    }
+}

@@ -1,0 +1,60 @@
+package org.jsetkey.engine.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jsetkey.engine.event.EventBus;
+import org.jsetkey.engine.sad.Sad;
+import org.jsetkey.engine.setkey.Diagnostic;
+import org.jsetkey.engine.setkey.Setkey;
+import org.jsetkey.engine.setkey.SetkeyListener;
+import org.jsetkey.engine.spd.Spd;
+import org.junit.jupiter.api.Test;
+
+/** The SPD, SAD and bulk parts' plumbing (not their speed), on small tables and short slices. */
+class TableBenchesTest {
+    private static final Interleaved.Timing SHORT = new Interleaved.Timing(5, 20, 2, 5_000, 10);
+
+    @Test
+    void spdRowsCompareEachSizeWithTheSmallest() throws Exception {
+        List<BenchRow> rows = new SpdBench(SHORT, 10, 100, 1000).run(new BenchRun(1, s -> { }));
+        assertEquals(List.of("lookup, 100 policies vs 10", "lookup, 1.0k policies vs 10"),
+                rows.stream().map(BenchRow::name).toList());
+        assertEquals("-", rows.get(0).target());
+        assertEquals("<= 3.00x", rows.get(1).target());
+        assertTrue(rows.get(1).figure().endsWith(" ns") && rows.get(1).ratio() > 0, rows.toString());
+    }
+
+    @Test
+    void sadRowsGiveLookupInsertAndHeapPerSa() throws Exception {
+        List<BenchRow> rows = new SadBench(SHORT, 100, 20_000).run(new BenchRun(1, s -> { }));
+        assertEquals(3, rows.size());
+        assertTrue(rows.get(0).name().startsWith("lookup by SPI, 20k SAs vs 100"), rows.get(0).name());
+        assertTrue(rows.get(2).figure().endsWith(" B") && rows.get(2).baseline().equals("1024 B"), rows.toString());
+    }
+
+    @Test
+    void bulkStatementsLoadAsSasAndRowsCarryTheTargets() throws Exception {
+        String text = BulkBench.addStatements(300);
+        Sad sad = new Sad(Clock.systemUTC(), new EventBus());
+        List<String> errors = new ArrayList<>();
+        new Setkey(sad, new Spd(Clock.systemUTC(), new EventBus()), 1).run(text, "t", new SetkeyListener() {
+            @Override
+            public void output(String out) {
+            }
+
+            @Override
+            public void diagnostic(Diagnostic d) {
+                errors.add(d.toString());
+            }
+        });
+        assertEquals(List.of(), errors);
+        assertEquals(300, sad.size());
+        List<BenchRow> rows = new BulkBench(300).run(new BenchRun(1, s -> { }));
+        assertEquals(List.of(">= 1.00x", "<= 1.00x"), rows.stream().map(BenchRow::target).toList());
+    }
+}
