@@ -32,6 +32,8 @@ public final class PeerCheck implements UdpLink.ControlListener {
     private final Host host;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Assembly> pending = new ConcurrentHashMap<>();
+    /** SAs plus policies beyond which a summary cannot fit MAX_PARTS: refused before any work. */
+    volatile int maxItems = MAX_PARTS * 8;
 
     private PeerCheck(Host host) {
         this.host = host;
@@ -81,6 +83,12 @@ public final class PeerCheck implements UdpLink.ControlListener {
             return false;
         }
         UdpLink link = host.link();
+        int items = host.sad().size() + host.spd().size();
+        if (items > maxItems) {
+            String why = items + " SAs and policies are too many to summarise (at most " + maxItems + ")";
+            link.sendControl(from, (REFUSED + w[0] + " " + why + "\n").getBytes(StandardCharsets.US_ASCII));
+            return true;
+        }
         byte[] summary = Summary.of(host, w[1]).encode().getBytes(StandardCharsets.UTF_8);
         String header = PART + w[0] + " ";
         int chunk = ControlPackets.MAX_PAYLOAD - header.length() - 12;

@@ -184,4 +184,12 @@ class PeerCheckIT {
         assertTrue(parts > 100, "parts: " + parts);
         assertTrue(wire.stream().allMatch(p -> p.length() <= 1280), "every packet within 1280 bytes");
     }
+
+    @Test
+    void aPeerWithTooManySasToSummariseRefusesWithAReason() throws Exception {
+        PeerCheck.of(cardinal).maxItems = 5;
+        PeerCheckResult r = check();
+        assertFalse(r.ok());
+        assertEquals("cardinal refused: 6 SAs and policies are too many to summarise (at most 5)", r.problem());
+    }
 }
