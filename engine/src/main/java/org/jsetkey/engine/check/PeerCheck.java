@@ -169,6 +169,8 @@ public final class PeerCheck implements UdpLink.ControlListener {
                 }
                 want = a.missing();
             }
+            String later = link.announcedName(peer);
+            name = later != null ? later : name.equals("-") ? where : name;
             if (a.refusal() != null) {
                 return new PeerCheckResult(where, name, name + " refused: " + a.refusal(), List.of());
             }

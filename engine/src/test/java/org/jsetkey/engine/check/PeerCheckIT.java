@@ -48,6 +48,10 @@ class PeerCheckIT {
         cardinal.listen(any);
         phoenix.addPeer(new Peer(cardinal.link().localAddress(), List.of()));
         cardinal.addPeer(new Peer(phoenix.link().localAddress(), List.of()));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (phoenix.link().announcedName(phoenix.link().peers().get(0)) == null && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
         phoenix.link().tap(wire::add);
         load(phoenix, Files.readString(SCRIPTS.resolve("phoenix/ipsec.conf")));
         load(cardinal, Files.readString(SCRIPTS.resolve("cardinal/ipsec.conf")));
