@@ -16,7 +16,7 @@ import org.jsetkey.shell.host.HostOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** --rc profiles and --boot files: the simulated FreeBSD boot (reference §18). */
+/** --rc profiles and --boot files: the simulated FreeBSD boot (architecture.md §18). */
 class BootTest {
     private static final String SA = "add 192.0.2.10 198.51.100.20 esp 15701 -E blowfish-cbc \"12345\";\n";
 

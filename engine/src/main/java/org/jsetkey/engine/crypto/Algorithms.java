@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The one algorithm table (setkey reference §5): names, PF_KEY numbers, key sizes,
+ * The one algorithm table (architecture.md §5): names, PF_KEY numbers, key sizes,
  * IV/block/ICV sizes and defining RFCs. Parser, validator, dump printer, help,
  * completion and the transforms all read it.
  */

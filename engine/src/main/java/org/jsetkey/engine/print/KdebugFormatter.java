@@ -20,7 +20,7 @@ import org.jsetkey.engine.spd.PolicyRule;
 import org.jsetkey.engine.spd.SpdEntry;
 
 /**
- * {@code setkey -x} / {@code -xx} text (reference §15, FreeBSD 12+ kdebug_sadb): a
+ * {@code setkey -x} / {@code -xx} text (architecture.md §15, FreeBSD 12+ kdebug_sadb): a
  * timestamp line, the PF_KEY message body, a blank line. Broadcast replies (ADD, DELETE,
  * FLUSH, SPDADD, ...) are printed twice as the monitor socket receives them twice;
  * ACQUIRE and EXPIRE once. Drops are not PF_KEY messages and print nothing.

@@ -30,7 +30,7 @@ import org.jsetkey.engine.spd.Selector;
 
 /**
  * Turns slot values into statement records, checking what only makes sense with several
- * slots together (reference §3, §6, §14): a statement that is built is one we cannot prove wrong.
+ * slots together (architecture.md §3, §6, §14): a statement that is built is one we cannot prove wrong.
  */
 final class Builders {
     private static final long MIN_SPI = 256;

@@ -13,7 +13,7 @@ import org.jsetkey.engine.sad.SecurityAssociation;
 import org.jsetkey.engine.sad.SecurityContext;
 
 /**
- * The {@code setkey -D} text (reference §8), KAME/FreeBSD layout byte for byte. Names come
+ * The {@code setkey -D} text (architecture.md §8), KAME/FreeBSD layout byte for byte. Names come
  * from the algorithm table's dump names and the enums. Blocks are written one at a time to an
  * {@link Appendable}, so a dump of a large SAD streams; numbers are formatted by hand, as
  * {@code String.format} dominated the time of a 100,000-SA dump.

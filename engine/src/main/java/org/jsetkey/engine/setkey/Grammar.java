@@ -14,7 +14,7 @@ import org.jsetkey.engine.sad.SaType;
 import org.jsetkey.engine.setkey.stmt.SaProtocol;
 
 /**
- * The setkey language declared once (reference §2-§6): every statement with its slots, the
+ * The setkey language declared once (architecture.md §2-§6): every statement with its slots, the
  * SA options and the words valid in each place. The parser walks these declarations, and
  * completion ({@link #expectedAt}) and help ({@link #help}) are read from them.
  */
@@ -153,7 +153,7 @@ public final class Grammar {
     }
 
     /**
-     * Why {@code alg} cannot be used with {@code protocol}, or null when it can (reference §3, §5).
+     * Why {@code alg} cannot be used with {@code protocol}, or null when it can (architecture.md §3, §5).
      * Completion offers exactly the algorithms this accepts.
      */
     public static String mismatch(SaProtocol protocol, Algorithm alg) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The setkey tokenizer (reference §1): longest match, lower-case keywords as plain words,
+ * The setkey tokenizer (architecture.md §1): longest match, lower-case keywords as plain words,
  * {@code #} comments anywhere outside strings, and the policy text after {@code -P} split
  * into blank-separated pieces up to the next {@code ;}. It never stops: what it cannot read
  * becomes an {@link TokenKind#ERROR} token plus an error, so all problems of a batch are found.

@@ -10,7 +10,7 @@ import org.jsetkey.engine.spd.PolicyRule;
 import org.jsetkey.engine.spd.Selector;
 import org.jsetkey.engine.spd.SpdEntry;
 
-/** The {@code setkey -DP} text (reference §9), KAME form without {@code scope=}. */
+/** The {@code setkey -DP} text (architecture.md §9), KAME form without {@code scope=}. */
 public final class PolicyPrinter {
     public static final String EMPTY = "No SPD entries.\n";
 

@@ -13,7 +13,7 @@ import org.jsetkey.engine.spd.PolicyAction;
 import org.jsetkey.engine.spd.PolicyRule;
 import org.jsetkey.engine.spd.Priority;
 
-/** Reads the policy text after {@code -P} (reference §6.3-§6.5). */
+/** Reads the policy text after {@code -P} (architecture.md §6.3-§6.5). */
 final class PolicyReader {
     private static final long MAX_UNIQUE = 0x3fff;
     private static final long HALF_RANGE = 1L << 30;

@@ -4,7 +4,7 @@ import org.jsetkey.engine.crypto.Algorithms;
 import org.jsetkey.engine.sad.SaMode;
 import org.jsetkey.engine.sad.SecurityContext;
 
-/** The SA options (reference §4) as read; repeated options overwrite, -f flags accumulate. */
+/** The SA options (architecture.md §4) as read; repeated options overwrite, -f flags accumulate. */
 final class SaOptions {
     SaMode mode = SaMode.ANY;
     long replay;

@@ -11,7 +11,7 @@ import org.jsetkey.engine.sad.SaMode;
 import org.jsetkey.engine.sad.SaType;
 import org.jsetkey.engine.setkey.stmt.SaProtocol;
 
-/** Reads the SA options (reference §4) and the algorithm part with its keys (§5). */
+/** Reads the SA options (architecture.md §4) and the algorithm part with its keys (§5). */
 final class SaPartReader {
     private SaPartReader() {
     }

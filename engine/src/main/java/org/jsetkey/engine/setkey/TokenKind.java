@@ -1,6 +1,6 @@
 package org.jsetkey.engine.setkey;
 
-/** What the setkey tokenizer distinguishes (reference §1). */
+/** What the setkey tokenizer distinguishes (architecture.md §1). */
 public enum TokenKind {
     /** Letters, digits, {@code : . % -}: keywords, addresses, names. Keywords are words with a lower-case text. */
     WORD,

@@ -8,7 +8,7 @@ import org.jsetkey.engine.sysctl.Sysctl;
 import org.jsetkey.engine.sysctl.SysctlNames;
 
 /**
- * Resolves a rule's level at packet time (reference §11): {@code default} reads the
+ * Resolves a rule's level at packet time (architecture.md §11): {@code default} reads the
  * deflev sysctl of the family, protocol and mode (IPComp: use); {@code unique} acts as
  * require; a deflev outside 1..3 counts as require.
  */

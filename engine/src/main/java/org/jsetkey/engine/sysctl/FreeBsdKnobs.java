@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * FreeBSD's IPsec, key and forwarding knobs (reference §11) with their defaults and the
+ * FreeBSD's IPsec, key and forwarding knobs (architecture.md §11) with their defaults and the
  * values the kernel accepts, in OID order: net.inet (ip, ipsec, esp, ah, ipcomp), then
  * net.key (PF_KEY = 27), then net.inet6 (AF_INET6 = 28). Descriptions are our own paraphrases.
  *

@@ -7,7 +7,7 @@ import java.util.OptionalLong;
 import org.jsetkey.engine.sysctl.SysctlRefusal.Kind;
 
 /**
- * FreeBSD 13/14 {@code sysctl(8)} against a {@link Sysctl} (reference §19): the output
+ * FreeBSD 13/14 {@code sysctl(8)} against a {@link Sysctl} (architecture.md §19): the output
  * lines, the warnings and the exit status, as a function of the arguments. The console
  * command and scripts both call {@link #run}.
  */

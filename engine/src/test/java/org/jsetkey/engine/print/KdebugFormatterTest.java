@@ -21,7 +21,7 @@ import org.jsetkey.engine.spd.Spd;
 import org.jsetkey.engine.stats.DropReason;
 import org.junit.jupiter.api.Test;
 
-/** The worked examples of reference §15.3, byte for byte. */
+/** The worked examples of architecture.md §15.3, byte for byte. */
 class KdebugFormatterTest {
     private static final long ADDED = 1_704_416_523L;
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** The worked examples of reference §8.3 and §9, byte for byte. */
+/** The worked examples of architecture.md §8.3 and §9, byte for byte. */
 class DumpGoldenTest {
 
     @Test

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** Tokenizer rules of reference §1. */
+/** Tokenizer rules of architecture.md §1. */
 class LexerTest {
 
     private static List<TokenKind> kinds(String text) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The trace printer must print exactly what Debian's tcpdump prints for the same packets. */
-class TcpdumpFormatterTest {
+class TcpdumpFormatterIT {
     @TempDir
     Path dir;
 

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Our packets as Debian's tcpdump and tshark see them (reference §12). These tools are part of the
+ * Our packets as Debian's tcpdump and tshark see them (architecture.md §12). These tools are part of the
  * test environment: a missing tool fails the test with an install hint instead of skipping it.
  */
-class ExternalDissectorsTest {
+class ExternalDissectorsIT {
     private static final HexFormat HEX = HexFormat.of();
     private final Xform xform = new Xform();
     private final TestSa t = new TestSa();

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The real program in its own JVM, standard input piped. */
-class MainProcessTest {
+class MainProcessIT {
     private record Run(int status, String out, String err) { }
 
     private Run java(String stdin, String... args) throws IOException, InterruptedException {
