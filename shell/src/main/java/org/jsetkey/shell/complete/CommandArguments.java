@@ -14,7 +14,7 @@ import org.jsetkey.shell.command.Suggestion;
  */
 final class CommandArguments {
     /** Commands whose first operand is a file whatever their synopsis calls it. */
-    private static final Set<String> FILE_COMMANDS = Set.of("run", "save", "load", "source");
+    private static final Set<String> FILE_COMMANDS = Set.of("run", "save");
 
     private final KnownAddresses addresses;
     private final FileNames files;
