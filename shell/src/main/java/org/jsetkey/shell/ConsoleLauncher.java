@@ -38,7 +38,8 @@ final class ConsoleLauncher {
                 console.usePrompt(() -> session.mode() != null ? session.mode().prompt() : prompt.primary());
                 console.separateHistoryBy(() -> session.mode() != null ? session.mode().historyName() : null);
                 startup.forEach(interpreter[0]::accept);
-                Repl repl = new Repl(console, interpreter[0]);
+                // setkey -x ends on Ctrl-C: so does the console started with -x, at its prompt
+                Repl repl = new Repl(console, interpreter[0], !startup.isEmpty());
                 console.onInterrupt(repl::interruptForeground);
                 return repl.run();
             }

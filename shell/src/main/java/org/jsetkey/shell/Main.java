@@ -8,15 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.jline.utils.Signals;
 import org.jsetkey.engine.print.KdebugFormatter;
 import org.jsetkey.shell.command.Interpreter;
 import org.jsetkey.shell.command.NetCommands;
 import org.jsetkey.shell.command.Session;
 import org.jsetkey.shell.console.BatchRunner;
+import org.jsetkey.shell.console.Foreground;
 import org.jsetkey.shell.console.StreamOutput;
 import org.jsetkey.shell.groovy.Scripting;
 import org.jsetkey.shell.host.HostContext;
 import org.jsetkey.shell.host.HostOptions;
+
 import picocli.CommandLine;
 
 /** The jsetkey program. */
@@ -97,7 +100,7 @@ public final class Main {
             try (NetCommands net = NetCommands.register(interpreter.registry(), host.host(), output, false);
                     Scripting scripting = Scripting.install(interpreter.registry(), host, interpreter.session())) {
                 startup.forEach(interpreter::accept);
-                int status = new BatchRunner(interpreter).run(reader(in));
+                int status = runBatch(interpreter, in);
                 if (!startup.isEmpty()) {
                     // setkey -x monitors until it is killed, also after its input ends
                     new java.util.concurrent.CountDownLatch(1).await();
@@ -110,6 +113,25 @@ public final class Main {
         } catch (RuntimeException | java.io.IOException e) {
             err.println("jsetkey: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return 1;
+        }
+    }
+
+    /**
+     * Commands from standard input. SIGINT interrupts the running command as Ctrl-C does in the
+     * console (ping prints its statistics, the next command runs); with no command running it
+     * ends the program with status 130, as the signal would.
+     */
+    private static int runBatch(Interpreter interpreter, InputStream in) {
+        Foreground foreground = new Foreground();
+        Object previous = Signals.register("INT", () -> {
+            if (!foreground.interrupt()) {
+                System.exit(130);
+            }
+        });
+        try {
+            return new BatchRunner(interpreter, foreground).run(reader(in));
+        } finally {
+            Signals.unregister("INT", previous);
         }
     }
 

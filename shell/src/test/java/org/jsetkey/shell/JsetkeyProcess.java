@@ -79,6 +79,19 @@ final class JsetkeyProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
+    /** Waits (at most {@code seconds}) for the process to end, without closing its input. */
+    boolean waitFor(int seconds) throws InterruptedException {
+        return process.waitFor(seconds, TimeUnit.SECONDS);
+    }
+
+    int exitValue() {
+        return process.exitValue();
+    }
+
     String out() {
         return out.toString();
     }

@@ -13,9 +13,16 @@ import org.jsetkey.shell.command.Outcome;
  */
 public final class BatchRunner {
     private final Interpreter interpreter;
+    private final Foreground foreground;
 
     public BatchRunner(Interpreter interpreter) {
+        this(interpreter, new Foreground());
+    }
+
+    /** @param foreground where SIGINT finds the running command to interrupt */
+    public BatchRunner(Interpreter interpreter, Foreground foreground) {
         this.interpreter = interpreter;
+        this.foreground = foreground;
     }
 
     /** Returns the exit status: 0 when everything succeeded, 1 otherwise. */
@@ -24,7 +31,8 @@ public final class BatchRunner {
         try {
             String line;
             while ((line = in.readLine()) != null) {
-                Outcome o = interpreter.accept(line);
+                String entry = line;
+                Outcome o = foreground.run(() -> interpreter.accept(entry));
                 if (o == Outcome.FAILED) {
                     failed = true;
                 } else if (o == Outcome.EXIT) {

@@ -5,20 +5,26 @@ import org.jsetkey.shell.command.Outcome;
 
 /**
  * The read-run loop of the console. A command runs on the loop's thread; {@link #interruptForeground}
- * (Ctrl-C) interrupts that thread, and commands that wait (ping, tcpdump, sleep) stop when interrupted.
+ * (Ctrl-C) interrupts that thread, and commands that wait (ping, sleep, Groovy) stop when interrupted.
  */
 public final class Repl {
     private final LineInput input;
     private final Interpreter interpreter;
-    private final Object lock = new Object();
-    private Thread foreground;
+    private final boolean cancelEnds;
+    private final Foreground foreground = new Foreground();
 
     public Repl(LineInput input, Interpreter interpreter) {
-        this.input = input;
-        this.interpreter = interpreter;
+        this(input, interpreter, false);
     }
 
-    /** Runs until exit or end of input; returns 0. */
+    /** @param cancelEnds Ctrl-C at the prompt ends the loop (as it ends {@code setkey -x}) instead of dropping the line */
+    public Repl(LineInput input, Interpreter interpreter, boolean cancelEnds) {
+        this.input = input;
+        this.interpreter = interpreter;
+        this.cancelEnds = cancelEnds;
+    }
+
+    /** Runs until exit or end of input (or Ctrl-C at the prompt with {@code cancelEnds}); returns 0. */
     public int run() {
         while (true) {
             String entry;
@@ -26,12 +32,15 @@ public final class Repl {
                 entry = input.read();
             } catch (LineInput.LineCancelledException cancelled) {
                 interpreter.cancelPending();
+                if (cancelEnds) {
+                    return 0;
+                }
                 continue;
             }
             if (entry == null) {
                 return 0;
             }
-            if (runInForeground(entry) == Outcome.EXIT) {
+            if (foreground.run(() -> interpreter.accept(entry)) == Outcome.EXIT) {
                 return 0;
             }
         }
@@ -39,26 +48,6 @@ public final class Repl {
 
     /** Interrupts the command running now; false when none is running. Safe from any thread. */
     public boolean interruptForeground() {
-        synchronized (lock) {
-            if (foreground == null) {
-                return false;
-            }
-            foreground.interrupt();
-            return true;
-        }
-    }
-
-    private Outcome runInForeground(String entry) {
-        synchronized (lock) {
-            foreground = Thread.currentThread();
-        }
-        try {
-            return interpreter.accept(entry);
-        } finally {
-            synchronized (lock) {
-                foreground = null;
-                Thread.interrupted(); // a late Ctrl-C must not hit the next read
-            }
-        }
+        return foreground.interrupt();
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
 import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
 import org.jsetkey.engine.check.PeerCheck;
 import org.jsetkey.engine.net.IpAddress;
@@ -29,6 +30,7 @@ import groovy.lang.Binding;
 import groovy.lang.Closure;
 import groovy.lang.GroovyShell;
 import groovy.lang.Script;
+import groovy.transform.ThreadInterrupt;
 
 /**
  * Groovy for one console: one {@link Binding} and one {@link GroovyShell}, with {@code host}
@@ -61,6 +63,8 @@ public final class ScriptHost implements AutoCloseable {
         binding.setVariable("args", new String[0]);
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(JsetkeyScript.class.getName());
+        // every loop, method and closure checks for Ctrl-C (see Evaluation)
+        config.addCompilationCustomizers(new ASTTransformationCustomizer(ThreadInterrupt.class));
         shell = new GroovyShell(ScriptHost.class.getClassLoader(), binding, config);
         scopes.push(new ArrayList<>());
     }
@@ -68,7 +72,9 @@ public final class ScriptHost implements AutoCloseable {
     /** Evaluates one console entry; the result, or null. Variables assigned without {@code def} persist. */
     public Object evaluate(String code) {
         try {
-            return shell.evaluate(code, CONSOLE_SOURCE);
+            return Evaluation.call("groovy", () -> shell.evaluate(code, CONSOLE_SOURCE));
+        } catch (Evaluation.Interrupted e) {
+            throw new ScriptFailedException(CONSOLE_SOURCE + ": " + e.getMessage(), e);
         } catch (CompilationFailedException e) {
             binding.setVariable("exception", e);
             throw new ScriptFailedException(ScriptErrors.describeCompilation(e), e);
@@ -94,7 +100,7 @@ public final class ScriptHost implements AutoCloseable {
         try {
             Files.readAllBytes(file); // an unreadable file fails here with the reason, once
             Script script = shell.parse(f);
-            script.run();
+            Evaluation.call("groovy " + f.getName(), script::run);
             dispatcher.drain(2000);
             Throwable late = dispatcher.takeFailure();
             if (late != null) {
@@ -106,6 +112,8 @@ public final class ScriptHost implements AutoCloseable {
             throw new ScriptFailedException(FileErrors.describe(file, e), e);
         } catch (ScriptFailedException e) {
             throw e;
+        } catch (Evaluation.Interrupted e) {
+            throw new ScriptFailedException(f.getName() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ScriptFailedException(f.getName() + ": interrupted", e);

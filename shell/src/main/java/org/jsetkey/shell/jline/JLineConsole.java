@@ -24,6 +24,8 @@ import org.jsetkey.shell.console.Prompt;
  * highlighting, output above the prompt, and Ctrl-C for the command running in the foreground.
  */
 public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseable {
+    private static final int CHUNK = 8192;
+
     private final Terminal terminal;
     private final LineReader reader;
     private final Prompt prompt;
@@ -132,8 +134,30 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
             return;
         }
         synchronized (this) {
-            terminal.writer().print(text);
+            write(text);
+        }
+    }
+
+    /**
+     * Long output (a dump of many SAs) goes out in pieces, so Ctrl-C stops it between two
+     * pieces instead of after the whole text reached a slow terminal.
+     */
+    private void write(String text) {
+        int from = 0;
+        while (from < text.length()) {
+            int to = Math.min(text.length(), from + CHUNK);
+            int newline = text.lastIndexOf('\n', to - 1);
+            if (to < text.length() && newline >= from) {
+                to = newline + 1;
+            }
+            terminal.writer().write(text, from, to - from);
             terminal.writer().flush();
+            from = to;
+            if (from < text.length() && Thread.currentThread().isInterrupted()) {
+                terminal.writer().println("^C");
+                terminal.writer().flush();
+                return;
+            }
         }
     }
 

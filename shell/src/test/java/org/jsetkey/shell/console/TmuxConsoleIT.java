@@ -109,4 +109,42 @@ class TmuxConsoleIT {
         assertTrue(history.stream().anyMatch(l -> l.contains("198.51.100.20") && l.contains("esp 15701")),
                 "the two-line statement is one history entry: " + history);
     }
+
+    @Test
+    void ctrlCStopsAGroovyBusyLoopAndTheConsoleStillWorks() throws Exception {
+        keys("add 192.0.2.10 198.51.100.20 esp 15701 -E null;");
+        press("Enter");
+        keys("groovy 'loading'");
+        press("Enter");
+        await(t -> t.strip().endsWith("loading\n" + PROMPT) , "Groovy loaded", 60);
+        keys("groovy while (true) { }");
+        press("Enter");
+        Thread.sleep(1000);
+        assertTrue(!screen().strip().endsWith(PROMPT), "the loop should still be running:\n" + screen());
+        long start = System.nanoTime();
+        press("C-c");
+        await(t -> t.contains("groovy: interrupted") && t.strip().endsWith(PROMPT), "the prompt after Ctrl-C", 10);
+        long promptMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        keys("dump");
+        press("Enter");
+        String s = awaitText("esp mode=any spi=15701(0x00003d55)");
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(millis < 2000, "prompt after " + promptMillis + " ms, dump after " + millis + " ms:\n" + s);
+    }
+
+    @Test
+    void ctrlCEndsTheDashXMonitorAsItEndsSetkey() throws Exception {
+        String x = "dashx";
+        tmux.run("new-session", "-d", "-s", x, "-x", "200", "-y", "50", tmux.jsetkey(dir, "", "--name phoenix -x"));
+        tmux.await(x, t -> t.contains(PROMPT), "the -x console", 60);
+        tmux.keys(x, "add 192.0.2.1 192.0.2.2 esp 0x300 -E null;");
+        tmux.press(x, "Enter");
+        tmux.await(x, t -> t.contains("sadb_msg{ version=2 type=3"), "the ADD message", 15);
+        tmux.press(x, "C-c");
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (tmux.run("has-session", "-t", x) != null && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        assertEquals(null, tmux.run("has-session", "-t", x), "Ctrl-C did not end jsetkey -x");
+    }
 }

@@ -1,0 +1,59 @@
+package org.jsetkey.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/** SIGINT with commands on standard input does what Ctrl-C does in the console. */
+class SigintIT {
+    private static void sigint(JsetkeyProcess p) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
+        assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -INT failed");
+    }
+
+    @Test
+    void sigintStopsTheRunningCommandAndTheNextOneRuns() throws Exception {
+        try (JsetkeyProcess p = JsetkeyProcess.start("--name", "phoenix")) {
+            p.send("echo ready\nsleep 30\n");
+            assertTrue(p.awaitOut("ready", 60), p.err());
+            Thread.sleep(500);
+            long start = System.nanoTime();
+            sigint(p);
+            p.send("add 192.0.2.1 192.0.2.2 esp 0x300 -E null;\ndump\n");
+            assertTrue(p.awaitOut("esp mode=any spi=768(0x00000300)", 10), p.out() + p.err());
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(millis < 5000, "took " + millis + " ms");
+            assertEquals(1, p.finish(30), "the interrupted sleep failed, so the batch fails");
+            assertTrue(p.err().contains("sleep: interrupted"), p.err());
+        }
+    }
+
+    @Test
+    void sigintStopsAGroovyLoop() throws Exception {
+        try (JsetkeyProcess p = JsetkeyProcess.start()) {
+            p.send("groovy println 'spinning'; while (true) { }\n");
+            assertTrue(p.awaitOut("spinning", 60), p.err());
+            Thread.sleep(300);
+            sigint(p);
+            p.send("echo after\n");
+            assertTrue(p.awaitOut("after", 10), p.out() + p.err());
+            assertEquals(1, p.finish(30));
+            assertTrue(p.err().contains("groovy: interrupted"), p.err());
+        }
+    }
+
+    @Test
+    void sigintWithNoCommandRunningEndsTheProgramWith130() throws Exception {
+        try (JsetkeyProcess p = JsetkeyProcess.start()) {
+            p.send("echo ready\n");
+            assertTrue(p.awaitOut("ready", 60), p.err());
+            Thread.sleep(300);
+            sigint(p);
+            assertTrue(p.waitFor(10), "SIGINT at an idle batch did not end it");
+            assertEquals(130, p.exitValue());
+        }
+    }
+}
