@@ -12,6 +12,8 @@ public class Refusal extends RuntimeException {
     public static final String NO_ENTRY = "No entry";
     public static final String INVALID_ARGUMENT = "Invalid argument";
     public static final String NOT_SUPPORTED = "Not supported";
+    /** ENOBUFS: a table is at its limit (net.key.sad_maxentries, net.key.spd_maxentries). */
+    public static final String NO_BUFFER_SPACE = "No buffer space available";
 
     private final String reason;
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -24,6 +25,7 @@ public final class Sad {
     private final Map<SaId, SaEntry> entries = new HashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private long nextOrder = 1;
+    private volatile IntSupplier maxEntries = () -> Integer.MAX_VALUE;
 
     public Sad(Clock clock, SadListener listener) {
         this.clock = clock;
@@ -34,6 +36,11 @@ public final class Sad {
         return clock;
     }
 
+    /** The most SAs the SAD holds (net.key.sad_maxentries, read at each add); unlimited until set. */
+    public void maxEntries(IntSupplier max) {
+        this.maxEntries = max;
+    }
+
     /** Adds a mature SA; refuses with "File exists" when (dst, proto, spi) is taken. */
     public SaEntry add(SecurityAssociation sa) {
         SaEntry entry;
@@ -41,6 +48,11 @@ public final class Sad {
         try {
             if (entries.containsKey(sa.id())) {
                 throw new Refusal(Refusal.FILE_EXISTS, "an SA with " + sa.id() + " already exists");
+            }
+            int max = maxEntries.getAsInt();
+            if (entries.size() >= max) {
+                throw new Refusal(Refusal.NO_BUFFER_SPACE, "the SAD is full: " + entries.size()
+                        + " SAs, net.key.sad_maxentries=" + max);
             }
             entry = new SaEntry(sa, clock.millis(), nextOrder++, SaState.MATURE);
             entries.put(sa.id(), entry);

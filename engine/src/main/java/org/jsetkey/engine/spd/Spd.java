@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 import org.jsetkey.engine.Refusal;
 import org.jsetkey.engine.sad.SecurityContext;
@@ -24,6 +25,7 @@ public final class Spd {
     private final Map<Key, SpdEntry> entries = new LinkedHashMap<>();
     private final PolicyIndex[] indexes = new PolicyIndex[Direction.values().length * 2];
     private long nextId = 1;
+    private volatile IntSupplier maxEntries = () -> Integer.MAX_VALUE;
 
     public Spd(Clock clock, SpdListener listener) {
         this.clock = clock;
@@ -53,6 +55,19 @@ public final class Spd {
         index(e.policy()).add(e);
     }
 
+    /** The most policies the SPD holds (net.key.spd_maxentries, read at each add); unlimited until set. */
+    public void maxEntries(IntSupplier max) {
+        this.maxEntries = max;
+    }
+
+    private void checkRoom() {
+        int max = maxEntries.getAsInt();
+        if (entries.size() >= max) {
+            throw new Refusal(Refusal.NO_BUFFER_SPACE, "the SPD is full: " + entries.size()
+                    + " policies, net.key.spd_maxentries=" + max);
+        }
+    }
+
     /** Adds a policy; "File exists" when one with the same selector and direction exists. */
     public SpdEntry add(Policy policy) {
         SpdEntry e;
@@ -62,6 +77,7 @@ public final class Spd {
                 throw new Refusal(Refusal.FILE_EXISTS, ("aeiou".indexOf(dir.charAt(0)) >= 0 ? "an " : "a ") + dir
                         + " policy with this selector already exists");
             }
+            checkRoom();
             e = new SpdEntry(nextId++, policy, clock.millis());
             put(e);
         }
@@ -75,6 +91,7 @@ public final class Spd {
         synchronized (this) {
             SpdEntry old = find(policy);
             if (old == null) {
+                checkRoom();
                 e = new SpdEntry(nextId++, policy, clock.millis());
             } else {
                 e = new SpdEntry(old.id(), policy, old.createdMillis());

@@ -54,6 +54,8 @@ public final class Host implements AutoCloseable {
         this.xform.tunables(this::tunables);
         this.sad = new Sad(clock, events);
         this.spd = new Spd(clock, events);
+        this.sad.maxEntries(() -> sysctl.getInt(SysctlNames.KEY_SAD_MAXENTRIES));
+        this.spd.maxEntries(() -> sysctl.getInt(SysctlNames.KEY_SPD_MAXENTRIES));
         Datapath dp = new Datapath(clock, sad, spd, sysctl, counters, xform, events,
                 new DropCounter(clock, counters, events), addresses::contains, () -> link);
         this.output = new OutputPath(dp, new Acquirer(dp));

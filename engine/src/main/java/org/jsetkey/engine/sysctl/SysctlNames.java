@@ -37,6 +37,8 @@ public final class SysctlNames {
     public static final String KEY_BLOCKACQ_COUNT = "net.key.blockacq_count";
     public static final String KEY_BLOCKACQ_LIFETIME = "net.key.blockacq_lifetime";
     public static final String KEY_PREFERRED_OLDSA = "net.key.preferred_oldsa";
+    public static final String KEY_SAD_MAXENTRIES = "net.key.sad_maxentries";
+    public static final String KEY_SPD_MAXENTRIES = "net.key.spd_maxentries";
 
     public static final String IP_FORWARDING = "net.inet.ip.forwarding";
     public static final String IP6_FORWARDING = "net.inet6.ip6.forwarding";

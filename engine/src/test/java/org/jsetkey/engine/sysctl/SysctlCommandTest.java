@@ -28,12 +28,15 @@ class SysctlCommandTest {
     @Test
     void nodePrintsEveryLeafBelowInRegistrationOrder() {
         SysctlResult r = run("net.key");
+        int tableLimit = Limits.forHeap(Runtime.getRuntime().maxMemory());
         assertResult(r, "net.key.spi_minval: 256\n"
                 + "net.key.spi_maxval: 268435455\n"
                 + "net.key.larval_lifetime: 30\n"
                 + "net.key.blockacq_count: 10\n"
                 + "net.key.blockacq_lifetime: 20\n"
-                + "net.key.preferred_oldsa: 1\n", "", 0);
+                + "net.key.preferred_oldsa: 1\n"
+                + "net.key.sad_maxentries: " + tableLimit + "\n"
+                + "net.key.spd_maxentries: " + tableLimit + "\n", "", 0);
     }
 
     @Test
@@ -59,7 +62,7 @@ class SysctlCommandTest {
         assertEquals("net.inet.ip.forwarding: 0", lines[0]);
         assertEquals("net.inet6.ipsec6.filtertunnel: 0", lines[lines.length - 1]);
         assertEquals(0, r.status());
-        assertEquals(34, lines.length);
+        assertEquals(36, lines.length);
     }
 
     @Test
@@ -75,7 +78,7 @@ class SysctlCommandTest {
     @Test
     void nameOnlyWithCapitalN() {
         assertResult(run("-N", "net.inet.ipsec.dfbit"), "net.inet.ipsec.dfbit\n", "", 0);
-        assertEquals(34, run("-aN").out().split("\n").length);
+        assertEquals(36, run("-aN").out().split("\n").length);
     }
 
     @Test
@@ -91,7 +94,7 @@ class SysctlCommandTest {
         String[] lines = run("-d", "net.key").out().split("\n");
         assertEquals("net.key: Key Management", lines[0]);
         assertEquals("net.key.spi_minval: Lowest SPI the kernel chooses (getspi)", lines[1]);
-        assertEquals(7, lines.length);
+        assertEquals(9, lines.length);
     }
 
     @Test
