@@ -3,12 +3,30 @@ package org.jsetkey.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** SIGINT with commands on standard input does what Ctrl-C does in the console. */
 class SigintIT {
+    /**
+     * A process started with SIGINT ignored (a background job of a non-interactive shell) passes
+     * that on to its children, and a JVM cannot catch an ignored SIGINT: nothing to test then.
+     */
+    @BeforeAll
+    static void sigintReachesChildren() throws Exception {
+        Path status = Path.of("/proc/self/status");
+        Assumptions.assumeTrue(Files.exists(status), "needs /proc to see the signal disposition");
+        String mask = Files.readAllLines(status).stream().filter(l -> l.startsWith("SigIgn:")).findFirst()
+                .map(l -> l.substring(7).strip()).orElse("0");
+        boolean ignored = (new BigInteger(mask, 16).longValue() & (1L << 1)) != 0;
+        Assumptions.assumeFalse(ignored, "this test JVM was started with SIGINT ignored; its children inherit that");
+    }
     private static void sigint(JsetkeyProcess p) throws Exception {
         Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
         assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -INT failed");
