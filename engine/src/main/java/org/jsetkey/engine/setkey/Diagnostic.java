@@ -26,11 +26,15 @@ public record Diagnostic(Severity severity, SourcePos pos, String message, List<
         return where + kind + message + exp;
     }
 
-    /** The headline, the source line, and a caret under the column (carets for the token's length). */
+    /**
+     * The headline, the source line (keys masked, see {@link KeyMask}), and a caret under the
+     * column (carets for the token's length).
+     */
     public String format() {
         if (sourceLine == null) {
             return headline();
         }
+        String sourceLine = KeyMask.line(this.sourceLine);
         StringBuilder sb = new StringBuilder(headline()).append('\n').append(sourceLine).append('\n');
         for (int i = 1; i < pos.column(); i++) {
             sb.append(i - 1 < sourceLine.length() && sourceLine.charAt(i - 1) == '\t' ? '\t' : ' ');

@@ -210,7 +210,11 @@ final class SaPartReader {
                 key[i] = (byte) Integer.parseInt(digits.substring(2 * i, 2 * i + 2), 16);
             }
         } else if (k.is(TokenKind.WORD) && (k.text().startsWith("0x") || k.text().startsWith("0X"))) {
-            throw new ParseError(k, "invalid hex key " + k.quoted());
+            throw new ParseError(k, "invalid hex key: only 0-9 and a-f may follow 0x");
+        } else if (k.is(TokenKind.WORD) || k.is(TokenKind.DECIMAL)) {
+            // a word here is most likely a key typed without quotes: never repeat it
+            throw new ParseError(k, "key for " + alg.name() + " not quoted and not 0x hex",
+                    List.of("\"text\"", "0x hex"));
         } else {
             throw new ParseError(k, "missing key for " + typed + " before " + k.quoted(),
                     List.of("\"text\"", "0x hex"));

@@ -1,0 +1,68 @@
+package org.jsetkey.engine.setkey;
+
+import java.util.List;
+
+/**
+ * Keeps key material out of error messages: the source line a diagnostic shows gets each key
+ * (the grammar's KEY slot after {@code -E ALG} and {@code -A ALG}) replaced by {@code *}, the
+ * {@code 0x} prefix and the quotes kept, so the caret still lines up under it. A key on a
+ * line of its own, its algorithm on the line before, has no option on its line to be
+ * recognised by and is masked whole when it is a hex number or a string at the line's start.
+ */
+public final class KeyMask {
+    private KeyMask() {
+    }
+
+    /** {@code line} with its keys masked. */
+    public static String line(String line) {
+        if (line == null || line.isEmpty()) {
+            return line;
+        }
+        List<Token> tokens = Lexer.lex(line).tokens();
+        char[] chars = line.toCharArray();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (i == 0 && (t.is(TokenKind.HEX) || t.is(TokenKind.STRING))) {
+                mask(chars, t);
+            }
+            if (!t.is(TokenKind.OPTION)) {
+                continue;
+            }
+            int keyAt = keySlot(t.text());
+            if (keyAt >= 0 && i + 1 + keyAt < tokens.size()) {
+                Token key = tokens.get(i + 1 + keyAt);
+                if (!key.is(TokenKind.OPTION) && !key.is(TokenKind.SEMICOLON) && !key.is(TokenKind.EOF)) {
+                    mask(chars, key);
+                }
+            }
+        }
+        return new String(chars);
+    }
+
+    /** Where the key is among the option's arguments, or -1 for an option without a key. */
+    private static int keySlot(String option) {
+        for (OptionSpec spec : Grammar.algorithmOptions()) {
+            if (spec.option().equals(option)) {
+                return spec.arguments().indexOf(SlotKind.KEY);
+            }
+        }
+        return -1;
+    }
+
+    private static void mask(char[] chars, Token t) {
+        int from = t.offset();
+        int to = Math.min(chars.length, t.offset() + t.length());
+        if (t.is(TokenKind.HEX) || (to - from > 2 && (chars[from + 1] == 'x' || chars[from + 1] == 'X')
+                && chars[from] == '0')) {
+            from += 2;
+        } else if (chars[from] == '"') {
+            from++;
+            if (to - 1 > from && chars[to - 1] == '"') {
+                to--;
+            }
+        }
+        for (int i = from; i < to; i++) {
+            chars[i] = '*';
+        }
+    }
+}
