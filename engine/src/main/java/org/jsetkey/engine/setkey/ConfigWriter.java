@@ -13,12 +13,13 @@ import org.jsetkey.engine.spd.Spd;
 import org.jsetkey.engine.spd.SpdEntry;
 import org.jsetkey.engine.sysctl.Knob;
 import org.jsetkey.engine.sysctl.Sysctl;
+import org.jsetkey.engine.sysctl.SysctlNames;
 
 /**
  * The SAD and SPD written back as a setkey file: {@code flush; spdflush;}, a {@code sysctl}
  * line per knob that differs from its default, then one {@code add} per live SA (oldest
- * first) and one {@code spdadd} per policy (in spid order), so loading the file rebuilds
- * the same databases and knobs.
+ * first) and one {@code spdadd} per policy (in spid order), then the changed table limits,
+ * so loading the file rebuilds the same databases and knobs.
  */
 public final class ConfigWriter {
     private ConfigWriter() {
@@ -31,11 +32,7 @@ public final class ConfigWriter {
     /** With {@code sysctl} null, no sysctl lines. */
     public static String write(Sad sad, Spd spd, Sysctl sysctl) {
         StringBuilder sb = new StringBuilder("# written by jsetkey; load it with: jsetkey -f FILE\nflush;\nspdflush;\n");
-        if (sysctl != null) {
-            for (Knob k : sysctl.changedFromDefault()) {
-                sb.append("sysctl ").append(k.name()).append('=').append(sysctl.format(k.name())).append('\n');
-            }
-        }
+        sysctls(sb, sysctl, false);
         List<SaEntry> sas = new ArrayList<>(sad.snapshot());
         sas.sort(Comparator.comparingLong(SaEntry::order));
         for (SaEntry e : sas) {
@@ -48,6 +45,23 @@ public final class ConfigWriter {
         for (SpdEntry e : policies) {
             sb.append(StatementFormatter.format(new SpdAdd(e.policy()))).append('\n');
         }
+        sysctls(sb, sysctl, true);
         return sb.toString();
+    }
+
+    /**
+     * The changed knobs; the table limits come after the statements, so a limit lowered below
+     * what the tables hold does not refuse the file's own adds.
+     */
+    private static void sysctls(StringBuilder sb, Sysctl sysctl, boolean limits) {
+        if (sysctl == null) {
+            return;
+        }
+        for (Knob k : sysctl.changedFromDefault()) {
+            boolean limit = k.name().equals(SysctlNames.KEY_SAD_MAXENTRIES) || k.name().equals(SysctlNames.KEY_SPD_MAXENTRIES);
+            if (limit == limits) {
+                sb.append("sysctl ").append(k.name()).append('=').append(sysctl.format(k.name())).append('\n');
+            }
+        }
     }
 }
