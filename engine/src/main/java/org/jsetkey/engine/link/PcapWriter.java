@@ -7,7 +7,12 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
+import java.nio.channels.Channels;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes classic libpcap files (magic 0xa1b2c3d4, little-endian, microsecond stamps) with
@@ -28,8 +33,25 @@ public final class PcapWriter implements Closeable {
         out.write(h.array());
     }
 
+    /**
+     * Creates (or truncates) {@code file} with mode 0600 (an existing file is narrowed to it):
+     * a trace of a lab holds packets someone may decrypt with the keys of the same lab.
+     */
     public static PcapWriter create(Path file) throws IOException {
-        return new PcapWriter(new BufferedOutputStream(Files.newOutputStream(file)));
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+        Path dir = file.toAbsolutePath().getParent();
+        boolean posix = dir != null && Files.isDirectory(dir)
+                && Files.getFileStore(dir).supportsFileAttributeView("posix");
+        OutputStream raw;
+        if (posix) {
+            raw = Channels.newOutputStream(Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING),
+                    PosixFilePermissions.asFileAttribute(ownerOnly)));
+            Files.setPosixFilePermissions(file, ownerOnly);
+        } else {
+            raw = Files.newOutputStream(file);
+        }
+        return new PcapWriter(new BufferedOutputStream(raw));
     }
 
     /** Appends one packet stamped {@code micros} microseconds since the epoch. */
