@@ -92,7 +92,7 @@ class NewcomerConsoleIT {
         enter(s, "esp 15701 -E aes-cbcc 0x00;");
         String screen = tmux.awaitText(s, "unknown encryption algorithm \"aes-cbcc\"");
         assertTrue(screen.contains("<input>:2:14: unknown encryption algorithm \"aes-cbcc\""), screen);
-        assertTrue(screen.contains("esp 15701 -E aes-cbcc 0x00;\n             ^~~~~~~~"), screen);
+        assertTrue(screen.contains("esp 15701 -E aes-cbcc 0x**;\n             ^~~~~~~~"), screen);
 
         enter(s, "flush;;");
         screen = tmux.awaitText(s, "empty statement");
