@@ -5,6 +5,7 @@ import java.util.List;
 import org.jsetkey.engine.bench.BenchPart;
 import org.jsetkey.engine.bench.BulkBench;
 import org.jsetkey.engine.bench.DatapathBench;
+import org.jsetkey.engine.bench.LinkBench;
 import org.jsetkey.engine.bench.SadBench;
 import org.jsetkey.engine.bench.SpdBench;
 
@@ -16,6 +17,7 @@ final class BenchParts {
     static List<BenchPart> all() {
         return List.of(
                 new DatapathBench(),
+                new LinkBench(),
                 new SpdBench(),
                 new SadBench(),
                 new BulkBench(),
