@@ -74,6 +74,33 @@ final class BcCbcCipher implements PacketCipher {
         return out;
     }
 
+    @Override
+    public void encryptInPlace(byte[] iv, byte[] buf, int aadOff, int aadLen, int off, int len) {
+        checkLength(len);
+        synchronized (enc) {
+            for (int p = off; p < off + len; p += block) {
+                for (int i = 0; i < block; i++) {
+                    buf[p + i] ^= p == off ? iv[i] : buf[p - block + i];
+                }
+                enc.processBlock(buf, p, buf, p);
+            }
+        }
+    }
+
+    @Override
+    public int decryptInto(byte[] iv, byte[] in, int aadOff, int aadLen, int off, int len, byte[] out, int outOff) {
+        checkLength(len);
+        synchronized (dec) {
+            for (int p = 0; p < len; p += block) {
+                dec.processBlock(in, off + p, out, outOff + p);
+                for (int i = 0; i < block; i++) {
+                    out[outOff + p + i] ^= p == 0 ? iv[i] : in[off + p - block + i];
+                }
+            }
+        }
+        return len;
+    }
+
     private void checkLength(int len) {
         if (len % block != 0) {
             throw new IllegalArgumentException("CBC input of " + len + " bytes is not a multiple of " + block);

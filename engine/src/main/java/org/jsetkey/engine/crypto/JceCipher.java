@@ -107,4 +107,28 @@ final class JceCipher implements PacketCipher {
             return dec.doFinal(in, off, len);
         }
     }
+
+    @Override
+    public void encryptInPlace(byte[] iv, byte[] buf, int aadOff, int aadLen, int off, int len)
+            throws GeneralSecurityException {
+        synchronized (enc) {
+            enc.init(Cipher.ENCRYPT_MODE, key, params(iv));
+            if (tagBytes() > 0) {
+                enc.updateAAD(buf, aadOff, aadLen);
+            }
+            enc.doFinal(buf, off, len, buf, off); // Cipher is copy-safe on one array
+        }
+    }
+
+    @Override
+    public int decryptInto(byte[] iv, byte[] in, int aadOff, int aadLen, int off, int len, byte[] out, int outOff)
+            throws GeneralSecurityException {
+        synchronized (dec) {
+            dec.init(Cipher.DECRYPT_MODE, key, params(iv));
+            if (tagBytes() > 0) {
+                dec.updateAAD(in, aadOff, aadLen);
+            }
+            return dec.doFinal(in, off, len, out, outOff);
+        }
+    }
 }

@@ -33,4 +33,15 @@ final class NullCipher implements PacketCipher {
     public byte[] decrypt(byte[] iv, byte[] aad, byte[] in, int off, int len) {
         return Arrays.copyOfRange(in, off, off + len);
     }
+
+    @Override
+    public void encryptInPlace(byte[] iv, byte[] buf, int aadOff, int aadLen, int off, int len) {
+        // the identity
+    }
+
+    @Override
+    public int decryptInto(byte[] iv, byte[] in, int aadOff, int aadLen, int off, int len, byte[] out, int outOff) {
+        System.arraycopy(in, off, out, outOff, len);
+        return len;
+    }
 }

@@ -1,6 +1,7 @@
 package org.jsetkey.engine.crypto;
 
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 
 /**
  * An ESP cipher for one SA, keyed once. For CBC/CTR modes {@code aad} is ignored and the result
@@ -29,4 +30,28 @@ public interface PacketCipher {
 
     /** Throws {@link javax.crypto.AEADBadTagException} when an AEAD tag does not verify. */
     byte[] decrypt(byte[] iv, byte[] aad, byte[] in, int off, int len) throws GeneralSecurityException;
+
+    /**
+     * Encrypts {@code buf[off..off+len)} in place; an AEAD tag goes right behind it (the caller
+     * leaves room). The AAD is {@code buf[aadOff..aadOff+aadLen)}, ignored without a tag. This is
+     * the datapath's form: no array is made per packet where the implementation allows.
+     */
+    default void encryptInPlace(byte[] iv, byte[] buf, int aadOff, int aadLen, int off, int len)
+            throws GeneralSecurityException {
+        byte[] aad = tagBytes() > 0 ? Arrays.copyOfRange(buf, aadOff, aadOff + aadLen) : null;
+        byte[] ct = encrypt(iv, aad, buf, off, len);
+        System.arraycopy(ct, 0, buf, off, ct.length);
+    }
+
+    /**
+     * Decrypts {@code in[off..off+len)} (AEAD: verifies and strips the tag) into {@code out} at
+     * {@code outOff}, which must not overlap the input, and returns the plaintext length.
+     */
+    default int decryptInto(byte[] iv, byte[] in, int aadOff, int aadLen, int off, int len, byte[] out, int outOff)
+            throws GeneralSecurityException {
+        byte[] aad = tagBytes() > 0 ? Arrays.copyOfRange(in, aadOff, aadOff + aadLen) : null;
+        byte[] plain = decrypt(iv, aad, in, off, len);
+        System.arraycopy(plain, 0, out, outOff, plain.length);
+        return plain.length;
+    }
 }

@@ -1,6 +1,5 @@
 package org.jsetkey.engine.xform;
 
-import java.security.MessageDigest;
 import java.util.Arrays;
 
 import org.jsetkey.engine.crypto.PacketMac;
@@ -36,10 +35,12 @@ final class Ah {
             }
             IpsecHeaders.put32(ah, 8, seq);
         }
-        byte[] packet = env.assemble(IpProtocol.AH, Esp.concat(ah, env.payload()));
-        int ahOffset = env.head().length;
-        byte[] icv = icv(mac, packet, ahOffset, packet.length, knobs);
-        System.arraycopy(icv, 0, packet, ahOffset + fixed, icv.length);
+        int ahOffset = env.headLength();
+        byte[] packet = env.start(ahOffset + total + env.payloadLength());
+        System.arraycopy(ah, 0, packet, ahOffset, total);
+        env.copyPayload(packet, ahOffset + total);
+        env.fix(packet, IpProtocol.AH);
+        icv(mac, packet, ahOffset, total, packet.length, knobs, packet, ahOffset + fixed);
         return packet;
     }
 
@@ -68,18 +69,17 @@ final class Ah {
                     + " (highest seen " + entry.replayWindow().highest() + ", window " + entry.replayWindow().size()
                     + ")");
         }
-        byte[] copy = Arrays.copyOf(ip, end);
-        Arrays.fill(copy, off + fixed, off + ahLen, (byte) 0);
-        byte[] want = icv(mac, copy, off, end, knobs);
-        byte[] got = Arrays.copyOfRange(ip, off + fixed, off + fixed + mac.icvBytes());
-        if (!MessageDigest.isEqual(want, got)) {
+        byte[] front = Arrays.copyOf(ip, off + ahLen);
+        Arrays.fill(front, off + fixed, off + ahLen, (byte) 0);
+        MutableFields.zero(front, off, knobs);
+        if (!mac.verify(front, 0, front.length, ip, off + ahLen, end - off - ahLen, ip, off + fixed)) {
             throw Esp.authFailure(entry, "AH");
         }
         if (replayCheck && !entry.replayWindow().update(seq)) {
             entry.countReplayDrop();
             throw new XformException(XformFailure.REPLAY, "AH sequence " + seq + " replayed");
         }
-        return Xform.finish(ip, h, ip[off] & 0xff, Arrays.copyOfRange(ip, off + ahLen, end), seq);
+        return Xform.finish(ip, h, ip[off] & 0xff, ip, off + ahLen, end - off - ahLen, seq);
     }
 
     private static PacketMac mac(SaEntry entry, SaCrypto crypto) throws XformException {
@@ -89,11 +89,16 @@ final class Ah {
         return crypto.mac();
     }
 
-    /** The ICV over {@code packet[0..end]} with the mutable fields zeroed (the ICV field must be zero). */
-    private static byte[] icv(PacketMac mac, byte[] packet, int ahOffset, int end, Tunables knobs) {
-        byte[] copy = Arrays.copyOf(packet, end);
-        MutableFields.zero(copy, ahOffset, knobs);
-        return mac.icv(copy, 0, end);
+    /**
+     * The ICV over {@code packet[0..end)} with the mutable fields and the ICV field zeroed, written to
+     * {@code out} at {@code outOff}. Only the part up to the end of the AH header is copied to be
+     * zeroed (the mutable fields all lie in front of it); the payload is read where it lies.
+     */
+    private static void icv(PacketMac mac, byte[] packet, int ahOffset, int ahLen, int end, Tunables knobs,
+                            byte[] out, int outOff) {
+        byte[] front = Arrays.copyOf(packet, ahOffset + ahLen);
+        MutableFields.zero(front, ahOffset, knobs);
+        mac.icvInto(front, 0, front.length, packet, ahOffset + ahLen, end - ahOffset - ahLen, out, outOff);
     }
 
     private static int roundUp(int n, int align) {

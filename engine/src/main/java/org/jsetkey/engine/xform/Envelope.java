@@ -9,19 +9,21 @@ import org.jsetkey.engine.net.Ipv4Header;
 import org.jsetkey.engine.net.Ipv6Header;
 
 /**
- * A packet cut where a transform goes: {@code head} (IP header plus the extension headers that stay
- * in front), the offset of the next-header byte inside it, the protocol that byte named, and the
- * payload behind. {@link #assemble} glues a new body on and fixes next-header, lengths and checksum.
+ * A packet cut where a transform goes: the head (IP header plus the extension headers that stay
+ * in front: {@code head[0..headLength)}), the offset of the next-header byte inside it, the protocol
+ * that byte named, and the payload behind ({@code body[bodyOffset..+payloadLength)}). In transport
+ * mode head and body are the caller's packet itself: nothing is copied until the output is built.
+ * {@link #assemble} and {@link #fix} glue a new body on and fix next-header, lengths and checksum.
  */
-record Envelope(byte[] head, int fieldOffset, int nextHeader, byte[] payload) {
+record Envelope(byte[] head, int headLength, int fieldOffset, int nextHeader, byte[] body, int bodyOffset,
+                int payloadLength) {
     static final int TUNNEL_TTL = 64;
 
     /** Transport mode: cut after the IP header and the hop-by-hop/routing/fragment headers. */
     static Envelope transport(byte[] ip) throws XformException {
         IpsecHeaders.view(ip);
         IpView v = IpView.parse(ip, false);
-        return new Envelope(Arrays.copyOf(ip, v.offset()), v.fieldOffset(), v.protocol(),
-                Arrays.copyOfRange(ip, v.offset(), v.end()));
+        return new Envelope(ip, v.offset(), v.fieldOffset(), v.protocol(), ip, v.offset(), v.end() - v.offset());
     }
 
     /** Tunnel mode: a new outer header src→dst around the whole packet (TTL 64, DF clear, TOS copied). */
@@ -31,32 +33,54 @@ record Envelope(byte[] head, int fieldOffset, int nextHeader, byte[] payload) {
                     + src + " and " + dst);
         }
         IpView v = IpsecHeaders.view(ip);
-        byte[] inner = Arrays.copyOf(ip, v.end());
         int tos = knobs.outerTos(v.version() == 4 ? ip[1] & 0xff : ((IpView.u16(ip, 0) >> 4) & 0xff));
         int next = v.version() == 4 ? IpProtocol.IPV4 : IpProtocol.IPV6;
         boolean innerDf = v.version() == 4 && (IpView.u16(ip, 6) & Ipv4Header.FLAG_DF) != 0;
         if (src.isV4()) {
             byte[] h = new Ipv4Header(tos, 0, id & 0xffff, knobs.outerFlags(innerDf), TUNNEL_TTL, next, 0, src, dst,
                     null).encode();
-            return new Envelope(h, 9, next, inner);
+            return new Envelope(h, h.length, 9, next, ip, 0, v.end());
         }
         byte[] h = new Ipv6Header(tos, 0, 0, next, TUNNEL_TTL, src, dst).encode();
-        return new Envelope(h, 6, next, inner);
+        return new Envelope(h, h.length, 6, next, ip, 0, v.end());
     }
 
-    /** Opening: the part in front of the located header stays, {@code body} follows. */
+    /** Opening: the part in front of the located header stays, a body follows. */
     static Envelope opening(byte[] ip, IpsecHeader h) {
-        return new Envelope(Arrays.copyOf(ip, h.offset()), h.fieldOffset(), h.protocol(), new byte[0]);
+        return new Envelope(ip, h.offset(), h.fieldOffset(), h.protocol(), ip, h.offset(), 0);
     }
 
     int version() {
         return (head[0] & 0xf0) >> 4;
     }
 
+    /** A copy of the payload (the packet behind the head). */
+    byte[] payload() {
+        return Arrays.copyOfRange(body, bodyOffset, bodyOffset + payloadLength);
+    }
+
+    /** Copies the payload into {@code out} at {@code at}. */
+    void copyPayload(byte[] out, int at) {
+        System.arraycopy(body, bodyOffset, out, at, payloadLength);
+    }
+
+    /** A new packet of {@code total} bytes that starts with the head; the caller fills the rest, then {@link #fix}es. */
+    byte[] start(int total) {
+        byte[] out = new byte[total];
+        System.arraycopy(head, 0, out, 0, headLength);
+        return out;
+    }
+
     /** head + body with the next-header byte set to {@code protocol}, lengths and IPv4 checksum fixed. */
-    byte[] assemble(int protocol, byte[] body) {
-        byte[] out = Arrays.copyOf(head, head.length + body.length);
-        System.arraycopy(body, 0, out, head.length, body.length);
+    byte[] assemble(int protocol, byte[] newBody) {
+        byte[] out = start(headLength + newBody.length);
+        System.arraycopy(newBody, 0, out, headLength, newBody.length);
+        fix(out, protocol);
+        return out;
+    }
+
+    /** Sets the next-header byte of a packet {@link #start}ed here, its length fields and IPv4 checksum. */
+    void fix(byte[] out, int protocol) {
         out[fieldOffset] = (byte) protocol;
         if (version() == 4) {
             out[2] = (byte) (out.length >> 8);
@@ -67,6 +91,5 @@ record Envelope(byte[] head, int fieldOffset, int nextHeader, byte[] payload) {
             out[4] = (byte) (plen >> 8);
             out[5] = (byte) plen;
         }
-        return out;
     }
 }

@@ -1,7 +1,6 @@
 package org.jsetkey.engine.xform;
 
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 
@@ -79,65 +78,101 @@ final class Esp {
         }
     }
 
+    /**
+     * One output array, built in place: head, SPI, sequence, IV, the payload copied once, padding
+     * and trailer, encrypted where it lies, then the ICV or tag behind it.
+     */
     byte[] seal(Envelope env, SaEntry entry, SaCrypto crypto) throws XformException {
         Shape s = Shape.of(entry, crypto);
         SecurityAssociation sa = entry.sa();
-        byte[] header = new byte[s.headerBytes()];
-        IpsecHeaders.put32(header, 0, sa.spi());
+        if (s.cipher().authOnly()) {
+            return sealAuthOnly(env, entry, crypto, s);
+        }
+        int block = Math.max(4, s.cipher().blockBytes());
+        int data = env.payloadLength();
+        int padLen = (block - (data + 2) % block) % block;
+        int plainLen = data + padLen + 2;
+        int at = env.headLength();
+        int ct = at + s.headerBytes();
+        byte[] out = env.start(ct + plainLen + s.icvBytes());
+        writeHeader(out, at, entry, crypto, s);
+        env.copyPayload(out, ct);
+        pad(out, ct + data, padLen, sa.flags());
+        out[ct + plainLen - 2] = (byte) padLen;
+        out[ct + plainLen - 1] = (byte) env.nextHeader();
+        byte[] iv = s.fullIv(out, at);
+        try {
+            s.cipher().encryptInPlace(iv, out, at, 8, ct, plainLen);
+        } catch (GeneralSecurityException e) {
+            throw new XformException(XformFailure.NO_TRANSFORM, sa.encAlg().name() + " failed to encrypt: "
+                    + e.getMessage());
+        }
+        if (s.cipher().tagBytes() == 0 && s.mac() != null && s.mac().icvBytes() > 0) {
+            s.mac().icvInto(out, at, ct + plainLen - at, out, 0, 0, out, ct + plainLen);
+        }
+        env.fix(out, IpProtocol.ESP);
+        return out;
+    }
+
+    /** SPI, sequence number (not for esp-old) and the wire IV at {@code out[at..]}. */
+    private void writeHeader(byte[] out, int at, SaEntry entry, SaCrypto crypto, Shape s) throws XformException {
+        SecurityAssociation sa = entry.sa();
+        IpsecHeaders.put32(out, at, sa.spi());
         if (!s.old()) {
             long seq = entry.nextSequence();
             if (seq < 0) {
                 throw new XformException(XformFailure.SEQ_OVERFLOW, "ESP SA " + sa.id()
                         + " used all 2^32-1 sequence numbers; rekey (or allow cyclic-seq)");
             }
-            IpsecHeaders.put32(header, 4, seq);
+            IpsecHeaders.put32(out, at + 4, seq);
         }
-        int ivAt = header.length - s.wireIv();
+        int ivAt = at + s.headerBytes() - s.wireIv();
         if (s.cipher().counterIv()) {
-            System.arraycopy(crypto.nextCounterIv(), 0, header, ivAt, s.wireIv());
-        } else {
+            System.arraycopy(crypto.nextCounterIv(), 0, out, ivAt, s.wireIv());
+        } else if (s.wireIv() > 0) {
             byte[] iv = new byte[s.wireIv()];
             random.nextBytes(iv);
-            System.arraycopy(iv, 0, header, ivAt, iv.length);
+            System.arraycopy(iv, 0, out, ivAt, iv.length);
         }
-        byte[] plain = pad(env.payload(), env.nextHeader(), Math.max(4, s.cipher().blockBytes()), sa.flags());
-        byte[] iv = s.fullIv(header, 0);
-        byte[] body;
-        try {
-            if (s.cipher().authOnly()) {
-                byte[] aad = concat(header, plain);
-                body = concat(aad, s.cipher().encrypt(iv, aad, new byte[0], 0, 0));
-            } else if (s.cipher().tagBytes() > 0) {
-                byte[] ct = s.cipher().encrypt(iv, Arrays.copyOf(header, 8), plain, 0, plain.length);
-                body = concat(header, ct);
-            } else {
-                body = concat(header, s.cipher().encrypt(iv, null, plain, 0, plain.length));
-                if (s.mac() != null && s.mac().icvBytes() > 0) {
-                    body = concat(body, s.mac().icv(body, 0, body.length));
-                }
-            }
-        } catch (GeneralSecurityException e) {
-            throw new XformException(XformFailure.NO_TRANSFORM, sa.encAlg().name() + " failed to encrypt: "
-                    + e.getMessage());
-        }
-        return env.assemble(IpProtocol.ESP, body);
     }
 
-    private byte[] pad(byte[] payload, int nextHeader, int block, int flags) {
-        int padLen = (block - (payload.length + 2) % block) % block;
-        byte[] out = Arrays.copyOf(payload, payload.length + padLen + 2);
+    /** RFC 4543 GMAC: header, IV and payload are all AAD; only a tag is added. */
+    private byte[] sealAuthOnly(Envelope env, SaEntry entry, SaCrypto crypto, Shape s) throws XformException {
+        int block = 4;
+        int data = env.payloadLength();
+        int padLen = (block - (data + 2) % block) % block;
+        int plainLen = data + padLen + 2;
+        int at = env.headLength();
+        int ct = at + s.headerBytes();
+        byte[] out = env.start(ct + plainLen + s.icvBytes());
+        writeHeader(out, at, entry, crypto, s);
+        env.copyPayload(out, ct);
+        pad(out, ct + data, padLen, entry.sa().flags());
+        out[ct + plainLen - 2] = (byte) padLen;
+        out[ct + plainLen - 1] = (byte) env.nextHeader();
+        try {
+            byte[] tag = s.cipher().encrypt(s.fullIv(out, at), Arrays.copyOfRange(out, at, ct + plainLen),
+                    new byte[0], 0, 0);
+            System.arraycopy(tag, 0, out, ct + plainLen, tag.length);
+        } catch (GeneralSecurityException e) {
+            throw new XformException(XformFailure.NO_TRANSFORM, entry.sa().encAlg().name() + " failed to encrypt: "
+                    + e.getMessage());
+        }
+        env.fix(out, IpProtocol.ESP);
+        return out;
+    }
+
+    /** Self-describing padding 1, 2, 3, ... (RFC 4303), or random / zero bytes as the SA's flags ask. */
+    private void pad(byte[] out, int at, int padLen, int flags) {
         if ((flags & Algorithms.FLAG_RANDOM_PAD) != 0) {
             byte[] r = new byte[padLen];
             random.nextBytes(r);
-            System.arraycopy(r, 0, out, payload.length, padLen);
+            System.arraycopy(r, 0, out, at, padLen);
         } else if ((flags & Algorithms.FLAG_ZERO_PAD) == 0) {
             for (int i = 0; i < padLen; i++) {
-                out[payload.length + i] = (byte) (i + 1);
+                out[at + i] = (byte) (i + 1);
             }
         }
-        out[out.length - 2] = (byte) padLen;
-        out[out.length - 1] = (byte) nextHeader;
-        return out;
     }
 
     Opened open(byte[] ip, IpsecHeader h, int end, SaEntry entry, SaCrypto crypto) throws XformException {
@@ -166,21 +201,24 @@ final class Esp {
         byte[] iv = s.fullIv(ip, off);
         int ctOff = off + s.headerBytes();
         byte[] plain;
+        int plainLen;
         try {
             if (s.cipher().authOnly()) {
                 byte[] aad = Arrays.copyOfRange(ip, off, end - icvLen);
                 s.cipher().decrypt(iv, aad, ip, end - icvLen, icvLen);
-                plain = Arrays.copyOfRange(ip, ctOff, end - icvLen);
+                plain = scratch(ctLen);
+                System.arraycopy(ip, ctOff, plain, 0, ctLen);
+                plainLen = ctLen;
             } else if (s.cipher().tagBytes() > 0) {
-                plain = s.cipher().decrypt(iv, Arrays.copyOfRange(ip, off, off + 8), ip, ctOff, ctLen + icvLen);
+                plain = scratch(ctLen + icvLen);
+                plainLen = s.cipher().decryptInto(iv, ip, off, 8, ctOff, ctLen + icvLen, plain, 0);
             } else {
-                if (s.mac() != null && icvLen > 0) {
-                    byte[] want = s.mac().icv(ip, off, end - off - icvLen);
-                    if (!MessageDigest.isEqual(want, Arrays.copyOfRange(ip, end - icvLen, end))) {
-                        throw authFailed(entry, "ESP");
-                    }
+                if (s.mac() != null && icvLen > 0
+                        && !s.mac().verify(ip, off, end - off - icvLen, ip, 0, 0, ip, end - icvLen)) {
+                    throw authFailed(entry, "ESP");
                 }
-                plain = s.cipher().decrypt(iv, null, ip, ctOff, ctLen);
+                plain = scratch(ctLen);
+                plainLen = s.cipher().decryptInto(iv, ip, 0, 0, ctOff, ctLen, plain, 0);
             }
         } catch (AEADBadTagException e) {
             throw authFailed(entry, "ESP");
@@ -191,17 +229,29 @@ final class Esp {
             entry.countReplayDrop();
             throw new XformException(XformFailure.REPLAY, "ESP sequence " + seq + " replayed");
         }
-        return unpad(plain, sa, h, ip, seq);
+        return unpad(plain, plainLen, sa, h, ip, seq);
     }
 
-    private static Opened unpad(byte[] plain, SecurityAssociation sa, IpsecHeader h, byte[] ip, long seq)
-            throws XformException {
-        int padLen = plain[plain.length - 2] & 0xff;
-        int nextHeader = plain[plain.length - 1] & 0xff;
-        int dataLen = plain.length - 2 - padLen;
+    /** Where this thread decrypts before the exact-size packet is made: no array per packet. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[2048]);
+
+    private static byte[] scratch(int len) {
+        byte[] b = SCRATCH.get();
+        if (b.length < len) {
+            b = new byte[len];
+            SCRATCH.set(b);
+        }
+        return b;
+    }
+
+    private static Opened unpad(byte[] plain, int plainLen, SecurityAssociation sa, IpsecHeader h, byte[] ip,
+                                long seq) throws XformException {
+        int padLen = plain[plainLen - 2] & 0xff;
+        int nextHeader = plain[plainLen - 1] & 0xff;
+        int dataLen = plainLen - 2 - padLen;
         if (dataLen < 0) {
             throw new XformException(XformFailure.BAD_PADDING, "pad length " + padLen + " exceeds the "
-                    + plain.length + "-byte payload: key or algorithm differs between the hosts?");
+                    + plainLen + "-byte payload: key or algorithm differs between the hosts?");
         }
         if ((sa.flags() & (Algorithms.FLAG_RANDOM_PAD | Algorithms.FLAG_ZERO_PAD)) == 0 && !sa.old()) {
             for (int i = 0; i < padLen; i++) {
@@ -212,7 +262,7 @@ final class Esp {
                 }
             }
         }
-        return Xform.finish(ip, h, nextHeader, Arrays.copyOf(plain, dataLen), seq);
+        return Xform.finish(ip, h, nextHeader, plain, 0, dataLen, seq);
     }
 
     private static XformException authFailed(SaEntry entry, String proto) {

@@ -1,6 +1,7 @@
 package org.jsetkey.engine.xform;
 
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -77,7 +78,7 @@ public final class Xform {
                 break;
         }
         sa.countPacket();
-        sa.addBytes(env.payload().length);
+        sa.addBytes(env.payloadLength());
         sa.markUsed(clock.millis());
         return out;
     }
@@ -148,9 +149,18 @@ public final class Xform {
 
     /** Puts {@code body} behind the part in front of the removed header; unwraps tunnel mode. */
     static Opened finish(byte[] ip, IpsecHeader h, int nextHeader, byte[] body, long seq) {
+        return finish(ip, h, nextHeader, body, 0, body.length, seq);
+    }
+
+    /** The same with the body at {@code src[off..off+len)}, copied once into the new packet. */
+    static Opened finish(byte[] ip, IpsecHeader h, int nextHeader, byte[] src, int off, int len, long seq) {
         if (nextHeader == IpProtocol.IPV4 || nextHeader == IpProtocol.IPV6) {
-            return new Opened(body, true, seq);
+            return new Opened(Arrays.copyOfRange(src, off, off + len), true, seq);
         }
-        return new Opened(Envelope.opening(ip, h).assemble(nextHeader, body), false, seq);
+        Envelope env = Envelope.opening(ip, h);
+        byte[] out = env.start(env.headLength() + len);
+        System.arraycopy(src, off, out, env.headLength(), len);
+        env.fix(out, nextHeader);
+        return new Opened(out, false, seq);
     }
 }
