@@ -19,7 +19,7 @@ public final class DatapathBench implements BenchPart {
     private final Interleaved.Timing timing;
 
     public DatapathBench() {
-        this(Interleaved.Timing.DEFAULT);
+        this(Interleaved.Timing.CPU);
     }
 
     /** @param timing slices and warm-up bounds (tests use short ones) */

@@ -1,5 +1,8 @@
 package org.jsetkey.engine.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,11 +22,24 @@ public final class Interleaved {
     public record Case(String label, Op op) {
     }
 
-    /** How long a slice lasts and the bounds of the warm-up. */
+    /**
+     * How long a slice lasts, the bounds of the warm-up, and the clock rates are taken on.
+     *
+     * @param cpuClock rates per second of this thread's CPU time plus GC pauses instead of wall time: for
+     *                 work on one thread, it discounts the time other processes of a shared machine take
+     */
     public record Timing(long sliceMillis, long minWarmupCalls, int minWarmupRounds, long maxWarmupMillis,
-                         double stableWithin) {
-        public static final Timing DEFAULT = new Timing(250, 20_000, 4, 30_000, 0.08);
+                         double stableWithin, boolean cpuClock) {
+        public static final Timing DEFAULT = new Timing(250, 20_000, 4, 30_000, 0.08, false);
+        public static final Timing CPU = new Timing(250, 20_000, 4, 60_000, 0.08, true);
+
+        public Timing(long sliceMillis, long minWarmupCalls, int minWarmupRounds, long maxWarmupMillis,
+                      double stableWithin) {
+            this(sliceMillis, minWarmupCalls, minWarmupRounds, maxWarmupMillis, stableWithin, false);
+        }
     }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** Units per second of each case in each measured round. */
     public record Rates(List<String> labels, double[][] perRound, boolean stable) {
@@ -53,7 +69,7 @@ public final class Interleaved {
         double[][] rates = new double[cases.size()][run.rounds()];
         for (int r = 0; r < run.rounds(); r++) {
             for (int c = 0; c < cases.size(); c++) {
-                rates[c][r] = slice(cases.get(c).op(), timing.sliceMillis())[0];
+                rates[c][r] = slice(cases.get(c).op(), timing.sliceMillis(), timing.cpuClock())[0];
             }
             run.say("round " + (r + 1) + "/" + run.rounds() + " done");
         }
@@ -73,7 +89,7 @@ public final class Interleaved {
         for (int round = 1; ; round++) {
             double[] rate = new double[cases.size()];
             for (int c = 0; c < cases.size(); c++) {
-                double[] r = slice(cases.get(c).op(), Math.max(1, timing.sliceMillis() / 2));
+                double[] r = slice(cases.get(c).op(), Math.max(1, timing.sliceMillis() / 2), timing.cpuClock());
                 rate[c] = r[0];
                 calls[c] += (long) r[1];
             }
@@ -94,9 +110,10 @@ public final class Interleaved {
     }
 
     /** {units per second, units} of one slice. */
-    private static double[] slice(Op op, long millis) throws Exception {
+    private static double[] slice(Op op, long millis, boolean cpuClock) throws Exception {
         long n = 0;
         long start = System.nanoTime();
+        long cpuStart = cpuClock ? cpuNanos() : 0;
         long deadline = start + millis * 1_000_000;
         long now;
         do {
@@ -106,7 +123,17 @@ public final class Interleaved {
             n += 16;
             now = System.nanoTime();
         } while (now < deadline);
-        return new double[] {n * 1e9 / (now - start), n};
+        long spent = cpuClock ? Math.max(1, cpuNanos() - cpuStart) : now - start;
+        return new double[] {n * 1e9 / spent, n};
+    }
+
+    /** This thread's CPU time plus the pauses of every collector (the garbage this thread made). */
+    private static long cpuNanos() {
+        long gcMillis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            gcMillis += Math.max(0, gc.getCollectionTime());
+        }
+        return THREADS.getCurrentThreadCpuTime() + gcMillis * 1_000_000;
     }
 
     private static double[] shares(double[] rate) {
