@@ -131,4 +131,18 @@ final class JceCipher implements PacketCipher {
             return dec.doFinal(in, off, len, out, outOff);
         }
     }
+
+    @Override
+    public void encryptTo(byte[] iv, byte[] a, int aOff, int aLen, byte[] b, int bOff, int bLen, byte[] out,
+                          int outOff, int aadOff, int aadLen) throws GeneralSecurityException {
+        synchronized (enc) {
+            enc.init(Cipher.ENCRYPT_MODE, key, params(iv));
+            if (tagBytes() > 0) {
+                enc.updateAAD(out, aadOff, aadLen);
+            }
+            // separate arrays: the JDK copies the input first when GCM works in place
+            int n = enc.update(a, aOff, aLen, out, outOff);
+            enc.doFinal(b, bOff, bLen, out, outOff + n);
+        }
+    }
 }

@@ -54,4 +54,16 @@ public interface PacketCipher {
         System.arraycopy(plain, 0, out, outOff, plain.length);
         return plain.length;
     }
+
+    /**
+     * Encrypts {@code a[aOff..+aLen)} followed by {@code b[bOff..+bLen)} into {@code out} at
+     * {@code outOff} (AEAD: the tag behind), the AAD being {@code out[aadOff..+aadLen)}; the inputs
+     * must not overlap the output. ESP's seal: the payload read where it lies, the trailer behind it.
+     */
+    default void encryptTo(byte[] iv, byte[] a, int aOff, int aLen, byte[] b, int bOff, int bLen, byte[] out,
+                           int outOff, int aadOff, int aadLen) throws GeneralSecurityException {
+        System.arraycopy(a, aOff, out, outOff, aLen);
+        System.arraycopy(b, bOff, out, outOff + aLen, bLen);
+        encryptInPlace(iv, out, aadOff, aadLen, outOff, aLen + bLen);
+    }
 }

@@ -79,8 +79,8 @@ final class Esp {
     }
 
     /**
-     * One output array, built in place: head, SPI, sequence, IV, the payload copied once, padding
-     * and trailer, encrypted where it lies, then the ICV or tag behind it.
+     * One output array: head, SPI, sequence, IV, then the payload and the trailer encrypted straight
+     * from where they lie into it, then the ICV or tag behind: the payload is read once, never copied.
      */
     byte[] seal(Envelope env, SaEntry entry, SaCrypto crypto) throws XformException {
         Shape s = Shape.of(entry, crypto);
@@ -96,13 +96,13 @@ final class Esp {
         int ct = at + s.headerBytes();
         byte[] out = env.start(ct + plainLen + s.icvBytes());
         writeHeader(out, at, entry, crypto, s);
-        env.copyPayload(out, ct);
-        pad(out, ct + data, padLen, sa.flags());
-        out[ct + plainLen - 2] = (byte) padLen;
-        out[ct + plainLen - 1] = (byte) env.nextHeader();
+        byte[] trailer = new byte[padLen + 2];
+        pad(trailer, 0, padLen, sa.flags());
+        trailer[padLen] = (byte) padLen;
+        trailer[padLen + 1] = (byte) env.nextHeader();
         byte[] iv = s.fullIv(out, at);
         try {
-            s.cipher().encryptInPlace(iv, out, at, 8, ct, plainLen);
+            s.cipher().encryptTo(iv, env.body(), env.bodyOffset(), data, trailer, 0, trailer.length, out, ct, at, 8);
         } catch (GeneralSecurityException e) {
             throw new XformException(XformFailure.NO_TRANSFORM, sa.encAlg().name() + " failed to encrypt: "
                     + e.getMessage());
