@@ -108,6 +108,10 @@ final class Flags {
                     + "gateway_enable. Flags given override it.")
     Path rc;
 
+    @Option(names = "--autosave", paramLabel = "FILE", description = "Keep the SAD, SPD and sysctls in FILE: restored "
+            + "at start when it exists, rewritten (atomically, mode 0600) before every change is acknowledged.")
+    Path autosave;
+
     @Option(names = "--script", paramLabel = "FILE", description = "Run a Groovy script and exit (0, or 1 with FILE:LINE of the failure).")
     Path script;
 
@@ -141,6 +145,6 @@ final class Flags {
             parsedAddresses.add(ip);
         }
         return new HostOptions(name, parsedAddresses, listen == null ? null : Endpoints.parse(listen),
-                parsedPeers, boot, rc, script, demo);
+                parsedPeers, boot, rc, script, demo, autosave);
     }
 }

@@ -83,10 +83,12 @@ public final class Main {
                 host.events().subscribe(event -> output.out(kdebug.format(event)));
             }
             if (flags.setkeyAction()) {
-                return SetkeyFlags.run(flags, host, in, out, output);
+                return host.startAutosave(output) ? SetkeyFlags.run(flags, host, in, out, output) : 1;
             }
+            // the saved state is back before the link is up: no packet goes out with a reused sequence number
+            boolean booted = host.startAutosave(output);
             host.start();
-            boolean booted = host.boot(output);
+            booted &= host.boot(output);
             if (hostOptions.script() != null) {
                 int status = Scripting.runScript(host, hostOptions.script(), flags.scriptArgs, output);
                 return booted ? status : 1;

@@ -126,7 +126,7 @@ final class SetkeyFlags {
     private static SetkeyResult statements(Flags flags, HostContext host, String text, String name,
                                            StreamOutput output) {
         SetkeyPrinter printer = new SetkeyPrinter(output);
-        return flags.checkOnly ? host.configFile().check(text, name, printer) : host.configFile().run(text, name, printer);
+        return flags.checkOnly ? host.configFile().check(text, name, printer) : host.runFile(text, name, printer);
     }
 
     /** Every policy here is global: {@code -t} (if_ipsec policies only) finds none. */

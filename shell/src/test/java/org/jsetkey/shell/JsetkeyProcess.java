@@ -92,6 +92,20 @@ final class JsetkeyProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGKILL, as a crash would end the program. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** After the process ended: everything it wrote to standard output, read to the end. */
+    String drained(int seconds) throws InterruptedException {
+        for (Thread t : pumps) {
+            t.join(TimeUnit.SECONDS.toMillis(seconds));
+        }
+        return out.toString();
+    }
+
     String out() {
         return out.toString();
     }

@@ -19,13 +19,23 @@ import org.jsetkey.engine.net.IpAddress;
  * "inet6 2001:db8::10 prefixlen 64"), {@code jsetkey_listen} and {@code jsetkey_peers}
  * (the link), {@code ipsec_enable}/{@code ipsec_file}, {@code gateway_enable}.
  *
- * @param ipsecFile resolved against the rc.conf's folder when relative
+ * @param ipsecFile    resolved against the rc.conf's folder when relative
+ * @param autosaveFile with {@code ipsec_autosave="YES"}: {@code ipsec_autosave_file}, by default
+ *                     {@code ipsec.autosave} beside the rc.conf (resolved likewise); otherwise null
  */
 public record HostProfile(String hostname, List<IpAddress> addresses, InetSocketAddress listen, List<Peer> peers,
                           boolean ipsecEnable, Path ipsecFile, boolean gateway, boolean ipv6Gateway,
-                          List<String> warnings) {
+                          List<String> warnings, Path autosaveFile) {
 
     public static final String DEFAULT_IPSEC_FILE = "/etc/ipsec.conf";
+    public static final String DEFAULT_AUTOSAVE_FILE = "ipsec.autosave";
+
+    /** A profile without autosave. */
+    public HostProfile(String hostname, List<IpAddress> addresses, InetSocketAddress listen, List<Peer> peers,
+                       boolean ipsecEnable, Path ipsecFile, boolean gateway, boolean ipv6Gateway,
+                       List<String> warnings) {
+        this(hostname, addresses, listen, peers, ipsecEnable, ipsecFile, gateway, ipv6Gateway, warnings, null);
+    }
 
     public HostProfile {
         addresses = List.copyOf(addresses);
@@ -55,13 +65,18 @@ public record HostProfile(String hostname, List<IpAddress> addresses, InetSocket
             }
         }
         boolean enable = rc.yes("ipsec_enable", "NO");
-        Path file = Path.of(rc.get("ipsec_file", DEFAULT_IPSEC_FILE));
-        if (!file.isAbsolute() && dir != null) {
-            file = dir.resolve(file).normalize();
-        }
+        Path file = resolve(rc.get("ipsec_file", DEFAULT_IPSEC_FILE), dir);
+        Path autosave = rc.yes("ipsec_autosave", "NO")
+                ? resolve(rc.get("ipsec_autosave_file", DEFAULT_AUTOSAVE_FILE), dir) : null;
         boolean gw = rc.yes("gateway_enable", "NO");
         boolean gw6 = rc.yes("ipv6_gateway_enable", "NO");
-        return new HostProfile(rc.get("hostname", ""), addrs, listen, peers, enable, file, gw, gw6, rc.warnings());
+        return new HostProfile(rc.get("hostname", ""), addrs, listen, peers, enable, file, gw, gw6, rc.warnings(),
+                autosave);
+    }
+
+    private static Path resolve(String name, Path dir) {
+        Path file = Path.of(name);
+        return file.isAbsolute() || dir == null ? file : dir.resolve(file).normalize();
     }
 
     /** The addresses of one ifconfig value: every word after "inet" or "inet6" (a "/len" suffix ignored). */

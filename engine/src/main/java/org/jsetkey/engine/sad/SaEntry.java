@@ -47,6 +47,8 @@ public final class SaEntry {
     private volatile long authFailures;
     private final ReplayWindow replayWindow;
     private volatile SaCrypto crypto;
+    private volatile SequenceGuard guard;
+    private volatile long reserved;
 
     /**
      * A throw-away entry with the same configuration and fresh state (empty replay window, zero
@@ -120,10 +122,28 @@ public final class SaEntry {
                 }
                 next = 1;
             }
+            SequenceGuard g = guard;
+            if (g != null && next > reserved) {
+                g.reserve(this, next);
+            }
             if (SEQ.compareAndSet(this, cur, next)) {
                 return next;
             }
         }
+    }
+
+    /** Persistence of the outbound counter (autosave), or null. */
+    void guard(SequenceGuard g) {
+        guard = g;
+    }
+
+    /** The highest outbound number a {@link SequenceGuard} has made durable (0: none). */
+    public long reserved() {
+        return reserved;
+    }
+
+    public void reserved(long value) {
+        reserved = value;
     }
 
     /** Test and lab hook: sets the outbound counter (e.g. to exercise overflow). */

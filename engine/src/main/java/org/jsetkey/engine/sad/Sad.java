@@ -26,6 +26,7 @@ public final class Sad {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private long nextOrder = 1;
     private volatile IntSupplier maxEntries = () -> Integer.MAX_VALUE;
+    private volatile SequenceGuard guard;
 
     public Sad(Clock clock, SadListener listener) {
         this.clock = clock;
@@ -55,6 +56,7 @@ public final class Sad {
                         + " SAs, net.key.sad_maxentries=" + max);
             }
             entry = new SaEntry(sa, clock.millis(), nextOrder++, SaState.MATURE);
+            entry.guard(guard);
             entries.put(sa.id(), entry);
         } finally {
             lock.writeLock().unlock();
@@ -73,12 +75,26 @@ public final class Sad {
                 throw new Refusal(Refusal.NO_ENTRY, "no SA with " + sa.id() + " to update");
             }
             entry = new SaEntry(sa, old.createdMillis(), old.order(), SaState.MATURE);
+            entry.guard(guard);
             entries.put(sa.id(), entry);
         } finally {
             lock.writeLock().unlock();
         }
         listener.updated(clock.millis(), sa);
         return entry;
+    }
+
+    /** Makes every SA, present and future, reserve its outbound numbers through {@code g} (null: stop). */
+    public void sequenceGuard(SequenceGuard g) {
+        lock.writeLock().lock();
+        try {
+            guard = g;
+            for (SaEntry e : entries.values()) {
+                e.guard(g);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     public Optional<SaEntry> get(SaId id) {

@@ -45,6 +45,15 @@ class HostProfileTest {
     }
 
     @Test
+    void autosaveIsOffByDefaultAndBesideTheRcConfWhenOn() {
+        assertEquals(null, HostProfile.from(RcConf.parse("hostname=x\n", "rc.conf"), Path.of("/lab/x")).autosaveFile());
+        assertEquals(Path.of("/lab/x/ipsec.autosave"), HostProfile.from(RcConf.parse("ipsec_autosave=\"YES\"\n",
+                "rc.conf"), Path.of("/lab/x")).autosaveFile());
+        assertEquals(Path.of("/var/db/x.state"), HostProfile.from(RcConf.parse(
+                "ipsec_autosave=YES\nipsec_autosave_file=/var/db/x.state\n", "rc.conf"), Path.of("/lab/x")).autosaveFile());
+    }
+
+    @Test
     void checkyesnoWarnsAboutOtherWords() {
         RcConf rc = RcConf.parse("ipsec_enable=\"maybe\"\n", "rc.conf");
         assertFalse(rc.yes("ipsec_enable", "NO"));

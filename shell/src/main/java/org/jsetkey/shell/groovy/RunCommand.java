@@ -44,7 +44,7 @@ record RunCommand(Scripting scripting, HostContext host) implements Command {
             output.errorln("run: arguments are only for .groovy scripts");
             return false;
         }
-        SetkeyResult r = host.configFile().run(text, file.toString(), new SetkeyPrinter(output));
+        SetkeyResult r = host.runFile(text, file.toString(), new SetkeyPrinter(output));
         return !r.failed();
     }
 

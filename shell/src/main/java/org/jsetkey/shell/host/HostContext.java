@@ -37,6 +37,7 @@ public final class HostContext implements AutoCloseable {
     private final HostOptions options;
     private final Host host;
     private final Setkey setkey;
+    private final HostAutosave autosave;
 
     public HostContext(HostOptions options) {
         this(options, Clock.systemDefaultZone());
@@ -57,6 +58,24 @@ public final class HostContext implements AutoCloseable {
             host.sysctl().setInt(SysctlNames.IP6_FORWARDING, 1);
         }
         this.setkey = new Setkey(host.sad(), host.spd(), ProcessHandle.current().pid());
+        this.autosave = this.options.autosave() == null ? null : new HostAutosave(this.options.autosave());
+    }
+
+    /**
+     * With --autosave or rc.conf ipsec_autosave: restores the file when it exists and keeps it
+     * current from now on. Returns false when the file could not be restored or written.
+     */
+    public boolean startAutosave(CommandOutput out) {
+        return autosave == null || autosave.start(host, configFile(), out);
+    }
+
+    /** Runs a configuration file (-f, run, --boot): one autosave write at its end. */
+    public SetkeyResult runFile(String text, String fileName, SetkeyListener listener) {
+        return batch(() -> configFile().run(text, fileName, listener));
+    }
+
+    private SetkeyResult batch(java.util.function.Supplier<SetkeyResult> work) {
+        return autosave == null ? work.get() : autosave.batch(work);
     }
 
     /** Binds the link socket and contacts the peers when --listen was given; starts the key timer. */
@@ -82,7 +101,9 @@ public final class HostContext implements AutoCloseable {
             for (String w : profile.warnings()) {
                 out.errorln(options.rc() + ": WARNING: " + w);
             }
-            if (profile.ipsecEnable()) {
+            if (profile.ipsecEnable() && autosave != null && autosave.restored()) {
+                out.println("Not loading " + profile.ipsecFile() + ": the autosaved state supersedes it.");
+            } else if (profile.ipsecEnable()) {
                 Path file = profile.ipsecFile();
                 if (Files.isRegularFile(file) && Files.isReadable(file)) {
                     out.println("Installing ipsec manual keys/policies.");
@@ -107,7 +128,7 @@ public final class HostContext implements AutoCloseable {
             out.errorln("jsetkey: " + FileErrors.describe(file, e));
             return false;
         }
-        return !configFile().run(text, file.toString(), new SetkeyPrinter(out)).failed();
+        return !runFile(text, file.toString(), new SetkeyPrinter(out)).failed();
     }
 
     /** The loader of configuration files: setkey statements, sysctl lines, ip xfrm lines. */
@@ -134,6 +155,9 @@ public final class HostContext implements AutoCloseable {
 
     @Override
     public void close() {
+        if (autosave != null) {
+            autosave.close();
+        }
         host.close();
     }
 
@@ -171,7 +195,7 @@ public final class HostContext implements AutoCloseable {
 
             @Override
             public SetkeyResult run(String source, String fileName, SetkeyListener listener) {
-                return setkey.run(source, fileName, listener);
+                return batch(() -> setkey.run(source, fileName, listener));
             }
 
             @Override
@@ -186,6 +210,10 @@ public final class HostContext implements AutoCloseable {
 
             @Override
             public Path saveDefault() throws IOException {
+                if (autosave != null && autosave.on()) {
+                    autosave.writeNow();
+                    return autosave.file();
+                }
                 if (profile == null) {
                     return null;
                 }

@@ -15,10 +15,18 @@ import org.jsetkey.engine.profile.HostProfile;
  * @param name   host name shown in the prompt, or null
  * @param listen the UDP link's local endpoint (loopback only), or null
  * @param boot   setkey statements to load at start, or null (likewise script)
- * @param rc     the rc.conf profile the other values came from or were completed with, or null
+ * @param rc       the rc.conf profile the other values came from or were completed with, or null
+ * @param autosave the file that keeps the host's state across restarts (--autosave, or the profile's
+ *                 ipsec_autosave), or null
  */
 public record HostOptions(String name, List<IpAddress> addresses, InetSocketAddress listen, List<Peer> peers,
-                          Path boot, Path rc, Path script, boolean demo) {
+                          Path boot, Path rc, Path script, boolean demo, Path autosave) {
+
+    /** Options without autosave. */
+    public HostOptions(String name, List<IpAddress> addresses, InetSocketAddress listen, List<Peer> peers,
+                       Path boot, Path rc, Path script, boolean demo) {
+        this(name, addresses, listen, peers, boot, rc, script, demo, null);
+    }
 
     public HostOptions {
         addresses = List.copyOf(addresses);
@@ -35,7 +43,8 @@ public record HostOptions(String name, List<IpAddress> addresses, InetSocketAddr
         List<IpAddress> a = addresses.isEmpty() ? profile.addresses() : addresses;
         InetSocketAddress l = listen != null ? listen : profile.listen();
         List<Peer> p = peers.isEmpty() ? profile.peers() : peers;
-        return new HostOptions(n, a, l, p, boot, rc, script, demo);
+        Path save = autosave != null ? autosave : profile.autosaveFile();
+        return new HostOptions(n, a, l, p, boot, rc, script, demo, save);
     }
 
     public Optional<String> hostName() {
