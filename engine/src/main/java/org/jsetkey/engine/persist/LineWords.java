@@ -5,11 +5,12 @@ import java.util.List;
 
 /**
  * One line of a line-based format (a {@code sysctl} line, an {@code ip xfrm} command, a
- * sequence mark) as words with their columns. A double-quoted word may hold blanks and
- * may be empty ({@code ""}); a {@code #} starting a word ends the line.
+ * sequence mark) as words with their columns. A word in double or single quotes (as a shell
+ * would take it) may hold blanks and may be empty ({@code ""}); a {@code #} starting a word ends
+ * the line.
  */
 final class LineWords {
-    /** A word and its 1-based column; {@code quoted} when it was written in double quotes. */
+    /** A word and its 1-based column; {@code quoted} when it was written in quotes. */
     record Word(String text, int column, int length, boolean quoted) {
     }
 
@@ -32,10 +33,10 @@ final class LineWords {
                 i++;
             } else if (c == '#') {
                 break;
-            } else if (c == '"') {
-                int close = line.indexOf('"', i + 1);
+            } else if (c == '"' || c == '\'') {
+                int close = line.indexOf(c, i + 1);
                 if (close < 0) {
-                    throw new LineError(i + 1, n - i, "unterminated \" quote", List.of());
+                    throw new LineError(i + 1, n - i, "unterminated " + c + " quote", List.of());
                 }
                 out.add(new Word(line.substring(i + 1, close), i + 1, close - i + 1, true));
                 i = close + 1;

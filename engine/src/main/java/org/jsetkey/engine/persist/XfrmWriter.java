@@ -63,7 +63,8 @@ public final class XfrmWriter {
 
     public static Result write(Sad sad, Spd spd, Sysctl sysctl) {
         XfrmWriter w = new XfrmWriter();
-        w.lines.add("# written by jsetkey as Linux iproute2 commands; load with: jsetkey -f FILE (or sh FILE on Linux)");
+        w.lines.add("# written by jsetkey as Linux iproute2 commands; load with: jsetkey -f FILE;"
+                + " on Linux: sed 's/^ip //' FILE | ip -batch -");
         w.lines.add("ip xfrm state flush");
         w.lines.add("ip xfrm policy flush");
         if (sysctl != null) {

@@ -59,7 +59,7 @@ class ConfigFileTest {
         TestHost h = new TestHost();
         h.loadClean("ip xfrm state flush\nip xfrm policy flush\n"
                 + "ip xfrm state add src 192.0.2.10 dst 198.51.100.20 proto esp spi 0x00003d55 reqid 5 mode transport"
-                + " replay-window 32 enc cbc(aes) 0x000102030405060708090a0b0c0d0e0f"
+                + " replay-window 32 enc 'cbc(aes)' 0x000102030405060708090a0b0c0d0e0f"
                 + " auth-trunc hmac(sha256) 0x" + "11".repeat(32) + " 128\n"
                 + "ip xfrm state add src 192.0.2.10 dst 198.51.100.20 proto esp spi 4000"
                 + " aead rfc4106(gcm(aes)) 0x" + "22".repeat(20) + " 128 extra-flag oseq-may-wrap\n"
