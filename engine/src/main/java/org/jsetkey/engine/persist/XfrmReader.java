@@ -3,7 +3,6 @@ package org.jsetkey.engine.persist;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.jsetkey.engine.crypto.Algorithm;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.persist.LineWords.Word;
 import org.jsetkey.engine.setkey.stmt.Statement;
@@ -84,12 +83,9 @@ final class XfrmReader {
         return t.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** {@code NAME 0xkey} as setkey writes an algorithm (no key for an empty one). */
-    static String algorithm(Algorithm a, byte[] key) {
-        if (key.length == 0) {
-            return a.name();
-        }
-        StringBuilder sb = new StringBuilder(a.name()).append(" 0x");
+    /** A key as setkey writes it: {@code 0x} and lower-case hex. */
+    static String hex(byte[] key) {
+        StringBuilder sb = new StringBuilder("0x");
         for (byte b : key) {
             sb.append(String.format("%02x", b & 0xff));
         }

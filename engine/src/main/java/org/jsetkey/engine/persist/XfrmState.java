@@ -181,7 +181,8 @@ final class XfrmState {
             algorithms.add(new Part("-C " + a.name(), name));
             return;
         }
-        byte[] key = XfrmReader.key(words.next("key", List.of("0xHEX", "\"string\"")));
+        Word keyWord = words.next("key", List.of("0xHEX", "\"string\""));
+        byte[] key = XfrmReader.key(keyWord);
         if (kw.equals("auth-trunc") || kw.equals("aead")) {
             Word bits = words.next("ICV length in bits", List.of(Integer.toString(a.icvBytes() * 8)));
             long n = XfrmReader.number(bits, "ICV length");
@@ -194,7 +195,11 @@ final class XfrmState {
                     + " bits on Linux; setkey's " + a.name() + " uses " + a.icvBytes() * 8,
                     List.of("auth-trunc " + name.text() + " KEY " + a.icvBytes() * 8));
         }
-        algorithms.add(new Part((kw.equals("enc") || kw.equals("aead") ? "-E " : "-A ") + XfrmReader.algorithm(a, key), name));
+        String option = kw.equals("enc") || kw.equals("aead") ? "-E " : "-A ";
+        algorithms.add(new Part(option + a.name(), name));
+        if (key.length > 0) {
+            algorithms.add(new Part(XfrmReader.hex(key), keyWord));
+        }
     }
 
     private static String setkeyProto(Word p) {

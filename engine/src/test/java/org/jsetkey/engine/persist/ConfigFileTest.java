@@ -84,7 +84,7 @@ class ConfigFileTest {
         String[][] cases = {
             {"ip xfrm state add src 10.0.0.1 dst 10.0.0.2 proto esp spi 0x1000 mark 7" + aes, "mark",
                 "\"mark\" has no setkey equivalent"},
-            {"ip xfrm state add src 10.0.0.1 dst 10.0.0.2 proto esp spi 0x1000 enc cbc(aes) 0x0001", "cbc(aes)",
+            {"ip xfrm state add src 10.0.0.1 dst 10.0.0.2 proto esp spi 0x1000 enc cbc(aes) 0x0001", "0x0001",
                 "rijndael-cbc"},
             {"ip xfrm state add src 10.0.0.1 dst 10.0.0.2 proto esp spi 0x1000 mode beet" + aes, "beet",
                 "mode beet has no setkey equivalent"},
