@@ -174,9 +174,13 @@ class LabMatrixIT {
             assertEquals(Outcome.OK, phoenix.run("ping -c 1 -W 2 2001:db8:2::20"), phoenix.out());
             router.run("tcpdump stop");
             String trace = router.out();
-            assertTrue(trace.contains("IP 192.0.2.10 > 198.51.100.20: AH(spi=0x00003d54,seq=0x2,"), trace);
-            assertTrue(trace.contains("IP 198.51.100.20 > 192.0.2.10: AH(spi=0x00005fb4,seq=0x2,"), trace);
-            assertTrue(trace.contains("IP6 2001:db8:1::10 > 2001:db8:2::20: ICMP6, echo request"), trace);
+            // each forwarded packet twice, once per side, as tcpdump -i any names interface and direction
+            assertTrue(trace.contains(" phoenix In  IP 192.0.2.10 > 198.51.100.20: AH(spi=0x00003d54,seq=0x2,"), trace);
+            assertTrue(trace.contains(" cardinal Out IP 192.0.2.10 > 198.51.100.20: AH(spi=0x00003d54,seq=0x2,"), trace);
+            assertTrue(trace.contains(" cardinal In  IP 198.51.100.20 > 192.0.2.10: AH(spi=0x00005fb4,seq=0x2,"), trace);
+            assertTrue(trace.contains(" phoenix Out IP 198.51.100.20 > 192.0.2.10: AH(spi=0x00005fb4,seq=0x2,"), trace);
+            assertTrue(trace.contains(" phoenix In  IP6 2001:db8:1::10 > 2001:db8:2::20: ICMP6, echo request"), trace);
+            assertTrue(trace.contains(" cardinal Out IP6 2001:db8:1::10 > 2001:db8:2::20: ICMP6, echo request"), trace);
         }
     }
 

@@ -35,6 +35,11 @@ public final class Opened {
         return sequence;
     }
 
+    /** The length of {@link #packet()}, without copying it. */
+    public int length() {
+        return packet.length;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Opened p && Arrays.equals(packet, p.packet) && tunnel == p.tunnel

@@ -23,6 +23,10 @@ import org.jsetkey.engine.sad.SaType;
  * <p>Every refusal is an {@link XformException} with a {@link XformFailure} kind; a malformed or
  * forged packet never causes any other exception. Successful calls count a packet and its bytes on
  * the SA and mark it used; ICV failures and replays are counted on the SA as well.
+ *
+ * <p>Bytes are counted as FreeBSD's key_sa_recordxfer() does: the whole IP packet as it is when
+ * the SA's work is done, i.e. outbound with the SA's header (and trailer) added, inbound with
+ * them removed (in tunnel mode still under the outer IP header, as ipsec4_common_input_cb sees it).
  */
 public final class Xform {
     private final Clock clock;
@@ -78,7 +82,7 @@ public final class Xform {
                 break;
         }
         sa.countPacket();
-        sa.addBytes(env.payloadLength());
+        sa.addBytes(out.length);
         sa.markUsed(clock.millis());
         return out;
     }
@@ -108,7 +112,7 @@ public final class Xform {
                 break;
         }
         sa.countPacket();
-        sa.addBytes(end - h.offset());
+        sa.addBytes(result.tunnel() ? h.offset() + result.length() : result.length());
         sa.markUsed(clock.millis());
         return result.tunnel() ? Ecn.decapsulate(ip, result, tunables.get()) : result;
     }

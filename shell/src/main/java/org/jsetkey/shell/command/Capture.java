@@ -85,7 +85,8 @@ final class Capture {
             }
         }
         if (settings.print()) {
-            StringBuilder sb = new StringBuilder(formatter.formatWithTime(p.timeMicros(), bytes));
+            StringBuilder sb = new StringBuilder(LinkSide.label(host.link(), p.direction(),
+                    formatter.formatWithTime(p.timeMicros(), bytes), bytes));
             if (inspector != null) {
                 appendInner(sb, inspector.inspect(bytes));
             }

@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.jsetkey.engine.event.KeyEvent;
 
 /** {@code explain [N] | explain clear}: the last drops with the stack's explanation of each. */
-record ExplainCommand(DropLog log, ZoneId zone) implements Command {
+record ExplainCommand(DropLog log, LinkSilence silence, ZoneId zone) implements Command {
     static final int DEFAULT_COUNT = 5;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.US);
 
@@ -41,8 +41,9 @@ record ExplainCommand(DropLog log, ZoneId zone) implements Command {
             return false;
         }
         List<KeyEvent.Drop> drops = log.last(n);
+        String note = silence.lastNote();
         if (drops.isEmpty()) {
-            output.println("No packets dropped.");
+            output.println("No packets dropped." + (note == null ? "" : " The last ping: " + note));
             return true;
         }
         StringBuilder sb = new StringBuilder();
@@ -53,6 +54,9 @@ record ExplainCommand(DropLog log, ZoneId zone) implements Command {
             for (String detail : d.details()) {
                 sb.append("      ").append(detail).append('\n');
             }
+        }
+        if (note != null) {
+            sb.append("The last ping: ").append(note).append("\n");
         }
         output.out(sb.toString());
         return true;

@@ -35,13 +35,14 @@ public final class NetCommands implements AutoCloseable {
         DropLog drops = new DropLog(host.events());
         NetCommands net = new NetCommands(new TcpdumpCommand(host, output), new MonitorCommand(host.events(), output),
                 drops, host.events(), output);
-        registry.register(new PingCommand(host, interactive));
+        LinkSilence silence = new LinkSilence();
+        registry.register(new PingCommand(host, interactive, silence));
         registry.register(net.tcpdump);
         registry.register(new NetstatCommand(host.counters()));
         registry.register(new LinkCommand(host));
         registry.register(new PeerCommand(host));
         registry.register(net.monitor);
-        registry.register(new ExplainCommand(drops, ZoneId.systemDefault()));
+        registry.register(new ExplainCommand(drops, silence, ZoneId.systemDefault()));
         return net;
     }
 

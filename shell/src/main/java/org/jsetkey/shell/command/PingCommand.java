@@ -20,7 +20,7 @@ import org.jsetkey.engine.tool.PingResult;
  * input, so scripts end. Interrupting the command thread (Ctrl-C) stops it and prints the
  * summary, as iputils does.
  */
-record PingCommand(Host host, boolean interactive) implements Command {
+record PingCommand(Host host, boolean interactive, LinkSilence silence) implements Command {
     static final int BATCH_COUNT = 4;
     static final long DEFAULT_WAIT_MILLIS = 10_000;
     static final long FLOOD_INTERVAL_MILLIS = 10;
@@ -125,6 +125,12 @@ record PingCommand(Host host, boolean interactive) implements Command {
                     + o.destination() + " from (use --addr)");
             return false;
         }
+        String noPath = silence.noPath(host, o.destination());
+        if (noPath != null) {
+            output.errorln("ping: " + noPath);
+            return false;
+        }
+        LinkSilence.Watch watch = silence.watch(host, o.destination());
         output.println(PingReport.header(req.typed(), o.destination(), o.size()));
         Ping ping = new Ping(host, o);
         FloodDots dots = req.flood() && !req.quiet() ? new FloodDots(output) : null;
@@ -180,6 +186,10 @@ record PingCommand(Host host, boolean interactive) implements Command {
                         + (o.timing() ? ", " : "") + replies.ipg(r) + "\n";
             }
             output.out(summary);
+            String note = silence.after(watch, r.anyReply());
+            if (note != null) {
+                output.errorln("ping: " + note);
+            }
             return r.anyReply();
         } finally {
             if (interrupted) {

@@ -29,7 +29,8 @@ final class TcpdumpCommand implements Command, AutoCloseable {
                         + "  -v        tcpdump -v detail      -n  numeric (always)\n"
                         + "  -d        decrypt: under each AH/ESP packet, the inner packet (this host holds the keys)\n"
                         + "  -w FILE   write a pcap (LINKTYPE_RAW) instead of printing; --print prints as well\n"
-                        + "A received packet the stack drops gets a '    dropped: why' line under it.");
+                        + "A received packet the stack drops gets a '    dropped: why' line under it.\n"
+                        + "With several peers (a router) each line names the side after the time: 'phoenix In  IP ...'.");
     }
 
     @Override
