@@ -63,8 +63,33 @@ final class LabHost implements AutoCloseable {
         for (String p : prefixes) {
             l.add(Endpoints.parsePrefix(p));
         }
-        context.host().addPeer(new Peer(other.context.host().link().localAddress(), l));
+        Peer peer = new Peer(other.context.host().link().localAddress(), l);
+        context.host().addPeer(peer);
+        if (other.knows(this)) {
+            awaitAnswer(peer);
+        }
         return this;
+    }
+
+    private boolean knows(LabHost other) {
+        InetSocketAddress theirs = other.context.host().link().localAddress();
+        return context.host().link().peers().stream().anyMatch(p -> p.endpoint().equals(theirs));
+    }
+
+    /**
+     * Waits (bounded) until the peer's answer to our announcement is in, so the link is quiet and
+     * a capture started next sees only the test's own packets.
+     */
+    private void awaitAnswer(Peer peer) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (context.host().link().announcedName(peer) == null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Runs each line; returns the outcome of the last one. */
