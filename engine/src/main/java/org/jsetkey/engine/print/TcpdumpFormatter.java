@@ -19,6 +19,9 @@ public final class TcpdumpFormatter {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss", Locale.US);
 
+    /** Headers nested deeper than this (AH and IP-in-IP together) print as truncated. */
+    static final int MAX_NESTING = 32;
+
     private final boolean verbose;
     private final ZoneId zone;
 
@@ -111,6 +114,11 @@ public final class TcpdumpFormatter {
 
     private void ipv4(StringBuilder sb, Cursor c, int depth) {
         int ihl = (c.u8(0, "ip") & 0x0f) * 4;
+        if (ihl < 20) {
+            // as tcpdump does; a shorter header would also put its payload back on itself
+            sb.append("IP bad-hlen ").append(ihl);
+            return;
+        }
         int total = c.u16(2, "ip");
         int proto = c.u8(9, "ip");
         IpAddress src = c.address(12, 4, "ip");
@@ -163,9 +171,13 @@ public final class TcpdumpFormatter {
     }
 
     private void next(StringBuilder sb, Cursor c, int proto, int depth, IpAddress src, IpAddress dst) {
+        if (depth > MAX_NESTING) {
+            // a forged chain of AH or IP-in-IP headers must not exhaust the printing thread's stack
+            throw new Truncated(IpProtocol.name(proto));
+        }
         switch (proto) {
             case IpProtocol.AH:
-                ah(sb, c, depth, src, dst);
+                ah(sb, c, depth + 1, src, dst);
                 break;
             case IpProtocol.ESP:
                 sb.append("ESP(spi=0x").append(String.format("%08x", c.u32(0, "esp")))
