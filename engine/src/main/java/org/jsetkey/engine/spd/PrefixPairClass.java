@@ -75,18 +75,20 @@ final class PrefixPairClass {
         return bestRank;
     }
 
-    void add(SpdEntry e) {
+    /** The entry's addresses under this class's masks: its bucket key (source hi, lo, destination hi, lo). */
+    private long[] keyOf(SpdEntry e) {
         Selector s = e.policy().selector();
         IpAddress src = s.src().address();
         IpAddress dst = s.dst().address();
-        long a = hi(src) & srcMaskHi;
-        long b = lo(src) & srcMaskLo;
-        long c = hi(dst) & dstMaskHi;
-        long d = lo(dst) & dstMaskLo;
-        PolicyBucket bucket = buckets.get(a, b, c, d);
+        return new long[] {hi(src) & srcMaskHi, lo(src) & srcMaskLo, hi(dst) & dstMaskHi, lo(dst) & dstMaskLo};
+    }
+
+    void add(SpdEntry e) {
+        long[] key = keyOf(e);
+        PolicyBucket bucket = buckets.get(key[0], key[1], key[2], key[3]);
         if (bucket == null) {
             bucket = new PolicyBucket();
-            buckets.put(a, b, c, d, bucket);
+            buckets.put(key[0], key[1], key[2], key[3], bucket);
         }
         bucket.add(e);
         priorities.merge(e.policy().sortPriority(), 1, Integer::sum);
@@ -95,19 +97,13 @@ final class PrefixPairClass {
     }
 
     void remove(SpdEntry e) {
-        Selector s = e.policy().selector();
-        IpAddress src = s.src().address();
-        IpAddress dst = s.dst().address();
-        long a = hi(src) & srcMaskHi;
-        long b = lo(src) & srcMaskLo;
-        long c = hi(dst) & dstMaskHi;
-        long d = lo(dst) & dstMaskLo;
-        PolicyBucket bucket = buckets.get(a, b, c, d);
+        long[] key = keyOf(e);
+        PolicyBucket bucket = buckets.get(key[0], key[1], key[2], key[3]);
         if (bucket == null || !bucket.remove(e.id())) {
             return;
         }
         if (bucket.isEmpty()) {
-            buckets.remove(a, b, c, d);
+            buckets.remove(key[0], key[1], key[2], key[3]);
         }
         priorities.computeIfPresent(e.policy().sortPriority(), (k, n) -> n == 1 ? null : n - 1);
         size--;
