@@ -12,10 +12,7 @@ import org.jsetkey.engine.link.Endpoints;
 import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.shell.command.ConsoleOutput;
-import org.jsetkey.shell.command.Interpreter;
-import org.jsetkey.shell.command.NetCommands;
 import org.jsetkey.shell.command.Outcome;
-import org.jsetkey.shell.command.Session;
 import org.jsetkey.shell.command.SetkeyPrinter;
 import org.jsetkey.shell.host.HostContext;
 import org.jsetkey.shell.host.HostOptions;
@@ -46,11 +43,10 @@ final class Demo {
             out.println("Both load the FreeBSD how-to (scripts/<host>/ipsec.conf): AH hmac-md5 over ESP blowfish-cbc.");
             out.println("");
             boolean ok = load(phoenix, "phoenix", out) & load(cardinal, "cardinal", out);
-            Interpreter shell = Interpreter.create(phoenix.sysctl(), phoenix.language(), new Session(), out);
-            try (NetCommands net = NetCommands.register(shell.registry(), phoenix.host(), out, false)) {
+            try (Shell shell = Shell.assemble(phoenix, out, false)) {
                 for (String command : COMMANDS) {
                     out.println("phoenix> " + command);
-                    ok &= shell.accept(command) == Outcome.OK;
+                    ok &= shell.interpreter().accept(command) == Outcome.OK;
                 }
             }
             return ok ? 0 : 1;

@@ -11,8 +11,6 @@ import java.util.List;
 import org.jline.utils.Signals;
 import org.jsetkey.engine.print.KdebugFormatter;
 import org.jsetkey.shell.command.Interpreter;
-import org.jsetkey.shell.command.NetCommands;
-import org.jsetkey.shell.command.Session;
 import org.jsetkey.shell.console.BatchRunner;
 import org.jsetkey.shell.console.Foreground;
 import org.jsetkey.shell.console.StreamOutput;
@@ -93,16 +91,14 @@ public final class Main {
                 int status = Scripting.runScript(host, hostOptions.script(), flags.scriptArgs, output);
                 return booted ? status : 1;
             }
-            Interpreter interpreter = Interpreter.create(host.sysctl(), host.language(), new Session(), output);
             List<String> startup = flags.monitor.length == 0 ? List.of()
                     : List.of("monitor -" + "x".repeat(Math.min(2, flags.monitor.length)));
             if (terminal) {
-                return ConsoleLauncher.run(host, interpreter.session(), startup);
+                return ConsoleLauncher.run(host, startup);
             }
-            try (NetCommands net = NetCommands.register(interpreter.registry(), host.host(), output, false);
-                    Scripting scripting = Scripting.install(interpreter.registry(), host, interpreter.session())) {
-                startup.forEach(interpreter::accept);
-                int status = runBatch(interpreter, in);
+            try (Shell shell = Shell.assemble(host, output, false)) {
+                startup.forEach(shell.interpreter()::accept);
+                int status = runBatch(shell.interpreter(), in);
                 if (!startup.isEmpty()) {
                     // setkey -x monitors until it is killed, also after its input ends
                     new java.util.concurrent.CountDownLatch(1).await();

@@ -10,18 +10,14 @@ import org.jsetkey.engine.link.Endpoints;
 import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.shell.command.ConsoleOutput;
-import org.jsetkey.shell.command.Interpreter;
-import org.jsetkey.shell.command.NetCommands;
 import org.jsetkey.shell.command.Outcome;
-import org.jsetkey.shell.command.Session;
 import org.jsetkey.shell.host.HostContext;
 import org.jsetkey.shell.host.HostOptions;
 
-/** One host of an in-JVM lab: the program's HostContext and interpreter with the net commands, output recorded. */
+/** One host of an in-JVM lab: the program's HostContext and shell, output recorded. */
 final class LabHost implements AutoCloseable {
     final HostContext context;
-    final Interpreter shell;
-    final NetCommands net;
+    final Shell shell;
     private final StringBuffer out = new StringBuffer();
     private final StringBuffer err = new StringBuffer();
 
@@ -49,8 +45,7 @@ final class LabHost implements AutoCloseable {
                 out.append(text).append('\n');
             }
         };
-        shell = Interpreter.create(context.sysctl(), context.language(), new Session(), output);
-        net = NetCommands.register(shell.registry(), context.host(), output, interactive);
+        shell = Shell.assemble(context, output, interactive);
     }
 
     LabHost(String name, String... addresses) throws IOException {
@@ -96,7 +91,7 @@ final class LabHost implements AutoCloseable {
     Outcome run(String... lines) {
         Outcome o = Outcome.OK;
         for (String l : lines) {
-            o = shell.accept(l);
+            o = shell.interpreter().accept(l);
         }
         return o;
     }
@@ -104,7 +99,7 @@ final class LabHost implements AutoCloseable {
     /** Runs setkey text and insists it succeeded. */
     void setkey(String text) {
         for (String line : text.split("\n")) {
-            Outcome o = shell.accept(line);
+            Outcome o = shell.interpreter().accept(line);
             if (o == Outcome.FAILED) {
                 throw new AssertionError("setkey failed: " + line + "\n" + err);
             }
@@ -126,7 +121,7 @@ final class LabHost implements AutoCloseable {
 
     @Override
     public void close() {
-        net.close();
+        shell.close();
         context.close();
     }
 }

@@ -282,7 +282,7 @@ class NetCommandsIT {
 
     @Test
     void acquireNoticesPrintAboveThePromptUnlessSwitchedOff() throws Exception {
-        phoenix.net.showNotices(phoenix.shell.session());
+        phoenix.shell.showNotices();
         phoenix.setkey("spdadd 192.0.2.10 198.51.100.20 any -P out ipsec esp/transport//require;");
         phoenix.run("ping -c 1 -W 0.2 " + CARDINAL);
         assertTrue(phoenix.out().matches("(?s).*notice: \\d\\d:\\d\\d:\\d\\d\\.\\d{3} ACQUIRE seq=1 esp "

@@ -37,7 +37,12 @@ public final class Interpreter {
 
     /** An interpreter with the built-in commands. */
     public static Interpreter create(Sysctl sysctl, SetkeyLanguage setkey, Session session, CommandOutput output) {
-        CommandRegistry registry = new CommandRegistry();
+        return create(new CommandRegistry(), sysctl, setkey, session, output);
+    }
+
+    /** An interpreter that registers the built-in commands in {@code registry}, ahead of any added later. */
+    public static Interpreter create(CommandRegistry registry, Sysctl sysctl, SetkeyLanguage setkey, Session session,
+                                     CommandOutput output) {
         registry.register(new HelpCommand(registry, sysctl));
         registry.register(new DumpCommand("dump", setkey));
         registry.register(new DumpCommand("spddump", setkey));

@@ -27,20 +27,20 @@ import org.jsetkey.shell.command.Suggestion;
  * completion to a source while a mode such as a Groovy prompt reads the lines.
  */
 public final class ConsoleCompletion implements Completer {
-    private final Supplier<CommandRegistry> registry;
+    private final CommandRegistry registry;
     private final Host host;
     private final GrammarCompletion grammar;
     private final CommandArguments arguments;
     private final Map<String, CompletionSource> plugged = new ConcurrentHashMap<>();
     private volatile Supplier<? extends CompletionSource> mode = () -> null;
 
-    /** @param registry the commands (asked on every Tab, so it may be filled in after the console starts) */
-    public ConsoleCompletion(Supplier<CommandRegistry> registry, Host host) {
+    /** @param registry the commands (asked on every Tab, so commands registered later complete too) */
+    public ConsoleCompletion(CommandRegistry registry, Host host) {
         this(registry, host, Path.of(""));
     }
 
     /** @param workDir where relative file names are looked up */
-    public ConsoleCompletion(Supplier<CommandRegistry> registry, Host host, Path workDir) {
+    public ConsoleCompletion(CommandRegistry registry, Host host, Path workDir) {
         this.registry = registry;
         this.host = host;
         KnownAddresses addresses = new KnownAddresses(host);
@@ -87,15 +87,14 @@ public final class ConsoleCompletion implements Completer {
         if (command.equals("help") && typed.done().size() == 1) {
             return helpTopics(typed.word());
         }
-        Optional<Command> c = registry.get().find(command);
+        Optional<Command> c = registry.find(command);
         return c.isPresent() ? arguments.suggestions(c.get(), typed) : List.of();
     }
 
     private List<Suggestion> firstWords(String prefix) {
         Map<String, Suggestion> out = new LinkedHashMap<>();
-        CommandRegistry commands = registry.get();
-        for (String w : commands.words()) {
-            Optional<Command> c = commands.find(w);
+        for (String w : registry.words()) {
+            Optional<Command> c = registry.find(w);
             if (w.startsWith(prefix) && c.isPresent()) {
                 out.putIfAbsent(w, Suggestion.of(w, c.get().help().split("\n", 2)[0]));
             }

@@ -3,7 +3,6 @@ package org.jsetkey.shell.complete;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.setkey.Grammar;
@@ -26,9 +25,9 @@ public final class Highlighting {
     public record Span(int start, int end, Role role, String message) {
     }
 
-    private final Supplier<CommandRegistry> registry;
+    private final CommandRegistry registry;
 
-    public Highlighting(Supplier<CommandRegistry> registry) {
+    public Highlighting(CommandRegistry registry) {
         this.registry = registry;
     }
 
@@ -122,7 +121,7 @@ public final class Highlighting {
             int end = wordEnd(line, i);
             String w = line.substring(i, end);
             if (firstWord) {
-                boolean known = registry.get().find(first).isPresent();
+                boolean known = registry.find(first).isPresent();
                 if (known) {
                     out.add(new Span(i, end, Role.KEYWORD, null));
                 } else if (end < line.length()) {

@@ -28,6 +28,7 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
 
     private final Terminal terminal;
     private final LineReader reader;
+    private final StatementParser statements = new StatementParser();
     private final Prompt prompt;
     private final Path historyFile;
     private volatile Supplier<String> primaryPrompt;
@@ -35,18 +36,19 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
     private String shownHistoryMode;
 
     /** A console without highlighting. */
-    public JLineConsole(Terminal terminal, Prompt prompt, Predicate<String> needsMore, CompletionSource completion,
-                        Path historyFile) throws IOException {
-        this(terminal, prompt, needsMore, completion, null, historyFile);
+    public JLineConsole(Terminal terminal, Prompt prompt, CompletionSource completion, Path historyFile)
+            throws IOException {
+        this(terminal, prompt, completion, null, historyFile);
     }
 
     /**
-     * @param needsMore    whether the text typed so far is an unclosed statement (then Enter continues it)
+     * Enter ends each line until {@link #continueWhile} says which entries go on over several lines.
+     *
      * @param highlighting colours for the line being typed, or null for none
      * @param historyFile  where history persists (created with mode 0600), or null for none
      */
-    public JLineConsole(Terminal terminal, Prompt prompt, Predicate<String> needsMore, CompletionSource completion,
-                        Highlighting highlighting, Path historyFile) throws IOException {
+    public JLineConsole(Terminal terminal, Prompt prompt, CompletionSource completion, Highlighting highlighting,
+                        Path historyFile) throws IOException {
         this.terminal = terminal;
         this.prompt = prompt;
         this.historyFile = historyFile;
@@ -54,7 +56,7 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
         LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("jsetkey")
-                .parser(new StatementParser(needsMore))
+                .parser(statements)
                 .completer(new CompleterAdapter(completion))
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, prompt.continuation().replace("%", "%%"))
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
@@ -69,11 +71,18 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
     }
 
     /** The console on this process's terminal (a dumb one when there is no real terminal). */
-    public static JLineConsole onSystemTerminal(Prompt prompt, Predicate<String> needsMore,
-                                                CompletionSource completion, Highlighting highlighting,
+    public static JLineConsole onSystemTerminal(Prompt prompt, CompletionSource completion, Highlighting highlighting,
                                                 Path historyFile) throws IOException {
         Terminal t = TerminalBuilder.builder().name("jsetkey").system(true).dumb(true).build();
-        return new JLineConsole(t, prompt, needsMore, completion, highlighting, historyFile);
+        return new JLineConsole(t, prompt, completion, highlighting, historyFile);
+    }
+
+    /**
+     * Enter continues the entry while {@code needsMore} says the text typed so far is an
+     * unclosed statement (the interpreter, which writes to this console, knows).
+     */
+    public void continueWhile(Predicate<String> needsMore) {
+        statements.continueWhile(needsMore);
     }
 
     /**

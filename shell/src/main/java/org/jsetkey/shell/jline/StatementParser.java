@@ -11,10 +11,10 @@ import org.jline.reader.impl.DefaultParser;
  * makes JLine ask for another line, so the whole statement is one history entry.
  */
 final class StatementParser extends DefaultParser {
-    private final Predicate<String> needsMore;
+    private volatile Predicate<String> needsMore = text -> false;
 
-    StatementParser(Predicate<String> needsMore) {
-        this.needsMore = needsMore;
+    void continueWhile(Predicate<String> test) {
+        this.needsMore = test;
     }
 
     @Override

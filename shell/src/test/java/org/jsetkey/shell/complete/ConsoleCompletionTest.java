@@ -60,7 +60,7 @@ class ConsoleCompletionTest {
 
     private List<Suggestion> complete(String line) {
         if (completion == null) {
-            completion = new ConsoleCompletion(() -> registry, host, dir);
+            completion = new ConsoleCompletion(registry, host, dir);
         }
         return completion.suggestions(line, line.length());
     }
@@ -232,7 +232,7 @@ class ConsoleCompletionTest {
     @Test
     void aPluggedSourceAndAModeTakeOver() {
         registry.register(new Stub("groovy", "groovy [CODE]"));
-        completion = new ConsoleCompletion(() -> registry, host, dir);
+        completion = new ConsoleCompletion(registry, host, dir);
         completion.plug("groovy", (line, cursor) -> List.of("host", "setkey"));
         assertEquals(List.of("host", "setkey"), values("groovy ho"));
         completion.mode((line, cursor) -> List.of("binding"));

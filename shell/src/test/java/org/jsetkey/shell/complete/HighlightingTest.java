@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class HighlightingTest {
     private final CommandRegistry registry = new CommandRegistry();
-    private final Highlighting highlighting = new Highlighting(() -> registry);
+    private final Highlighting highlighting = new Highlighting(registry);
 
     /** The role of the span covering {@code word} in {@code line} (the last span wins, as when painting). */
     private Highlighting.Role roleOf(String line, String word) {

@@ -15,6 +15,7 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
 import org.jline.terminal.impl.ExternalTerminal;
 import org.jsetkey.engine.sysctl.Sysctl;
+import org.jsetkey.shell.command.CommandRegistry;
 import org.jsetkey.shell.command.FakeSetkey;
 import org.jsetkey.shell.command.Interpreter;
 import org.jsetkey.shell.command.Session;
@@ -49,13 +50,13 @@ class JLineConsoleTest {
         Terminal terminal = ansi
                 ? new ExternalTerminal("test", "ansi", keys, screen, StandardCharsets.UTF_8)
                 : new DumbTerminal("test", "dumb", keys, screen, StandardCharsets.UTF_8);
-        Interpreter[] interpreter = new Interpreter[1];
+        CommandRegistry registry = new CommandRegistry();
         try (Host host = new Host("test");
              JLineConsole console = new JLineConsole(terminal, Prompt.forHost(hostName),
-                text -> interpreter[0].needsMore(text), new ConsoleCompletion(() -> interpreter[0].registry(), host),
-                history)) {
-            interpreter[0] = Interpreter.create(new Sysctl(), language, new Session(), console);
-            assertEquals(0, new Repl(console, interpreter[0]).run());
+                new ConsoleCompletion(registry, host), history)) {
+            Interpreter interpreter = Interpreter.create(registry, new Sysctl(), language, new Session(), console);
+            console.continueWhile(interpreter::needsMore);
+            assertEquals(0, new Repl(console, interpreter).run());
         }
         return screen.toString(StandardCharsets.UTF_8);
     }

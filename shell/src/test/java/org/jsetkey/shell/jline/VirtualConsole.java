@@ -15,6 +15,7 @@ import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.ExternalTerminal;
 import org.jsetkey.engine.stack.Host;
+import org.jsetkey.shell.command.CommandRegistry;
 import org.jsetkey.shell.command.Interpreter;
 import org.jsetkey.shell.command.Session;
 import org.jsetkey.shell.complete.ConsoleCompletion;
@@ -46,12 +47,12 @@ final class VirtualConsole implements AutoCloseable {
         Terminal terminal = new ExternalTerminal("test", "screen", new PipedInputStream(keys, 1 << 16),
                 new SyncOut(screen), StandardCharsets.UTF_8);
         terminal.setSize(new Size(WIDTH, HEIGHT));
-        Interpreter[] ref = new Interpreter[1];
-        completion = new ConsoleCompletion(() -> ref[0].registry(), host);
-        console = new JLineConsole(terminal, Prompt.forHost(host.name()), text -> ref[0].needsMore(text),
-                completion, new Highlighting(() -> ref[0].registry()), history);
-        interpreter = Interpreter.create(context.sysctl(), context.language(), new Session(), console);
-        ref[0] = interpreter;
+        CommandRegistry registry = new CommandRegistry();
+        completion = new ConsoleCompletion(registry, host);
+        console = new JLineConsole(terminal, Prompt.forHost(host.name()), completion, new Highlighting(registry),
+                history);
+        interpreter = Interpreter.create(registry, context.sysctl(), context.language(), new Session(), console);
+        console.continueWhile(interpreter::needsMore);
         repl = new Repl(console, interpreter);
         console.onInterrupt(repl::interruptForeground);
         thread = new Thread(() -> status = repl.run(), "virtual-console");
