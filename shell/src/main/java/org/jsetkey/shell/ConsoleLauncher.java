@@ -34,7 +34,7 @@ final class ConsoleLauncher {
         completion.followMode(session::mode);
         try (JLineConsole console = JLineConsole.onSystemTerminal(prompt, completion, new Highlighting(registry),
                 HistoryFile.location(System.getenv(), System.getProperty("user.home")));
-                Shell shell = Shell.assemble(host, registry, session, console, true)) {
+                Shell shell = new Shell(host, registry, session, console, true)) {
             Interpreter interpreter = shell.interpreter();
             interpreter.numberEachEntry();
             console.continueWhile(interpreter::needsMore);

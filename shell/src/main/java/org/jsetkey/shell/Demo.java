@@ -43,7 +43,7 @@ final class Demo {
             out.println("Both load the FreeBSD how-to (scripts/<host>/ipsec.conf): AH hmac-md5 over ESP blowfish-cbc.");
             out.println("");
             boolean ok = load(phoenix, "phoenix", out) & load(cardinal, "cardinal", out);
-            try (Shell shell = Shell.assemble(phoenix, out, false)) {
+            try (Shell shell = new Shell(phoenix, out, false)) {
                 for (String command : COMMANDS) {
                     out.println("phoenix> " + command);
                     ok &= shell.interpreter().accept(command) == Outcome.OK;

@@ -96,7 +96,7 @@ public final class Main {
             if (terminal) {
                 return ConsoleLauncher.run(host, startup);
             }
-            try (Shell shell = Shell.assemble(host, output, false)) {
+            try (Shell shell = new Shell(host, output, false)) {
                 startup.forEach(shell.interpreter()::accept);
                 int status = runBatch(shell.interpreter(), in);
                 if (!startup.isEmpty()) {

@@ -18,26 +18,20 @@ public final class Shell implements AutoCloseable {
     private final NetCommands net;
     private final Scripting scripting;
 
-    private Shell(Interpreter interpreter, NetCommands net, Scripting scripting) {
-        this.interpreter = interpreter;
-        this.net = net;
-        this.scripting = scripting;
-    }
-
     /**
      * @param interactive true in the console (ping without -c runs until interrupted), false
      *                    for commands from standard input
      */
-    public static Shell assemble(HostContext host, ConsoleOutput output, boolean interactive) {
-        return assemble(host, new CommandRegistry(), new Session(), output, interactive);
+    public Shell(HostContext host, ConsoleOutput output, boolean interactive) {
+        this(host, new CommandRegistry(), new Session(), output, interactive);
     }
 
     /** @param registry where the commands go (the console's completion reads it) */
-    public static Shell assemble(HostContext host, CommandRegistry registry, Session session, ConsoleOutput output,
-                                 boolean interactive) {
-        Interpreter interpreter = Interpreter.create(registry, host.sysctl(), host.language(), session, output);
-        NetCommands net = NetCommands.register(registry, host.host(), output, interactive);
-        return new Shell(interpreter, net, Scripting.install(registry, host, session));
+    public Shell(HostContext host, CommandRegistry registry, Session session, ConsoleOutput output,
+                 boolean interactive) {
+        interpreter = Interpreter.create(registry, host.sysctl(), host.language(), session, output);
+        net = NetCommands.register(registry, host.host(), output, interactive);
+        scripting = Scripting.install(registry, host, session);
     }
 
     public Interpreter interpreter() {

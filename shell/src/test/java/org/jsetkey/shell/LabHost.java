@@ -45,7 +45,7 @@ final class LabHost implements AutoCloseable {
                 out.append(text).append('\n');
             }
         };
-        shell = Shell.assemble(context, output, interactive);
+        shell = new Shell(context, output, interactive);
     }
 
     LabHost(String name, String... addresses) throws IOException {
