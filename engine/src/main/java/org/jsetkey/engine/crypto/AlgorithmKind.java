@@ -2,20 +2,19 @@ package org.jsetkey.engine.crypto;
 
 /** Which setkey option names an algorithm: -A, -E or -C. */
 public enum AlgorithmKind {
-    AUTH("-A", "authentication"),
-    ENCRYPT("-E", "encryption"),
-    COMPRESS("-C", "compression");
+    AUTH("authentication"),
+    ENCRYPT("encryption"),
+    COMPRESS("compression");
 
-    private final String option;
     private final String description;
 
-    AlgorithmKind(String option, String description) {
-        this.option = option;
+    AlgorithmKind(String description) {
         this.description = description;
     }
 
+    /** The option: a dash and the kind's initial ({@code -A}, {@code -E}, {@code -C}). */
     public String option() {
-        return option;
+        return "-" + name().charAt(0);
     }
 
     public String description() {

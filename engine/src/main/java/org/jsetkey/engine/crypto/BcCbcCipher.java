@@ -1,5 +1,7 @@
 package org.jsetkey.engine.crypto;
 
+import java.util.Arrays;
+
 import org.bouncycastle.crypto.BlockCipher;
 import org.bouncycastle.crypto.params.KeyParameter;
 
@@ -31,46 +33,16 @@ final class BcCbcCipher implements PacketCipher {
     }
 
     @Override
-    public int tagBytes() {
-        return 0;
-    }
-
-    @Override
-    public boolean counterIv() {
-        return false;
-    }
-
-    @Override
     public byte[] encrypt(byte[] iv, byte[] aad, byte[] in, int off, int len) {
-        checkLength(len);
-        byte[] out = new byte[len];
-        byte[] chain = iv.clone();
-        synchronized (enc) {
-            for (int p = 0; p < len; p += block) {
-                for (int i = 0; i < block; i++) {
-                    chain[i] ^= in[off + p + i];
-                }
-                enc.processBlock(chain, 0, out, p);
-                System.arraycopy(out, p, chain, 0, block);
-            }
-        }
+        byte[] out = Arrays.copyOfRange(in, off, off + len);
+        encryptInPlace(iv, out, 0, 0, 0, len);
         return out;
     }
 
     @Override
     public byte[] decrypt(byte[] iv, byte[] aad, byte[] in, int off, int len) {
-        checkLength(len);
         byte[] out = new byte[len];
-        byte[] chain = iv.clone();
-        synchronized (dec) {
-            for (int p = 0; p < len; p += block) {
-                dec.processBlock(in, off + p, out, p);
-                for (int i = 0; i < block; i++) {
-                    out[p + i] ^= chain[i];
-                }
-                System.arraycopy(in, off + p, chain, 0, block);
-            }
-        }
+        decryptInto(iv, in, 0, 0, off, len, out, 0);
         return out;
     }
 

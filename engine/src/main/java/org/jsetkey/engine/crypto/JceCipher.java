@@ -89,22 +89,14 @@ final class JceCipher implements PacketCipher {
     @Override
     public byte[] encrypt(byte[] iv, byte[] aad, byte[] in, int off, int len) throws GeneralSecurityException {
         synchronized (enc) {
-            enc.init(Cipher.ENCRYPT_MODE, key, params(iv));
-            if (tagBytes() > 0 && aad != null) {
-                enc.updateAAD(aad);
-            }
-            return enc.doFinal(in, off, len);
+            return start(enc, Cipher.ENCRYPT_MODE, iv, aad, 0, aad == null ? 0 : aad.length).doFinal(in, off, len);
         }
     }
 
     @Override
     public byte[] decrypt(byte[] iv, byte[] aad, byte[] in, int off, int len) throws GeneralSecurityException {
         synchronized (dec) {
-            dec.init(Cipher.DECRYPT_MODE, key, params(iv));
-            if (tagBytes() > 0 && aad != null) {
-                dec.updateAAD(aad);
-            }
-            return dec.doFinal(in, off, len);
+            return start(dec, Cipher.DECRYPT_MODE, iv, aad, 0, aad == null ? 0 : aad.length).doFinal(in, off, len);
         }
     }
 
@@ -112,11 +104,8 @@ final class JceCipher implements PacketCipher {
     public void encryptInPlace(byte[] iv, byte[] buf, int aadOff, int aadLen, int off, int len)
             throws GeneralSecurityException {
         synchronized (enc) {
-            enc.init(Cipher.ENCRYPT_MODE, key, params(iv));
-            if (tagBytes() > 0) {
-                enc.updateAAD(buf, aadOff, aadLen);
-            }
-            enc.doFinal(buf, off, len, buf, off); // Cipher is copy-safe on one array
+            // Cipher is copy-safe on one array
+            start(enc, Cipher.ENCRYPT_MODE, iv, buf, aadOff, aadLen).doFinal(buf, off, len, buf, off);
         }
     }
 
@@ -124,11 +113,7 @@ final class JceCipher implements PacketCipher {
     public int decryptInto(byte[] iv, byte[] in, int aadOff, int aadLen, int off, int len, byte[] out, int outOff)
             throws GeneralSecurityException {
         synchronized (dec) {
-            dec.init(Cipher.DECRYPT_MODE, key, params(iv));
-            if (tagBytes() > 0) {
-                dec.updateAAD(in, aadOff, aadLen);
-            }
-            return dec.doFinal(in, off, len, out, outOff);
+            return start(dec, Cipher.DECRYPT_MODE, iv, in, aadOff, aadLen).doFinal(in, off, len, out, outOff);
         }
     }
 
@@ -136,13 +121,20 @@ final class JceCipher implements PacketCipher {
     public void encryptTo(byte[] iv, byte[] a, int aOff, int aLen, byte[] b, int bOff, int bLen, byte[] out,
                           int outOff, int aadOff, int aadLen) throws GeneralSecurityException {
         synchronized (enc) {
-            enc.init(Cipher.ENCRYPT_MODE, key, params(iv));
-            if (tagBytes() > 0) {
-                enc.updateAAD(out, aadOff, aadLen);
-            }
+            start(enc, Cipher.ENCRYPT_MODE, iv, out, aadOff, aadLen);
             // separate arrays: the JDK copies the input first when GCM works in place
             int n = enc.update(a, aOff, aLen, out, outOff);
             enc.doFinal(b, bOff, bLen, out, outOff + n);
         }
+    }
+
+    /** {@code c} set up for one packet: keyed with its IV, and fed the AAD when the mode has a tag. */
+    private Cipher start(Cipher c, int opmode, byte[] iv, byte[] aad, int aadOff, int aadLen)
+            throws GeneralSecurityException {
+        c.init(opmode, key, params(iv));
+        if (tagBytes() > 0 && aad != null) {
+            c.updateAAD(aad, aadOff, aadLen);
+        }
+        return c;
     }
 }

@@ -15,16 +15,6 @@ final class NullCipher implements PacketCipher {
     }
 
     @Override
-    public int tagBytes() {
-        return 0;
-    }
-
-    @Override
-    public boolean counterIv() {
-        return false;
-    }
-
-    @Override
     public byte[] encrypt(byte[] iv, byte[] aad, byte[] in, int off, int len) {
         return Arrays.copyOfRange(in, off, off + len);
     }

@@ -16,7 +16,9 @@ public interface PacketCipher {
     int blockBytes();
 
     /** AEAD tag bytes, 0 for a plain cipher. */
-    int tagBytes();
+    default int tagBytes() {
+        return 0;
+    }
 
     /** RFC 4543 GMAC: nothing is encrypted, everything is AAD. */
     default boolean authOnly() {
@@ -24,7 +26,9 @@ public interface PacketCipher {
     }
 
     /** Counter-based IVs must never repeat; CBC IVs must be unpredictable (random). */
-    boolean counterIv();
+    default boolean counterIv() {
+        return false;
+    }
 
     byte[] encrypt(byte[] iv, byte[] aad, byte[] in, int off, int len) throws GeneralSecurityException;
 

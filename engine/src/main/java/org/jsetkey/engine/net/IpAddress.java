@@ -52,6 +52,17 @@ public record IpAddress(byte[] bytes, String zone) {
         return bytes.length == 16;
     }
 
+    /** Checks that a header's two addresses are present and of IP version {@code version}. */
+    static void requireFamily(int version, IpAddress src, IpAddress dst) {
+        Objects.requireNonNull(src, "src");
+        Objects.requireNonNull(dst, "dst");
+        int length = version == 4 ? 4 : 16;
+        if (src.length() != length || dst.length() != length) {
+            throw new IllegalArgumentException("IPv" + version + " header needs IPv" + version + " addresses: "
+                    + src + " " + dst);
+        }
+    }
+
     public int bitLength() {
         return bytes.length * 8;
     }

@@ -15,11 +15,7 @@ public record Ipv4Header(int tos, int totalLength, int id, int flagsFragment, in
     public static final int FLAG_MF = 0x2000;
 
     public Ipv4Header {
-        Objects.requireNonNull(src, "src");
-        Objects.requireNonNull(dst, "dst");
-        if (!src.isV4() || !dst.isV4()) {
-            throw new IllegalArgumentException("IPv4 header needs IPv4 addresses: " + src + " " + dst);
-        }
+        IpAddress.requireFamily(4, src, dst);
         options = options == null ? new byte[0] : options.clone();
         if (options.length % 4 != 0 || options.length > 40) {
             throw new IllegalArgumentException("options length: " + options.length + " (expected: 0-40, multiple of 4)");

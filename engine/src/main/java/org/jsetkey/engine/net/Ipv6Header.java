@@ -1,7 +1,6 @@
 package org.jsetkey.engine.net;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /** The fixed IPv6 header (RFC 8200); extension headers follow it in the payload. */
 public record Ipv6Header(int trafficClass, int flowLabel, int payloadLength, int nextHeader, int hopLimit,
@@ -9,11 +8,7 @@ public record Ipv6Header(int trafficClass, int flowLabel, int payloadLength, int
     public static final int LENGTH = 40;
 
     public Ipv6Header {
-        Objects.requireNonNull(src, "src");
-        Objects.requireNonNull(dst, "dst");
-        if (!src.isV6() || !dst.isV6()) {
-            throw new IllegalArgumentException("IPv6 header needs IPv6 addresses: " + src + " " + dst);
-        }
+        IpAddress.requireFamily(6, src, dst);
     }
 
     public static Ipv6Header of(IpAddress src, IpAddress dst, int nextHeader, int payloadLength, int hopLimit) {

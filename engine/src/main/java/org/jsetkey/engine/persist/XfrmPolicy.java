@@ -32,14 +32,8 @@ final class XfrmPolicy {
 
     static void translate(Word command, LineWords words, SetkeyDraft draft) {
         switch (command.text()) {
-            case "flush" -> {
-                draft.add("spdflush", command);
-                XfrmReader.noMore(words);
-            }
-            case "list", "show" -> {
-                draft.add("spddump", command);
-                XfrmReader.noMore(words);
-            }
+            case "flush" -> XfrmReader.alone("spdflush", command, words, draft);
+            case "list", "show" -> XfrmReader.alone("spddump", command, words, draft);
             default -> new XfrmPolicy(command).policy(words, draft);
         }
     }

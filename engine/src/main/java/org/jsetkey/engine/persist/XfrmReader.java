@@ -48,6 +48,12 @@ final class XfrmReader {
         return LineWords.error(w, "\"" + w.text() + "\" has no setkey equivalent", List.of());
     }
 
+    /** A command that takes no words maps to one setkey statement word. */
+    static void alone(String statement, Word command, LineWords words, SetkeyDraft draft) {
+        draft.add(statement, command);
+        noMore(words);
+    }
+
     static void noMore(LineWords words) {
         if (!words.atEnd()) {
             throw LineWords.error(words.peek(), "unexpected \"" + words.peek().text() + "\"", List.of("end of line"));

@@ -42,10 +42,7 @@ final class XfrmState {
                 }
                 XfrmReader.noMore(words);
             }
-            case "list", "show" -> {
-                draft.add("dump", command);
-                XfrmReader.noMore(words);
-            }
+            case "list", "show" -> XfrmReader.alone("dump", command, words, draft);
             default -> new XfrmState(command).state(words, draft);
         }
     }

@@ -9,11 +9,6 @@ public enum SaState implements SetkeyWord {
     DYING,
     DEAD;
 
-    /** The PF_KEY state number. */
-    public int number() {
-        return ordinal();
-    }
-
     public boolean usable() {
         return this == MATURE || this == DYING;
     }

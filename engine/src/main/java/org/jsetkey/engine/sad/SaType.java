@@ -1,32 +1,27 @@
 package org.jsetkey.engine.sad;
 
+import org.jsetkey.engine.SetkeyWord;
 import org.jsetkey.engine.net.IpProtocol;
 
 /** PF_KEY SA types jsetkey keeps (esp-old/ah-old are ESP/AH with the OLD flag). */
-public enum SaType {
-    AH(2, "ah", IpProtocol.AH),
-    ESP(3, "esp", IpProtocol.ESP),
-    IPCOMP(9, "ipcomp", IpProtocol.IPCOMP),
-    TCP(11, "tcp", IpProtocol.TCP);
+public enum SaType implements SetkeyWord {
+    AH(2, IpProtocol.AH),
+    ESP(3, IpProtocol.ESP),
+    IPCOMP(9, IpProtocol.IPCOMP),
+    TCP(11, IpProtocol.TCP);
 
     private final int number;
-    private final String keyword;
     private final int ipProtocol;
 
-    SaType(int number, String keyword, int ipProtocol) {
+    SaType(int number, int ipProtocol) {
         this.number = number;
-        this.keyword = keyword;
         this.ipProtocol = ipProtocol;
     }
 
     /** The sadb satype number. */
+    @Override
     public int number() {
         return number;
-    }
-
-    /** The name {@code setkey -D} prints. */
-    public String keyword() {
-        return keyword;
     }
 
     /** The IP protocol number of the header this SA produces. */

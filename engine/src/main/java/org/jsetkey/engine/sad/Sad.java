@@ -7,9 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntSupplier;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntSupplier;
+import java.util.function.UnaryOperator;
 
 import org.jsetkey.engine.Refusal;
 import org.jsetkey.engine.net.IpAddress;
@@ -44,10 +45,8 @@ public final class Sad {
 
     /** Adds a mature SA; refuses with "File exists" when (dst, proto, spi) is taken. */
     public SaEntry add(SecurityAssociation sa) {
-        SaEntry entry;
-        lock.writeLock().lock();
-        try {
-            if (entries.containsKey(sa.id())) {
+        SaEntry entry = install(sa, old -> {
+            if (old != null) {
                 throw new Refusal(Refusal.FILE_EXISTS, "an SA with " + sa.id() + " already exists");
             }
             int max = maxEntries.getAsInt();
@@ -55,33 +54,35 @@ public final class Sad {
                 throw new Refusal(Refusal.NO_BUFFER_SPACE, "the SAD is full: " + entries.size()
                         + " SAs, net.key.sad_maxentries=" + max);
             }
-            entry = new SaEntry(sa, clock.millis(), nextOrder++, SaState.MATURE);
-            entry.guard(guard);
-            entries.put(sa.id(), entry);
-        } finally {
-            lock.writeLock().unlock();
-        }
+            return new SaEntry(sa, clock.millis(), nextOrder++, SaState.MATURE);
+        });
         listener.added(clock.millis(), sa);
         return entry;
     }
 
     /** Replaces the parameters of an existing SA (NetBSD {@code update}); "No entry" when missing. */
     public SaEntry update(SecurityAssociation sa) {
-        SaEntry entry;
-        lock.writeLock().lock();
-        try {
-            SaEntry old = entries.get(sa.id());
+        SaEntry entry = install(sa, old -> {
             if (old == null || old.state() == SaState.DEAD) {
                 throw new Refusal(Refusal.NO_ENTRY, "no SA with " + sa.id() + " to update");
             }
-            entry = new SaEntry(sa, old.createdMillis(), old.order(), SaState.MATURE);
+            return new SaEntry(sa, old.createdMillis(), old.order(), SaState.MATURE);
+        });
+        listener.updated(clock.millis(), sa);
+        return entry;
+    }
+
+    /** Under the write lock: puts the entry {@code make} builds from the one {@code sa} replaces (or null). */
+    private SaEntry install(SecurityAssociation sa, UnaryOperator<SaEntry> make) {
+        lock.writeLock().lock();
+        try {
+            SaEntry entry = make.apply(entries.get(sa.id()));
             entry.guard(guard);
             entries.put(sa.id(), entry);
+            return entry;
         } finally {
             lock.writeLock().unlock();
         }
-        listener.updated(clock.millis(), sa);
-        return entry;
     }
 
     /** Makes every SA, present and future, reserve its outbound numbers through {@code g} (null: stop). */

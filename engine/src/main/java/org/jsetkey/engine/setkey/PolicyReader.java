@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jsetkey.engine.Keywords;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.sad.SaMode;
 import org.jsetkey.engine.sad.SaType;
@@ -29,7 +30,7 @@ final class PolicyReader {
                     : "syntax error at ") + p.quoted() + ": expected -P", List.of("-P"));
         }
         Token d = c.next(SlotKind.DIRECTION, "policy direction", Grammar.DIRECTIONS);
-        Direction dir = d.is(TokenKind.POLICY_WORD) ? Direction.byKeyword(d.text()) : null;
+        Direction dir = d.is(TokenKind.POLICY_WORD) ? Keywords.find(Direction.values(), d.text()) : null;
         if (dir == null) {
             throw new ParseError(d, d.is(TokenKind.SEMICOLON) ? "missing direction after -P"
                     : "Invalid direction " + d.quoted(), Grammar.DIRECTIONS);
@@ -48,7 +49,7 @@ final class PolicyReader {
             priority = priority(c);
             a = c.next(SlotKind.ACTION, "policy action", Grammar.ACTIONS.subList(0, 3));
         }
-        PolicyAction action = a.is(TokenKind.POLICY_WORD) ? PolicyAction.byKeyword(a.text()) : null;
+        PolicyAction action = a.is(TokenKind.POLICY_WORD) ? Keywords.find(PolicyAction.values(), a.text()) : null;
         if (action == null) {
             throw new ParseError(a, a.is(TokenKind.SEMICOLON) ? "missing policy action"
                     : "invalid policy action " + a.quoted(), Grammar.ACTIONS.subList(0, 3));
@@ -148,7 +149,7 @@ final class PolicyReader {
         if (parts.length < 2 || parts[1].isEmpty()) {
             throw new ParseError(t, "Too few arguments in rule " + t.quoted(), List.of("proto/mode/src-dst/level"));
         }
-        SaMode mode = Grammar.RULE_MODES.contains(parts[1]) ? SaMode.byKeyword(parts[1]) : null;
+        SaMode mode = Grammar.RULE_MODES.contains(parts[1]) ? Keywords.find(SaMode.values(), parts[1]) : null;
         if (mode == null) {
             throw new ParseError(t, "Invalid ipsec mode \"" + parts[1] + "\" in rule " + t.quoted(),
                     Grammar.RULE_MODES);
@@ -185,7 +186,7 @@ final class PolicyReader {
             level = Level.UNIQUE;
             reqid = Long.parseLong(n);
         } else {
-            level = Level.byKeyword(lvl);
+            level = Keywords.find(Level.values(), lvl);
             if (level == null) {
                 throw new ParseError(t, "Invalid ipsec level \"" + lvl + "\" in rule " + t.quoted(),
                         List.of("default", "use", "require", "unique", "unique:N"));

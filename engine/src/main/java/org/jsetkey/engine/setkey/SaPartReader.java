@@ -3,6 +3,7 @@ package org.jsetkey.engine.setkey;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.jsetkey.engine.Keywords;
 import org.jsetkey.engine.crypto.Algorithm;
 import org.jsetkey.engine.crypto.AlgorithmKind;
 import org.jsetkey.engine.crypto.Algorithms;
@@ -36,7 +37,7 @@ final class SaPartReader {
         switch (t.text()) {
             case "-m":
                 Token m = c.next(SlotKind.MODE, spec.help(), Grammar.MODES);
-                o.mode = m.is(TokenKind.WORD) ? SaMode.byKeyword(m.text()) : null;
+                o.mode = m.is(TokenKind.WORD) ? Keywords.find(SaMode.values(), m.text()) : null;
                 if (o.mode == null) {
                     throw new ParseError(m, "invalid mode " + m.quoted(), Grammar.MODES);
                 }

@@ -1,6 +1,5 @@
 package org.jsetkey.engine.spd;
 
-import org.jsetkey.engine.Keywords;
 import org.jsetkey.engine.SetkeyWord;
 
 /** Policy direction; {@code fwd} is ipsec-tools' forward policy. */
@@ -10,11 +9,8 @@ public enum Direction implements SetkeyWord {
     FWD;
 
     /** The KAME direction number (in is 1). */
+    @Override
     public int number() {
         return ordinal() + 1;
-    }
-
-    public static Direction byKeyword(String word) {
-        return Keywords.find(values(), word);
     }
 }

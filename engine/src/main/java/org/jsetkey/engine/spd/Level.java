@@ -1,6 +1,5 @@
 package org.jsetkey.engine.spd;
 
-import org.jsetkey.engine.Keywords;
 import org.jsetkey.engine.SetkeyWord;
 
 /** IPsec level of a policy rule (KAME numbers). */
@@ -9,13 +8,4 @@ public enum Level implements SetkeyWord {
     USE,
     REQUIRE,
     UNIQUE;
-
-    /** The KAME level number. */
-    public int number() {
-        return ordinal();
-    }
-
-    public static Level byKeyword(String word) {
-        return Keywords.find(values(), word);
-    }
 }

@@ -1,6 +1,5 @@
 package org.jsetkey.engine.spd;
 
-import org.jsetkey.engine.Keywords;
 import org.jsetkey.engine.SetkeyWord;
 
 /** What a policy does with matching packets (sadb_x_policy type numbers). */
@@ -10,13 +9,4 @@ public enum PolicyAction implements SetkeyWord {
     IPSEC,
     ENTRUST,
     BYPASS;
-
-    /** The sadb_x_policy type number. */
-    public int number() {
-        return ordinal();
-    }
-
-    public static PolicyAction byKeyword(String word) {
-        return Keywords.find(values(), word);
-    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntSupplier;
+import java.util.function.UnaryOperator;
 
 import org.jsetkey.engine.Refusal;
 import org.jsetkey.engine.sad.SecurityContext;
@@ -60,46 +61,46 @@ public final class Spd {
         this.maxEntries = max;
     }
 
-    private void checkRoom() {
+    /** A new entry with the next spid, when the SPD has room for it. */
+    private SpdEntry newEntry(Policy policy) {
         int max = maxEntries.getAsInt();
         if (entries.size() >= max) {
             throw new Refusal(Refusal.NO_BUFFER_SPACE, "the SPD is full: " + entries.size()
                     + " policies, net.key.spd_maxentries=" + max);
         }
+        return new SpdEntry(nextId++, policy, clock.millis());
     }
 
     /** Adds a policy; "File exists" when one with the same selector and direction exists. */
     public SpdEntry add(Policy policy) {
-        SpdEntry e;
-        synchronized (this) {
-            if (find(policy) != null) {
+        SpdEntry e = install(policy, old -> {
+            if (old != null) {
                 String dir = policy.direction().keyword();
                 throw new Refusal(Refusal.FILE_EXISTS, ("aeiou".indexOf(dir.charAt(0)) >= 0 ? "an " : "a ") + dir
                         + " policy with this selector already exists");
             }
-            checkRoom();
-            e = new SpdEntry(nextId++, policy, clock.millis());
-            put(e);
-        }
+            return newEntry(policy);
+        });
         listener.added(clock.millis(), e);
         return e;
     }
 
     /** Replaces the policy with the same selector and direction, or adds it (ipsec-tools spdupdate). */
     public SpdEntry update(Policy policy) {
-        SpdEntry e;
-        synchronized (this) {
-            SpdEntry old = find(policy);
-            if (old == null) {
-                checkRoom();
-                e = new SpdEntry(nextId++, policy, clock.millis());
-            } else {
-                e = new SpdEntry(old.id(), policy, old.createdMillis());
-                index(old.policy()).remove(old);
-            }
-            put(e);
-        }
+        SpdEntry e = install(policy, old -> old == null ? newEntry(policy)
+                : new SpdEntry(old.id(), policy, old.createdMillis()));
         listener.updated(clock.millis(), e);
+        return e;
+    }
+
+    /** Puts the entry {@code make} builds from the one with the same selector and direction (or null) in its place. */
+    private synchronized SpdEntry install(Policy policy, UnaryOperator<SpdEntry> make) {
+        SpdEntry old = find(policy);
+        SpdEntry e = make.apply(old);
+        if (old != null) {
+            index(old.policy()).remove(old);
+        }
+        put(e);
         return e;
     }
 

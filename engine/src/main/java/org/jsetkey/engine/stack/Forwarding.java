@@ -1,6 +1,6 @@
 package org.jsetkey.engine.stack;
 
-import org.jsetkey.engine.net.InternetChecksum;
+import org.jsetkey.engine.net.Ipv4Header;
 
 /** Router behaviour: TTL / hop limit decrement with the IPv4 header checksum updated. */
 final class Forwarding {
@@ -18,12 +18,7 @@ final class Forwarding {
         }
         out[ttlOffset] = (byte) (ttl - 1);
         if (!v6) {
-            int ihl = (out[0] & 0x0f) * 4;
-            out[10] = 0;
-            out[11] = 0;
-            int sum = InternetChecksum.compute(out, 0, ihl);
-            out[10] = (byte) (sum >> 8);
-            out[11] = (byte) sum;
+            Ipv4Header.fixChecksum(out);
         }
         return out;
     }

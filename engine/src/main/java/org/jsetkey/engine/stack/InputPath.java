@@ -39,8 +39,7 @@ final class InputPath {
         try {
             return process(wire);
         } catch (RuntimeException e) {
-            dp.drops().drop(DropReason.MALFORMED, false, null, "packet could not be processed: " + e, List.of());
-            return Received.DROPPED;
+            return malformed(false, "packet could not be processed: " + e);
         }
     }
 
@@ -49,8 +48,7 @@ final class InputPath {
         try {
             view = IpView.parse(wire);
         } catch (IllegalArgumentException e) {
-            dp.drops().drop(DropReason.MALFORMED, false, null, e.getMessage(), List.of());
-            return Received.DROPPED;
+            return malformed(false, e.getMessage());
         }
         boolean v6 = view.version() == 6;
         if (!dp.isLocal(IpPacket.destination(wire))) {
@@ -63,8 +61,7 @@ final class InputPath {
             try {
                 h = IpsecHeaders.locate(ip);
             } catch (XformException e) {
-                dp.drops().drop(DropReason.MALFORMED, v6, null, e.detail(), List.of());
-                return Received.DROPPED;
+                return malformed(v6, e.detail());
             }
             if (h == null) {
                 break;
@@ -140,5 +137,10 @@ final class InputPath {
             return Received.DROPPED;
         }
         return new Received.Forward(ip);
+    }
+
+    private Received malformed(boolean v6, String why) {
+        dp.drops().drop(DropReason.MALFORMED, v6, null, why, List.of());
+        return Received.DROPPED;
     }
 }

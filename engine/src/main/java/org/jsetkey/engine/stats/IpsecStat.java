@@ -1,7 +1,7 @@
 package org.jsetkey.engine.stats;
 
 /** FreeBSD's {@code ipsecstats} counters, in {@code netstat -s -p ipsec} order (FreeBSD 12 list). */
-public enum IpsecStat {
+public enum IpsecStat implements StatCounter {
     IN_POLVIO("inbound packet%s violated process security policy"),
     IN_NOMEM("inbound packet%s failed due to insufficient memory"),
     IN_INVAL("invalid inbound packet%s"),
@@ -22,7 +22,7 @@ public enum IpsecStat {
         this.text = text;
     }
 
-    /** The netstat text with {@code %s} where the plural suffix goes. */
+    @Override
     public String text() {
         return text;
     }

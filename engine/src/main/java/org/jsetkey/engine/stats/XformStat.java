@@ -9,7 +9,7 @@ import org.jsetkey.engine.sad.SaType;
  * FreeBSD's per-protocol counters ({@code ahstat}, {@code espstat}, {@code ipcompstat}) in
  * {@code netstat -s -p ah|esp|ipcomp} order; each knows which protocols print it.
  */
-public enum XformStat {
+public enum XformStat implements StatCounter {
     HDROPS("packet%s shorter than header shows", all()),
     NOPF("packet%s dropped; protocol family not supported", all()),
     NOTDB("packet%s dropped; no TDB", all()),
@@ -47,6 +47,7 @@ public enum XformStat {
         return EnumSet.of(SaType.AH, SaType.ESP, SaType.IPCOMP);
     }
 
+    @Override
     public String text() {
         return text;
     }

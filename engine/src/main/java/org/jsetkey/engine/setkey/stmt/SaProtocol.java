@@ -1,37 +1,37 @@
 package org.jsetkey.engine.setkey.stmt;
 
+import java.util.Locale;
+
 import org.jsetkey.engine.Keywords;
 import org.jsetkey.engine.sad.SaType;
 
 /** The protocol word of an SA statement: the SA type plus the OLD flag of esp-old/ah-old. */
 public enum SaProtocol {
-    ESP("esp", SaType.ESP, false),
-    ESP_OLD("esp-old", SaType.ESP, true),
-    AH("ah", SaType.AH, false),
-    AH_OLD("ah-old", SaType.AH, true),
-    IPCOMP("ipcomp", SaType.IPCOMP, false),
-    TCP("tcp", SaType.TCP, false);
+    ESP(SaType.ESP),
+    ESP_OLD(SaType.ESP),
+    AH(SaType.AH),
+    AH_OLD(SaType.AH),
+    IPCOMP(SaType.IPCOMP),
+    TCP(SaType.TCP);
 
-    private final String keyword;
     private final SaType type;
-    private final boolean old;
 
-    SaProtocol(String keyword, SaType type, boolean old) {
-        this.keyword = keyword;
+    SaProtocol(SaType type) {
         this.type = type;
-        this.old = old;
     }
 
+    /** The word: the name in lower case, {@code ESP_OLD} written {@code esp-old}. */
     public String keyword() {
-        return keyword;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public SaType type() {
         return type;
     }
 
+    /** {@code esp-old} and {@code ah-old}: the SA carries the OLD flag. */
     public boolean old() {
-        return old;
+        return name().endsWith("_OLD");
     }
 
     public static SaProtocol byKeyword(String word) {
@@ -41,7 +41,7 @@ public enum SaProtocol {
     /** The spelling for an SA of this type and flag word. */
     public static SaProtocol of(SaType type, boolean old) {
         for (SaProtocol p : values()) {
-            if (p.type == type && p.old == old) {
+            if (p.type == type && p.old() == old) {
                 return p;
             }
         }
