@@ -124,15 +124,36 @@ public final class Sad {
         return removed;
     }
 
-    /** Removes an SA whose hard lifetime ran out: no DELETE event (the caller raises EXPIRE); null if gone. */
-    public SaEntry expire(SaId id) {
+    /**
+     * Removes an SA whose hard lifetime ran out: no DELETE event (the caller raises EXPIRE).
+     * Only {@code entry} itself goes: when the SA was deleted, updated or added again since the
+     * caller looked, the SAD holds another entry under its id and nothing is removed (false).
+     */
+    public boolean expire(SaEntry entry) {
         lock.writeLock().lock();
         try {
-            SaEntry removed = entries.remove(id);
-            if (removed != null) {
-                removed.state(SaState.DEAD);
+            if (!entries.remove(entry.id(), entry)) {
+                return false;
             }
-            return removed;
+            entry.state(SaState.DEAD);
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Makes a mature SA dying (its soft lifetime ran out); false when {@code entry} is no longer
+     * in the SAD or no longer mature, so a deleted SA never comes back to life as dying.
+     */
+    public boolean dying(SaEntry entry) {
+        lock.writeLock().lock();
+        try {
+            if (entries.get(entry.id()) != entry || entry.state() != SaState.MATURE) {
+                return false;
+            }
+            entry.state(SaState.DYING);
+            return true;
         } finally {
             lock.writeLock().unlock();
         }

@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.jsetkey.engine.sad.SaEntry;
+import org.jsetkey.engine.sad.SaState;
 import org.jsetkey.engine.sad.SecurityAssociation;
 import org.jsetkey.engine.sad.SecurityContext;
 
@@ -40,6 +42,19 @@ public final class DumpPrinter {
 
     /** As {@link #print(List, long)}, block by block to {@code out}. */
     public void print(List<SaEntry> entries, long nowMillis, Appendable out) {
+        List<SaState> states = new ArrayList<>(entries.size());
+        for (SaEntry e : entries) {
+            states.add(e.state());
+        }
+        print(entries, states, nowMillis, out);
+    }
+
+    /**
+     * As {@link #print(List, long, Appendable)} with each SA's state as the caller read it when it
+     * chose the SA, so an SA that expires while the dump prints is not shown {@code dead} in a
+     * dump that left the dead out.
+     */
+    public void print(List<SaEntry> entries, List<SaState> states, long nowMillis, Appendable out) {
         try {
             if (entries.isEmpty()) {
                 out.append(EMPTY);
@@ -49,7 +64,7 @@ public final class DumpPrinter {
             StringBuilder sb = new StringBuilder(1024);
             for (int i = 0; i < entries.size(); i++) {
                 sb.setLength(0);
-                block(sb, entries.get(i), times, entries.size() - 1 - i);
+                block(sb, entries.get(i), states.get(i), times, entries.size() - 1 - i);
                 out.append(sb);
             }
         } catch (IOException e) {
@@ -60,7 +75,7 @@ public final class DumpPrinter {
     /** One block as {@code get} prints it. */
     public String printOne(SaEntry e, long nowMillis) {
         StringBuilder sb = new StringBuilder();
-        block(sb, e, new Times(zone, nowMillis), 0);
+        block(sb, e, e.state(), new Times(zone, nowMillis), 0);
         return sb.toString();
     }
 
@@ -91,7 +106,7 @@ public final class DumpPrinter {
         }
     }
 
-    private void block(StringBuilder sb, SaEntry e, Times times, long seq) {
+    private void block(StringBuilder sb, SaEntry e, SaState state, Times times, long seq) {
         long now = times.now;
         SecurityAssociation sa = e.sa();
         sb.append(sa.src().format()).append(' ').append(sa.dst().format()).append('\n');
@@ -114,7 +129,7 @@ public final class DumpPrinter {
         }
         sb.append("\tseq=0x");
         hex8(sb, e.sequence()).append(" replay=").append(sa.replay()).append(" flags=0x");
-        hex8(sb, sa.flags() & 0xffffffffL).append(" state=").append(e.state().keyword()).append(" \n");
+        hex8(sb, sa.flags() & 0xffffffffL).append(" state=").append(state.keyword()).append(" \n");
         securityContext(sb, sa.context());
         sb.append("\tcreated: ").append(times.format(e.createdMillis())).append("\tcurrent: ").append(times.nowText)
                 .append('\n');

@@ -87,13 +87,15 @@ final class Executor {
 
     void dumpSad(SaProtocol protocol, boolean includeDead, Appendable out) {
         List<SaEntry> shown = new ArrayList<>();
+        List<SaState> states = new ArrayList<>();
         for (SaEntry e : sad.snapshot()) {
-            if ((includeDead || e.state() != SaState.DEAD)
-                    && (protocol == null || e.sa().type() == protocol.type())) {
+            SaState state = e.state();
+            if ((includeDead || state != SaState.DEAD) && (protocol == null || e.sa().type() == protocol.type())) {
                 shown.add(e);
+                states.add(state);
             }
         }
-        dumpPrinter.print(shown, sad.clock().millis(), out);
+        dumpPrinter.print(shown, states, sad.clock().millis(), out);
     }
 
     String dumpSpd() {

@@ -176,6 +176,11 @@ public final class Host implements AutoCloseable {
         lifetimes.start();
     }
 
+    /** Key-timer ticks that failed with an exception (zero unless there is a bug). */
+    public long timerFailures() {
+        return lifetimes.failures();
+    }
+
     /** Runs one key-timer tick now (tests with a fixed clock call this). */
     public void tick() {
         lifetimes.tick();

@@ -1,6 +1,8 @@
 package org.jsetkey.engine.sad;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,6 +56,31 @@ class SadTest {
         assertEquals(2, sad.flush(null));
         assertEquals(4, seen.size());
         assertTrue(seen.get(0) instanceof KeyEvent.Add);
+    }
+
+    /**
+     * The key timer decides from an entry it read earlier: when the SA was deleted and added again
+     * (or updated) meanwhile, the expiry must not remove or age the new SA, nor revive the old one.
+     */
+    @Test
+    void expiryActsOnlyOnTheEntryItJudged() {
+        SaEntry old = sad.add(esp(300, SaMode.ANY));
+        sad.delete(old.id());
+        SaEntry fresh = sad.add(esp(300, SaMode.TRANSPORT));
+        assertFalse(sad.dying(old));
+        assertEquals(SaState.DEAD, old.state(), "a deleted SA stays dead");
+        assertFalse(sad.expire(old));
+        assertSame(fresh, sad.get(old.id()).orElseThrow(), "the SA added again is still there");
+        assertEquals(SaState.MATURE, fresh.state());
+
+        SaEntry updated = sad.update(esp(300, SaMode.TUNNEL));
+        assertFalse(sad.expire(fresh), "an update replaced the entry the timer judged");
+        assertSame(updated, sad.get(old.id()).orElseThrow());
+        assertTrue(sad.dying(updated));
+        assertFalse(sad.dying(updated), "dying once");
+        assertTrue(sad.expire(updated));
+        assertEquals(SaState.DEAD, updated.state());
+        assertEquals(0, sad.size());
     }
 
     @Test
