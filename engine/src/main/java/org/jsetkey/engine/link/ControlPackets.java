@@ -6,6 +6,7 @@ import org.jsetkey.engine.net.IpPacket;
 import org.jsetkey.engine.net.IpProtocol;
 import org.jsetkey.engine.net.IpView;
 import org.jsetkey.engine.net.Ipv6Header;
+import org.jsetkey.engine.net.PacketView;
 import org.jsetkey.engine.net.UdpHeader;
 
 /**
@@ -44,16 +45,16 @@ public final class ControlPackets {
      */
     public static byte[] payload(byte[] ip, IpView view) {
         if (view.protocol() != IpProtocol.UDP || view.offset() + UdpHeader.LENGTH > view.end()
-                || IpView.u16(ip, view.offset() + 2) != PORT) {
+                || PacketView.u16(ip, view.offset() + 2) != PORT) {
             return null;
         }
         int off = view.offset();
-        int len = IpView.u16(ip, off + 4);
+        int len = PacketView.u16(ip, off + 4);
         if (len < UdpHeader.LENGTH || off + len > view.end()) {
             throw new IllegalArgumentException("UDP length " + len + " at offset " + off + " in a packet of "
                     + view.end() + " bytes");
         }
-        int stored = IpView.u16(ip, off + 6);
+        int stored = PacketView.u16(ip, off + 6);
         if (stored != 0 || view.version() == 6) {
             long sum = InternetChecksum.pseudoHeader(IpPacket.source(ip), IpPacket.destination(ip),
                     IpProtocol.UDP, len);
@@ -71,7 +72,7 @@ public final class ControlPackets {
         try {
             IpView v = IpView.parse(ip);
             return v.protocol() == IpProtocol.UDP && v.offset() + UdpHeader.LENGTH <= v.end()
-                    && IpView.u16(ip, v.offset() + 2) == PORT;
+                    && PacketView.u16(ip, v.offset() + 2) == PORT;
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -85,7 +86,7 @@ public final class ControlPackets {
         IpView view = IpView.parse(data);
         if (view.version() == 4 && InternetChecksum.compute(data, 0, view.ipHeaderLength()) != 0) {
             throw new IllegalArgumentException(String.format("IPv4 header checksum 0x%04x is wrong",
-                    IpView.u16(data, 10)));
+                    PacketView.u16(data, 10)));
         }
         return view;
     }

@@ -72,7 +72,7 @@ public record IcmpEcho(boolean v6, boolean reply, int id, int seq, byte[] data) 
         if (InternetChecksum.finish(InternetChecksum.add(init, b, off, len)) != 0) {
             return null;
         }
-        return new IcmpEcho(v6, reply, IpView.u16(b, off + 4), IpView.u16(b, off + 6),
+        return new IcmpEcho(v6, reply, PacketView.u16(b, off + 4), PacketView.u16(b, off + 6),
                 Arrays.copyOfRange(b, off + HEADER, off + len));
     }
 

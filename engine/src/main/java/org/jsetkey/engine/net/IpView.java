@@ -1,5 +1,8 @@
 package org.jsetkey.engine.net;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Where things are in a raw IPv4 or IPv6 packet: the end of the packet as its length field
  * says, and the first header after the IP header and the IPv6 extension headers that come
@@ -42,8 +45,8 @@ public record IpView(int version, int ipHeaderLength, int end, int protocol, int
         if (ip.length < Ipv4Header.MIN_LENGTH) {
             throw new IllegalArgumentException("IPv4 packet of " + ip.length + " bytes (expected: at least 20)");
         }
-        int ihl = (ip[0] & 0x0f) * 4;
-        int total = u16(ip, 2);
+        int ihl = PacketView.ipv4HeaderLength(ip);
+        int total = PacketView.u16(ip, 2);
         if (ihl < Ipv4Header.MIN_LENGTH || total < ihl || total > ip.length) {
             throw new IllegalArgumentException("IPv4 header length " + ihl + ", total length " + total + " in "
                     + ip.length + " bytes: " + hex(ip, 0, 4));
@@ -55,9 +58,9 @@ public record IpView(int version, int ipHeaderLength, int end, int protocol, int
         if (ip.length < Ipv6Header.LENGTH) {
             throw new IllegalArgumentException("IPv6 packet of " + ip.length + " bytes (expected: at least 40)");
         }
-        int end = Ipv6Header.LENGTH + u16(ip, 4);
+        int end = Ipv6Header.LENGTH + PacketView.u16(ip, 4);
         if (end > ip.length) {
-            throw new IllegalArgumentException("IPv6 payload length " + u16(ip, 4) + " in " + ip.length
+            throw new IllegalArgumentException("IPv6 payload length " + PacketView.u16(ip, 4) + " in " + ip.length
                     + " bytes");
         }
         int proto = ip[6] & 0xff;
@@ -86,13 +89,28 @@ public record IpView(int version, int ipHeaderLength, int end, int protocol, int
         return new IpView(6, Ipv6Header.LENGTH, end, proto, off, field);
     }
 
+    /**
+     * The IPsec headers a reader without keys sees from {@link #offset()}, outermost first: each AH
+     * header names the next one; ESP and IPComp hide what follows them.
+     */
+    public List<Integer> visibleIpsecHeaders(byte[] ip) {
+        List<Integer> chain = new ArrayList<>();
+        int p = protocol;
+        int off = offset;
+        while (p == IpProtocol.AH && off + 2 <= end) {
+            chain.add(p);
+            p = PacketView.u8(ip, off);
+            off += PacketView.ahLength(PacketView.u8(ip, off + 1));
+        }
+        if (p == IpProtocol.ESP || p == IpProtocol.IPCOMP) {
+            chain.add(p);
+        }
+        return chain;
+    }
+
     private static boolean isExtension(int proto, boolean first) {
         return (proto == IpProtocol.HOPOPTS && first) || proto == IpProtocol.ROUTING || proto == IpProtocol.FRAGMENT
                 || proto == IpProtocol.DSTOPTS;
-    }
-
-    public static int u16(byte[] b, int off) {
-        return ((b[off] & 0xff) << 8) | (b[off + 1] & 0xff);
     }
 
     /** A short hex dump for decode errors. */

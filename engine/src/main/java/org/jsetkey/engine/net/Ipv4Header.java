@@ -44,7 +44,7 @@ public record Ipv4Header(int tos, int totalLength, int id, int flagsFragment, in
                     + " bytes (expected: at least 20)");
         }
         int vihl = in.get() & 0xff;
-        int ihl = (vihl & 0x0f) * 4;
+        int ihl = PacketView.ipv4HeaderLength(vihl);
         if (vihl >> 4 != 4 || ihl < MIN_LENGTH || in.remaining() < ihl - 1) {
             throw new IllegalArgumentException(String.format("IPv4 header at offset %d: version/IHL byte 0x%02x",
                     start, vihl));
@@ -88,7 +88,7 @@ public record Ipv4Header(int tos, int totalLength, int id, int flagsFragment, in
 
     /** Recomputes the header checksum of the IPv4 packet in {@code ip} in place. */
     public static void fixChecksum(byte[] ip) {
-        int ihl = (ip[0] & 0x0f) * 4;
+        int ihl = PacketView.ipv4HeaderLength(ip);
         ip[10] = 0;
         ip[11] = 0;
         int sum = InternetChecksum.compute(ip, 0, ihl);

@@ -3,6 +3,7 @@ package org.jsetkey.engine.stack;
 import org.jsetkey.engine.net.IpPacket;
 import org.jsetkey.engine.net.IpProtocol;
 import org.jsetkey.engine.net.IpView;
+import org.jsetkey.engine.net.PacketView;
 import org.jsetkey.engine.spd.Flow;
 
 /** What the SPD sees of a packet: addresses, upper protocol and ports (ICMP: type and code). */
@@ -18,8 +19,8 @@ final class Flows {
         int sport = 0;
         int dport = 0;
         if ((proto == IpProtocol.TCP || proto == IpProtocol.UDP) && off + 4 <= v.end()) {
-            sport = IpView.u16(ip, off);
-            dport = IpView.u16(ip, off + 2);
+            sport = PacketView.u16(ip, off);
+            dport = PacketView.u16(ip, off + 2);
         } else if ((proto == IpProtocol.ICMP || proto == IpProtocol.ICMPV6) && off + 2 <= v.end()) {
             sport = ip[off] & 0xff;
             dport = ip[off + 1] & 0xff;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.jsetkey.engine.crypto.PacketMac;
 import org.jsetkey.engine.crypto.SaCrypto;
 import org.jsetkey.engine.net.IpProtocol;
+import org.jsetkey.engine.net.PacketView;
 import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.sad.SecurityAssociation;
 
@@ -55,13 +56,13 @@ final class Ah {
             throw new XformException(XformFailure.TOO_SHORT, "AH header at offset " + off + " is cut off");
         }
         int lenField = ip[off + 1] & 0xff;
-        int ahLen = old ? fixed + lenField * 4 : (lenField + 2) * 4;
+        int ahLen = old ? fixed + lenField * 4 : PacketView.ahLength(lenField);
         if (ahLen < fixed + mac.icvBytes() || off + ahLen > end) {
             throw new XformException(XformFailure.BAD_LENGTH, "bad ilen: AH length field " + lenField + " ("
                     + ahLen + " bytes) does not fit a " + mac.icvBytes() + "-byte " + sa.authAlg().name()
                     + " ICV in " + (end - off) + " bytes");
         }
-        long seq = old ? 0 : IpsecHeaders.u32(ip, off + 8);
+        long seq = old ? 0 : PacketView.u32(ip, off + 8);
         boolean replayCheck = !old && entry.replayWindow().enabled();
         if (replayCheck && !entry.replayWindow().check(seq)) {
             entry.countReplayDrop();

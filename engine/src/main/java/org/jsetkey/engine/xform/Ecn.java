@@ -1,6 +1,7 @@
 package org.jsetkey.engine.xform;
 
 import org.jsetkey.engine.net.Ipv4Header;
+import org.jsetkey.engine.net.PacketView;
 
 /** ECN at tunnel decapsulation (net.inet.ipsec.ecn): the outer header's congestion mark reaches the inner packet. */
 final class Ecn {
@@ -25,7 +26,7 @@ final class Ecn {
         }
         if (v4) {
             inner[1] = (byte) tos;
-            if (inner.length >= Math.max(Ipv4Header.MIN_LENGTH, (inner[0] & 0x0f) * 4)) {
+            if (inner.length >= Math.max(Ipv4Header.MIN_LENGTH, PacketView.ipv4HeaderLength(inner))) {
                 Ipv4Header.fixChecksum(inner);
             }
         } else {

@@ -7,6 +7,7 @@ import org.jsetkey.engine.net.IpProtocol;
 import org.jsetkey.engine.net.IpView;
 import org.jsetkey.engine.net.Ipv4Header;
 import org.jsetkey.engine.net.Ipv6Header;
+import org.jsetkey.engine.net.PacketView;
 
 /**
  * A packet cut where a transform goes: the head (IP header plus the extension headers that stay
@@ -33,9 +34,9 @@ record Envelope(byte[] head, int headLength, int fieldOffset, int nextHeader, by
                     + src + " and " + dst);
         }
         IpView v = IpsecHeaders.view(ip);
-        int tos = knobs.outerTos(v.version() == 4 ? ip[1] & 0xff : ((IpView.u16(ip, 0) >> 4) & 0xff));
+        int tos = knobs.outerTos(v.version() == 4 ? ip[1] & 0xff : ((PacketView.u16(ip, 0) >> 4) & 0xff));
         int next = v.version() == 4 ? IpProtocol.IPV4 : IpProtocol.IPV6;
-        boolean innerDf = v.version() == 4 && (IpView.u16(ip, 6) & Ipv4Header.FLAG_DF) != 0;
+        boolean innerDf = v.version() == 4 && (PacketView.u16(ip, 6) & Ipv4Header.FLAG_DF) != 0;
         if (src.isV4()) {
             byte[] h = new Ipv4Header(tos, 0, id & 0xffff, knobs.outerFlags(innerDf), TUNNEL_TTL, next, 0, src, dst,
                     null).encode();

@@ -11,6 +11,7 @@ import org.jsetkey.engine.crypto.PacketCipher;
 import org.jsetkey.engine.crypto.PacketMac;
 import org.jsetkey.engine.crypto.SaCrypto;
 import org.jsetkey.engine.net.IpProtocol;
+import org.jsetkey.engine.net.PacketView;
 import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.sad.SecurityAssociation;
 
@@ -185,7 +186,7 @@ final class Esp {
             throw new XformException(XformFailure.TOO_SHORT, "ESP packet of " + (end - off) + " bytes cannot hold "
                     + s.headerBytes() + " header/IV bytes, a trailer and a " + icvLen + "-byte ICV");
         }
-        long seq = s.old() ? 0 : IpsecHeaders.u32(ip, off + 4);
+        long seq = s.old() ? 0 : PacketView.u32(ip, off + 4);
         boolean replayCheck = !s.old() && entry.replayWindow().enabled();
         if (replayCheck && !entry.replayWindow().check(seq)) {
             entry.countReplayDrop();

@@ -2,6 +2,7 @@ package org.jsetkey.engine.xform;
 
 import org.jsetkey.engine.net.IpProtocol;
 import org.jsetkey.engine.net.IpView;
+import org.jsetkey.engine.net.PacketView;
 
 /** Finds the first AH/ESP/IPComp header of a raw IPv4/IPv6 packet. */
 public final class IpsecHeaders {
@@ -19,11 +20,11 @@ public final class IpsecHeaders {
         int off = v.offset();
         if (p == IpProtocol.ESP || p == IpProtocol.AH) {
             need(v, off + 8, p == IpProtocol.ESP ? "ESP" : "AH");
-            return new IpsecHeader(p, u32(ip, off + 4 * (p == IpProtocol.ESP ? 0 : 1)), off, v.fieldOffset());
+            return new IpsecHeader(p, PacketView.u32(ip, off + 4 * (p == IpProtocol.ESP ? 0 : 1)), off, v.fieldOffset());
         }
         if (p == IpProtocol.IPCOMP) {
             need(v, off + 4, "IPComp");
-            return new IpsecHeader(p, IpView.u16(ip, off + 2), off, v.fieldOffset());
+            return new IpsecHeader(p, PacketView.u16(ip, off + 2), off, v.fieldOffset());
         }
         return null;
     }
@@ -35,9 +36,9 @@ public final class IpsecHeaders {
         } catch (IllegalArgumentException e) {
             throw new XformException(XformFailure.BAD_PACKET, e.getMessage());
         }
-        if (v.version() == 4 && (IpView.u16(ip, 6) & 0x3fff) != 0) {
+        if (v.version() == 4 && (PacketView.u16(ip, 6) & 0x3fff) != 0) {
             throw new XformException(XformFailure.BAD_PACKET, "IPv4 fragment (flags/offset 0x"
-                    + Integer.toHexString(IpView.u16(ip, 6)) + "): reassemble first");
+                    + Integer.toHexString(PacketView.u16(ip, 6)) + "): reassemble first");
         }
         return v;
     }
@@ -47,11 +48,6 @@ public final class IpsecHeaders {
             throw new XformException(XformFailure.TOO_SHORT, what + " header at offset " + v.offset()
                     + " is cut off: the packet ends at " + v.end());
         }
-    }
-
-    static long u32(byte[] b, int off) {
-        return ((long) (b[off] & 0xff) << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8)
-                | (b[off + 3] & 0xff);
     }
 
     static void put32(byte[] b, int off, long v) {

@@ -2,6 +2,7 @@ package org.jsetkey.engine.xform;
 
 import org.jsetkey.engine.net.IpProtocol;
 import org.jsetkey.engine.net.Ipv6Header;
+import org.jsetkey.engine.net.PacketView;
 
 /**
  * Zeroes what may change in transit before the AH ICV is computed (RFC 4302 3.3.3.1).
@@ -25,12 +26,12 @@ final class MutableFields {
     }
 
     private static void zeroV4(byte[] ip, Tunables knobs) {
-        int ihl = (ip[0] & 0x0f) * 4;
+        int ihl = PacketView.ipv4HeaderLength(ip);
         if (knobs.ahClearTos()) {
             ip[1] = 0;
         }
         // FreeBSD keeps the flags/offset bits that net.inet.ipsec.ah_offsetmask names (0: none)
-        int flagsOffset = (((ip[6] & 0xff) << 8) | (ip[7] & 0xff)) & knobs.ahOffsetMask();
+        int flagsOffset = PacketView.u16(ip, 6) & knobs.ahOffsetMask();
         ip[6] = (byte) (flagsOffset >> 8);
         ip[7] = (byte) flagsOffset;
         ip[8] = 0;

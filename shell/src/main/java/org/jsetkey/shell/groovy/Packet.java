@@ -10,6 +10,7 @@ import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.net.IpPacket;
 import org.jsetkey.engine.net.IpProtocol;
 import org.jsetkey.engine.net.IpView;
+import org.jsetkey.engine.net.PacketView;
 import org.jsetkey.engine.print.TcpdumpFormatter;
 import org.jsetkey.engine.stack.Protection;
 import org.jsetkey.engine.tool.Inspector;
@@ -54,22 +55,13 @@ public final class Packet {
             int off = v.offset();
             p = protoName(protocol);
             if (protocol == IpProtocol.AH || protocol == IpProtocol.ESP) {
-                spiValue = u32(protocol == IpProtocol.AH ? off + 4 : off);
-                seqValue = u32(protocol == IpProtocol.AH ? off + 8 : off + 4);
+                spiValue = PacketView.u32(this.bytes, protocol == IpProtocol.AH ? off + 4 : off);
+                seqValue = PacketView.u32(this.bytes, protocol == IpProtocol.AH ? off + 8 : off + 4);
             } else if (protocol == IpProtocol.IPCOMP) {
-                spiValue = (long) u16(off + 2);
+                spiValue = (long) PacketView.u16(this.bytes, off + 2);
             }
-            // AH is readable: follow its next-header chain; ESP and IPComp hide what follows
-            while (protocol == IpProtocol.AH && off + 2 <= v.end()) {
-                chain.add("AH");
-                int next = bytes[off] & 0xff;
-                off += ((bytes[off + 1] & 0xff) + 2) * 4;
-                protocol = next;
-            }
-            if (protocol == IpProtocol.ESP) {
-                chain.add("ESP");
-            } else if (protocol == IpProtocol.IPCOMP) {
-                chain.add("IPComp");
+            for (int h : v.visibleIpsecHeaders(this.bytes)) {
+                chain.add(h == IpProtocol.AH ? "AH" : h == IpProtocol.ESP ? "ESP" : "IPComp");
             }
         } catch (RuntimeException e) {
             p = "malformed";
@@ -184,14 +176,6 @@ public final class Packet {
             case IpProtocol.IPV6: return "ipv6";
             default: return String.valueOf(protocol);
         }
-    }
-
-    private long u32(int off) {
-        return ((long) u16(off) << 16) | u16(off + 2);
-    }
-
-    private int u16(int off) {
-        return ((bytes[off] & 0xff) << 8) | (bytes[off + 1] & 0xff);
     }
 
     static String address(IpAddress a) {
