@@ -210,7 +210,7 @@ class DatabaseConcurrencyTest {
         IpAddress dst = IpAddress.parse("198.51.100.20");
         for (int i = 0; i < FLOOD_PACKETS && System.nanoTime() < deadline; i++) {
             byte[] udp = UdpHeader.build(src, dst, 40000 + i % 4, 9, new byte[64]);
-            byte[] head = Ipv4Header.of(src, dst, IpProtocol.UDP, udp.length, i & 0xffff, 64).encode();
+            byte[] head = Ipv4Header.of(src, dst, IpProtocol.UDP.number(), udp.length, i & 0xffff, 64).encode();
             byte[] ip = java.util.Arrays.copyOf(head, head.length + udp.length);
             System.arraycopy(udp, 0, ip, head.length, udp.length);
             if (!phoenix.send(ip)) {

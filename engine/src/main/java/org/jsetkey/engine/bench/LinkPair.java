@@ -82,7 +82,7 @@ final class LinkPair implements AutoCloseable {
     /** A UDP/IPv4 packet of {@code totalBytes} from the sender to the receiver's port 9 (discard). */
     static byte[] udpPacket(IpAddress src, IpAddress dst, int totalBytes) {
         byte[] udp = UdpHeader.build(src, dst, 40000, 9, new byte[totalBytes - 20 - UdpHeader.LENGTH]);
-        byte[] head = Ipv4Header.of(src, dst, IpProtocol.UDP, udp.length, 1, 64).encode();
+        byte[] head = Ipv4Header.of(src, dst, IpProtocol.UDP.number(), udp.length, 1, 64).encode();
         byte[] ip = java.util.Arrays.copyOf(head, head.length + udp.length);
         System.arraycopy(udp, 0, ip, head.length, udp.length);
         return ip;

@@ -33,7 +33,7 @@ public final class SpdBench implements BenchPart {
     private static final int PACKETS = 4096;
     private static final int[] V4_LENGTHS = {8, 16, 24, 32};
     private static final int[] V6_LENGTHS = {48, 64, 96, 128};
-    private static final int[] PROTOCOLS = {IpProtocol.ANY, IpProtocol.TCP, IpProtocol.UDP, IpProtocol.ICMP};
+    private static final int[] PROTOCOLS = {IpProtocol.ANY.number(), IpProtocol.TCP.number(), IpProtocol.UDP.number(), IpProtocol.ICMP.number()};
     private final Interleaved.Timing timing;
     private final int[] sizes;
 
@@ -115,7 +115,7 @@ public final class SpdBench implements BenchPart {
         boolean v6 = rnd.nextInt(10) == 0;
         int[] lengths = v6 ? V6_LENGTHS : V4_LENGTHS;
         int proto = PROTOCOLS[rnd.nextInt(PROTOCOLS.length)];
-        boolean ports = proto == IpProtocol.TCP || proto == IpProtocol.UDP;
+        boolean ports = proto == IpProtocol.TCP.number() || proto == IpProtocol.UDP.number();
         int sport = ports && rnd.nextInt(4) == 0 ? 1024 + rnd.nextInt(1000) : 0;
         int dport = ports && rnd.nextBoolean() ? 1 + rnd.nextInt(1000) : 0;
         return new Selector(new Prefix(address(rnd, v6), lengths[rnd.nextInt(4)]), sport,
@@ -124,7 +124,7 @@ public final class SpdBench implements BenchPart {
 
     /** A packet the selector covers. */
     private static Flow inside(Selector s, Random rnd) {
-        int proto = s.upperProtocol() == IpProtocol.ANY ? IpProtocol.TCP : s.upperProtocol();
+        int proto = s.upperProtocol() == IpProtocol.ANY.number() ? IpProtocol.TCP.number() : s.upperProtocol();
         int sport = s.srcPort() != 0 ? s.srcPort() : 1024 + rnd.nextInt(60000);
         int dport = s.dstPort() != 0 ? s.dstPort() : 1 + rnd.nextInt(1000);
         return new Flow(within(s.src(), rnd), within(s.dst(), rnd), proto, sport, dport);

@@ -40,8 +40,8 @@ final class PolicyComparison {
                     if (!a.sameFamily(b) || !p.selector().src().contains(a) || !p.selector().dst().contains(b)) {
                         continue;
                     }
-                    int upper = p.selector().upperProtocol() != IpProtocol.ANY ? p.selector().upperProtocol()
-                            : a.isV4() ? IpProtocol.ICMP : IpProtocol.ICMPV6;
+                    int upper = p.selector().upperProtocol() != IpProtocol.ANY.number() ? p.selector().upperProtocol()
+                            : a.isV4() ? IpProtocol.ICMP.number() : IpProtocol.ICMPV6.number();
                     Flow flow = new Flow(a, b, upper, p.selector().srcPort(), p.selector().dstPort());
                     String name = self.name() + "'s policy " + a.format() + "->" + b.format() + " "
                             + p.direction().keyword();

@@ -35,7 +35,7 @@ public final class ControlPackets {
         }
         IpAddress dst = src.isV4() ? BROADCAST4 : ALL_NODES6;
         byte[] udp = UdpHeader.build(src, dst, PORT, PORT, payload);
-        return IpPacket.build(src, dst, IpProtocol.UDP, udp, ipId, src.isV4() ? 1 : 255);
+        return IpPacket.build(src, dst, IpProtocol.UDP.number(), udp, ipId, src.isV4() ? 1 : 255);
     }
 
     /**
@@ -44,7 +44,7 @@ public final class ControlPackets {
      * but its UDP header is malformed or its checksum wrong.
      */
     public static byte[] payload(byte[] ip, IpView view) {
-        if (view.protocol() != IpProtocol.UDP || view.offset() + UdpHeader.LENGTH > view.end()
+        if (view.protocol() != IpProtocol.UDP.number() || view.offset() + UdpHeader.LENGTH > view.end()
                 || PacketView.u16(ip, view.offset() + 2) != PORT) {
             return null;
         }
@@ -57,7 +57,7 @@ public final class ControlPackets {
         int stored = PacketView.u16(ip, off + 6);
         if (stored != 0 || view.version() == 6) {
             long sum = InternetChecksum.pseudoHeader(IpPacket.source(ip), IpPacket.destination(ip),
-                    IpProtocol.UDP, len);
+                    IpProtocol.UDP.number(), len);
             if (InternetChecksum.finish(InternetChecksum.add(sum, ip, off, len)) != 0) {
                 throw new IllegalArgumentException(String.format("UDP checksum 0x%04x is wrong", stored));
             }
@@ -71,7 +71,7 @@ public final class ControlPackets {
     public static boolean isControl(byte[] ip) {
         try {
             IpView v = IpView.parse(ip);
-            return v.protocol() == IpProtocol.UDP && v.offset() + UdpHeader.LENGTH <= v.end()
+            return v.protocol() == IpProtocol.UDP.number() && v.offset() + UdpHeader.LENGTH <= v.end()
                     && PacketView.u16(ip, v.offset() + 2) == PORT;
         } catch (IllegalArgumentException e) {
             return false;

@@ -27,7 +27,7 @@ public record IcmpEcho(boolean v6, boolean reply, int id, int seq, byte[] data) 
     }
 
     public int protocol() {
-        return v6 ? IpProtocol.ICMPV6 : IpProtocol.ICMP;
+        return v6 ? IpProtocol.ICMPV6.number() : IpProtocol.ICMP.number();
     }
 
     /** The answer to this request: same id, seq and data. */
@@ -51,7 +51,7 @@ public record IcmpEcho(boolean v6, boolean reply, int id, int seq, byte[] data) 
     }
 
     private long initialSum(IpAddress src, IpAddress dst, int len) {
-        return v6 ? InternetChecksum.pseudoHeader(src, dst, IpProtocol.ICMPV6, len) : 0;
+        return v6 ? InternetChecksum.pseudoHeader(src, dst, IpProtocol.ICMPV6.number(), len) : 0;
     }
 
     /**
@@ -68,7 +68,7 @@ public record IcmpEcho(boolean v6, boolean reply, int id, int seq, byte[] data) 
         if (!request && !reply || b[off + 1] != 0) {
             return null;
         }
-        long init = v6 ? InternetChecksum.pseudoHeader(src, dst, IpProtocol.ICMPV6, len) : 0;
+        long init = v6 ? InternetChecksum.pseudoHeader(src, dst, IpProtocol.ICMPV6.number(), len) : 0;
         if (InternetChecksum.finish(InternetChecksum.add(init, b, off, len)) != 0) {
             return null;
         }
@@ -85,7 +85,7 @@ public record IcmpEcho(boolean v6, boolean reply, int id, int seq, byte[] data) 
             return null;
         }
         boolean v6 = v.version() == 6;
-        if (v.protocol() != (v6 ? IpProtocol.ICMPV6 : IpProtocol.ICMP)) {
+        if (v.protocol() != (v6 ? IpProtocol.ICMPV6.number() : IpProtocol.ICMP.number())) {
             return null;
         }
         int alen = v6 ? 16 : 4;

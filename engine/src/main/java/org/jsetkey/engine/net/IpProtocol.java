@@ -5,31 +5,44 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * IANA IP protocol numbers with their /etc/protocols keyword names.
- * {@link #ANY} (255) is setkey's IPSEC_ULPROTO_ANY.
+ * The IP protocols the code knows by name, each with its IANA number and the names it is shown
+ * by, plus the /etc/protocols name table for every other number. {@link #ANY} (255) is setkey's
+ * IPSEC_ULPROTO_ANY. Packets carry the number; {@link #of(int)} gives the value back.
  */
-public final class IpProtocol {
-    public static final int HOPOPTS = 0;
-    public static final int ICMP = 1;
-    public static final int IPV4 = 4;
-    public static final int TCP = 6;
-    public static final int UDP = 17;
-    public static final int IPV6 = 41;
-    public static final int ROUTING = 43;
-    public static final int FRAGMENT = 44;
-    public static final int GRE = 47;
-    public static final int ESP = 50;
-    public static final int AH = 51;
-    public static final int ICMPV6 = 58;
-    public static final int NONE = 59;
-    public static final int DSTOPTS = 60;
-    public static final int IPCOMP = 108;
-    public static final int ANY = 255;
+public enum IpProtocol {
+    HOPOPTS(0, null, null, null),
+    ICMP(1, null, "ICMP", "icmp"),
+    IPV4(4, "ip4", "IPIP", "ipip"),
+    TCP(6, null, "TCP", "tcp"),
+    UDP(17, null, "UDP", "udp"),
+    IPV6(41, null, "IPv6", "ipv6"),
+    ROUTING(43, null, null, null),
+    FRAGMENT(44, null, null, null),
+    GRE(47, null, "GRE", null),
+    ESP(50, null, "ESP", "esp"),
+    AH(51, null, "AH", "ah"),
+    ICMPV6(58, "icmp6", "ICMPv6", "icmp6"),
+    NONE(59, null, null, null),
+    DSTOPTS(60, null, null, null),
+    IPCOMP(108, null, "Compressed IP", "ipcomp"),
+    ANY(255, "any", null, null);
 
+    /** setkey's word where it is not the /etc/protocols name; null where it is. */
+    private final String setkeyWord;
+    /** tcpdump's name in {@code -v} output. */
+    private final String label;
+    /** The name a script sees, for the protocols scripts name. */
+    private final String scriptName;
+    private final int number;
+
+    private static final IpProtocol[] BY_NUMBER = new IpProtocol[256];
     private static final Map<String, Integer> BY_NAME;
     private static final String[] NAMES = new String[256];
 
     static {
+        for (IpProtocol p : values()) {
+            BY_NUMBER[p.number] = p;
+        }
         Map<String, Integer> m = new LinkedHashMap<>();
         Object[][] table = {
             {"ip", 0}, {"hopopt", 0}, {"icmp", 1}, {"igmp", 2}, {"ggp", 3}, {"ipencap", 4}, {"st", 5},
@@ -52,12 +65,22 @@ public final class IpProtocol {
                 NAMES[e.getValue()] = e.getKey();
             }
         }
-        NAMES[0] = "ip";
-        NAMES[4] = "ipencap";
-        NAMES[58] = "ipv6-icmp";
     }
 
-    private IpProtocol() {
+    IpProtocol(int number, String setkeyWord, String label, String scriptName) {
+        this.number = number;
+        this.setkeyWord = setkeyWord;
+        this.label = label;
+        this.scriptName = scriptName;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    /** The protocol with this number, or null when the code has no name for it. */
+    public static IpProtocol of(int number) {
+        return number >= 0 && number < 256 ? BY_NUMBER[number] : null;
     }
 
     /** The number for an /etc/protocols name, or -1. */
@@ -73,5 +96,35 @@ public final class IpProtocol {
 
     public static Map<String, Integer> names() {
         return BY_NAME;
+    }
+
+    /**
+     * The upper-layer word of {@code number} as {@code setkey -DP} prints it: {@code any},
+     * {@code icmp6}, {@code ip4}, else the /etc/protocols name, else the number.
+     */
+    public static String setkeyWord(int number) {
+        IpProtocol p = of(number);
+        if (p != null) {
+            return p.setkeyWord();
+        }
+        String n = name(number);
+        return n == null ? Integer.toString(number) : n;
+    }
+
+    /** This protocol's upper-layer word in setkey: {@code any}, {@code icmp6}, {@code ip4}, else its /etc/protocols name. */
+    public String setkeyWord() {
+        return setkeyWord != null ? setkeyWord : NAMES[number];
+    }
+
+    /** The name {@code tcpdump -v} gives {@code number} in {@code proto NAME (n)}: {@code unknown} when none. */
+    public static String label(int number) {
+        IpProtocol p = of(number);
+        return p == null || p.label == null ? "unknown" : p.label;
+    }
+
+    /** The name scripts see as a packet's {@code proto}: the number as text when it has none. */
+    public static String scriptName(int number) {
+        IpProtocol p = of(number);
+        return p == null || p.scriptName == null ? Integer.toString(number) : p.scriptName;
     }
 }

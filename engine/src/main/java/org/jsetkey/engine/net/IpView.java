@@ -73,10 +73,10 @@ public record IpView(int version, int ipHeaderLength, int end, int protocol, int
                         + " runs past the packet end " + end);
             }
             int next = ip[off] & 0xff;
-            if (proto == IpProtocol.DSTOPTS && !skipFinalDestOpts && next != IpProtocol.ROUTING) {
+            if (proto == IpProtocol.DSTOPTS.number() && !skipFinalDestOpts && next != IpProtocol.ROUTING.number()) {
                 break;
             }
-            int len = proto == IpProtocol.FRAGMENT ? 8 : ((ip[off + 1] & 0xff) + 1) * 8;
+            int len = proto == IpProtocol.FRAGMENT.number() ? 8 : ((ip[off + 1] & 0xff) + 1) * 8;
             if (off + len > end) {
                 throw new IllegalArgumentException("IPv6 extension header " + proto + " at offset " + off
                         + " of " + len + " bytes runs past the packet end " + end);
@@ -97,20 +97,20 @@ public record IpView(int version, int ipHeaderLength, int end, int protocol, int
         List<Integer> chain = new ArrayList<>();
         int p = protocol;
         int off = offset;
-        while (p == IpProtocol.AH && off + 2 <= end) {
+        while (p == IpProtocol.AH.number() && off + 2 <= end) {
             chain.add(p);
             p = PacketView.u8(ip, off);
             off += PacketView.ahLength(PacketView.u8(ip, off + 1));
         }
-        if (p == IpProtocol.ESP || p == IpProtocol.IPCOMP) {
+        if (p == IpProtocol.ESP.number() || p == IpProtocol.IPCOMP.number()) {
             chain.add(p);
         }
         return chain;
     }
 
     private static boolean isExtension(int proto, boolean first) {
-        return (proto == IpProtocol.HOPOPTS && first) || proto == IpProtocol.ROUTING || proto == IpProtocol.FRAGMENT
-                || proto == IpProtocol.DSTOPTS;
+        return (proto == IpProtocol.HOPOPTS.number() && first) || proto == IpProtocol.ROUTING.number() || proto == IpProtocol.FRAGMENT.number()
+                || proto == IpProtocol.DSTOPTS.number();
     }
 
     /** A short hex dump for decode errors. */

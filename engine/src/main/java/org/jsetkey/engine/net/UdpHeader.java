@@ -27,7 +27,7 @@ public record UdpHeader(int srcPort, int dstPort, int length, int checksum) {
         b.put(data);
         byte[] out = b.array();
         int sum = InternetChecksum.finish(InternetChecksum.add(
-                InternetChecksum.pseudoHeader(src, dst, IpProtocol.UDP, len), out, 0, len));
+                InternetChecksum.pseudoHeader(src, dst, IpProtocol.UDP.number(), len), out, 0, len));
         if (sum == 0) {
             sum = 0xffff;
         }

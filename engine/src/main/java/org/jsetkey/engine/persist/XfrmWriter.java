@@ -227,14 +227,14 @@ public final class XfrmWriter {
     private static String selector(Selector s) throws Untranslatable {
         StringBuilder sb = new StringBuilder("src ").append(prefix(s.src())).append(" dst ").append(prefix(s.dst()));
         int proto = s.upperProtocol();
-        if (proto == IpProtocol.ANY) {
+        if (proto == IpProtocol.ANY.number()) {
             if (s.srcPort() != 0 || s.dstPort() != 0) {
                 throw new Untranslatable("ports without an upper protocol have no ip xfrm equivalent");
             }
             return sb.toString();
         }
         if (s.isIcmp()) {
-            sb.append(" proto ").append(proto == IpProtocol.ICMP ? "icmp" : "ipv6-icmp");
+            sb.append(" proto ").append(IpProtocol.name(proto));
             if (s.srcPort() != 0) {
                 sb.append(" type ").append(s.srcPort());
             }
@@ -243,9 +243,9 @@ public final class XfrmWriter {
             }
             return sb.toString();
         }
-        boolean ported = proto == IpProtocol.TCP || proto == IpProtocol.UDP || proto == 132 || proto == 33;
-        sb.append(" proto ").append(proto == IpProtocol.TCP ? "tcp" : proto == IpProtocol.UDP ? "udp"
-                : Integer.toString(proto));
+        boolean tcpUdp = proto == IpProtocol.TCP.number() || proto == IpProtocol.UDP.number();
+        boolean ported = tcpUdp || proto == 132 || proto == 33;
+        sb.append(" proto ").append(tcpUdp ? IpProtocol.name(proto) : Integer.toString(proto));
         if (!ported && (s.srcPort() != 0 || s.dstPort() != 0)) {
             throw new Untranslatable("ports with protocol " + proto + " have no ip xfrm equivalent");
         }

@@ -85,7 +85,7 @@ public final class TcpdumpFormatter {
                     .append(", id ").append(c.u16(4))
                     .append(", offset ").append((frag & 0x1fff) * 8)
                     .append(", flags [").append(flags).append(']')
-                    .append(", proto ").append(protoLabel(proto)).append(" (").append(proto).append(')')
+                    .append(", proto ").append(IpProtocol.label(proto)).append(" (").append(proto).append(')')
                     .append(", length ").append(total).append(")\n    ");
         } else if (total > c.length()) {
             // tcpdump keeps the missing-bytes note on the same line without -v
@@ -93,7 +93,7 @@ public final class TcpdumpFormatter {
             sb.append(' ');
         }
         PacketView payload = c.slice(ihl, Math.max(ihl, total) - ihl);
-        if (proto == IpProtocol.TCP || proto == IpProtocol.UDP) {
+        if (proto == IpProtocol.TCP.number() || proto == IpProtocol.UDP.number()) {
             transport(sb, payload, src, dst, proto);
             return;
         }
@@ -109,11 +109,11 @@ public final class TcpdumpFormatter {
         IpAddress dst = c.address(24, 16);
         sb.append("IP6 ");
         if (verbose) {
-            sb.append("(hlim ").append(c.u8(7)).append(", next-header ").append(protoLabel6(nh))
+            sb.append("(hlim ").append(c.u8(7)).append(", next-header ").append(IpProtocol.label(nh))
                     .append(" (").append(nh).append(") payload length: ").append(payloadLen).append(") ");
         }
         PacketView payload = c.slice(40, payloadLen);
-        if (nh == IpProtocol.TCP || nh == IpProtocol.UDP) {
+        if (nh == IpProtocol.TCP.number() || nh == IpProtocol.UDP.number()) {
             transport(sb, payload, src, dst, nh);
             return;
         }
@@ -126,30 +126,23 @@ public final class TcpdumpFormatter {
             // a forged chain of AH or IP-in-IP headers must not exhaust the printing thread's stack
             throw new PacketTruncated(IpProtocol.name(proto));
         }
-        switch (proto) {
-            case IpProtocol.AH:
-                ah(sb, c, depth + 1, src, dst);
-                break;
-            case IpProtocol.ESP:
-                sb.append("ESP(spi=0x").append(String.format("%08x", c.as("esp").u32(0)))
-                        .append(",seq=0x").append(Long.toHexString(c.as("esp").u32(4))).append("), length ")
-                        .append(c.length());
-                break;
-            case IpProtocol.IPCOMP:
-                sb.append("IPComp(cpi=0x").append(String.format("%04x", c.as("ipcomp").u16(2))).append(')');
-                break;
-            case IpProtocol.ICMP:
-                icmp(sb, c);
-                break;
-            case IpProtocol.ICMPV6:
-                icmp6(sb, c, src, dst);
-                break;
-            case IpProtocol.IPV4:
-            case IpProtocol.IPV6:
-                ip(sb, c, depth + 1);
-                break;
-            default:
-                sb.append(" ip-proto-").append(proto).append(' ').append(c.length());
+        IpProtocol p = IpProtocol.of(proto);
+        if (p == IpProtocol.AH) {
+            ah(sb, c, depth + 1, src, dst);
+        } else if (p == IpProtocol.ESP) {
+            sb.append("ESP(spi=0x").append(String.format("%08x", c.as("esp").u32(0)))
+                    .append(",seq=0x").append(Long.toHexString(c.as("esp").u32(4))).append("), length ")
+                    .append(c.length());
+        } else if (p == IpProtocol.IPCOMP) {
+            sb.append("IPComp(cpi=0x").append(String.format("%04x", c.as("ipcomp").u16(2))).append(')');
+        } else if (p == IpProtocol.ICMP) {
+            icmp(sb, c);
+        } else if (p == IpProtocol.ICMPV6) {
+            icmp6(sb, c, src, dst);
+        } else if (p == IpProtocol.IPV4 || p == IpProtocol.IPV6) {
+            ip(sb, c, depth + 1);
+        } else {
+            sb.append(" ip-proto-").append(proto).append(' ').append(c.length());
         }
     }
 
@@ -191,7 +184,7 @@ public final class TcpdumpFormatter {
         if (verbose && src.isV6()) {
             // the window ends where the packet says: checksum only what it holds
             int len = c.length();
-            long pseudo = InternetChecksum.pseudoHeader(src, dst, IpProtocol.ICMPV6, len);
+            long pseudo = InternetChecksum.pseudoHeader(src, dst, IpProtocol.ICMPV6.number(), len);
             int stored = c.u16(2);
             if (InternetChecksum.finish(c.checksumAdd(pseudo, 0, len)) == 0) {
                 sb.append("[icmp6 sum ok] ");
@@ -214,12 +207,12 @@ public final class TcpdumpFormatter {
     }
 
     private static void transport(StringBuilder sb, PacketView c, IpAddress src, IpAddress dst, int proto) {
-        c = c.as(proto == IpProtocol.TCP ? "tcp" : "udp");
+        c = c.as(proto == IpProtocol.TCP.number() ? "tcp" : "udp");
         int sport = c.u16(0);
         int dport = c.u16(2);
         sb.append(src.format()).append('.').append(sport).append(" > ")
                 .append(dst.format()).append('.').append(dport).append(": ");
-        if (proto == IpProtocol.UDP) {
+        if (proto == IpProtocol.UDP.number()) {
             sb.append("UDP, length ").append(Math.max(0, c.u16(4) - 8));
             return;
         }
@@ -255,25 +248,5 @@ public final class TcpdumpFormatter {
             sb.append(", ack ").append(c.u32(8));
         }
         sb.append(", win ").append(c.u16(14)).append(", length ").append(dataLen);
-    }
-
-    private static String protoLabel(int proto) {
-        switch (proto) {
-            case IpProtocol.ICMP: return "ICMP";
-            case IpProtocol.IPV4: return "IPIP";
-            case IpProtocol.TCP: return "TCP";
-            case IpProtocol.UDP: return "UDP";
-            case IpProtocol.IPV6: return "IPv6";
-            case IpProtocol.GRE: return "GRE";
-            case IpProtocol.ESP: return "ESP";
-            case IpProtocol.AH: return "AH";
-            case IpProtocol.ICMPV6: return "ICMPv6";
-            case IpProtocol.IPCOMP: return "Compressed IP";
-            default: return "unknown";
-        }
-    }
-
-    private static String protoLabel6(int proto) {
-        return proto == IpProtocol.IPV4 ? "IPIP" : protoLabel(proto);
     }
 }

@@ -11,11 +11,11 @@ public enum SaType implements SetkeyWord {
     TCP(11, IpProtocol.TCP);
 
     private final int number;
-    private final int ipProtocol;
+    private final IpProtocol protocol;
 
-    SaType(int number, int ipProtocol) {
+    SaType(int number, IpProtocol protocol) {
         this.number = number;
-        this.ipProtocol = ipProtocol;
+        this.protocol = protocol;
     }
 
     /** The sadb satype number. */
@@ -26,12 +26,12 @@ public enum SaType implements SetkeyWord {
 
     /** The IP protocol number of the header this SA produces. */
     public int ipProtocol() {
-        return ipProtocol;
+        return protocol.number();
     }
 
     public static SaType byIpProtocol(int proto) {
         for (SaType t : values()) {
-            if (t.ipProtocol == proto && t != TCP) {
+            if (t.protocol.number() == proto && t != TCP) {
                 return t;
             }
         }

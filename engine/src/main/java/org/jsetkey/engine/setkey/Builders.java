@@ -157,7 +157,7 @@ final class Builders {
         if (u.typeCode()) {
             return new Selector(src.prefix(), u.type(), dst.prefix(), u.code(), u.protocol());
         }
-        boolean icmp = u.protocol() == IpProtocol.ICMP || u.protocol() == IpProtocol.ICMPV6;
+        boolean icmp = u.protocol() == IpProtocol.ICMP.number() || u.protocol() == IpProtocol.ICMPV6.number();
         return new Selector(src.prefix(), icmp ? 0 : src.port(), dst.prefix(), icmp ? 0 : dst.port(),
                 u.protocol());
     }

@@ -143,10 +143,15 @@ public final class Grammar {
 
     /** Upper-layer names offered for completion: the usual ones, then the rest of the protocol table. */
     public static List<String> upperSpecs() {
-        List<String> l = new ArrayList<>(List.of("any", "tcp", "udp", "icmp", "icmp6", "esp", "ip4", "gre"));
-        for (String name : IpProtocol.names().keySet()) {
-            if (!l.contains(name) && !name.equals("ah") && !name.equals("ipcomp")) {
-                l.add(name);
+        List<String> l = new ArrayList<>();
+        for (IpProtocol p : List.of(IpProtocol.ANY, IpProtocol.TCP, IpProtocol.UDP, IpProtocol.ICMP, IpProtocol.ICMPV6,
+                IpProtocol.ESP, IpProtocol.IPV4, IpProtocol.GRE)) {
+            l.add(p.setkeyWord());
+        }
+        for (Map.Entry<String, Integer> e : IpProtocol.names().entrySet()) {
+            int n = e.getValue();
+            if (!l.contains(e.getKey()) && n != IpProtocol.AH.number() && n != IpProtocol.IPCOMP.number()) {
+                l.add(e.getKey());
             }
         }
         return l;

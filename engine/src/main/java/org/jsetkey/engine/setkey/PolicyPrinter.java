@@ -62,7 +62,7 @@ public final class PolicyPrinter {
      * brackets (KAME); ICMP type,code is an ipsec-tools feature and prints its way ({@code icmp 8,0}).
      */
     static String selector(Selector s) {
-        boolean icmp = s.upperProtocol() == IpProtocol.ICMPV6 || s.upperProtocol() == IpProtocol.ICMP;
+        boolean icmp = s.isIcmp();
         String src = range(s.src(), s.srcPort(), !icmp);
         String dst = range(s.dst(), s.dstPort(), !icmp);
         return src + " " + dst + " " + upper(s);
@@ -74,18 +74,7 @@ public final class PolicyPrinter {
     }
 
     private static String upper(Selector s) {
-        int proto = s.upperProtocol();
-        String name;
-        if (proto == IpProtocol.ANY) {
-            name = "any";
-        } else if (proto == IpProtocol.ICMPV6) {
-            name = "icmp6";
-        } else if (proto == IpProtocol.IPV4) {
-            name = "ip4";
-        } else {
-            String n = IpProtocol.name(proto);
-            name = n == null ? Integer.toString(proto) : n;
-        }
+        String name = IpProtocol.setkeyWord(s.upperProtocol());
         if (s.isIcmp() && (s.srcPort() != 0 || s.dstPort() != 0)) {
             name += " " + s.srcPort() + "," + s.dstPort();
         }

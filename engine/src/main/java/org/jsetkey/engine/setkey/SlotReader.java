@@ -221,14 +221,14 @@ final class SlotReader {
         }
         switch (t.text()) {
             case "any":
-                return new UpperSpec(IpProtocol.ANY, false, 0, 0);
+                return new UpperSpec(IpProtocol.ANY.number(), false, 0, 0);
             case "icmp6":
             case "ipv6-icmp":
-                return typeCode(c, IpProtocol.ICMPV6, t.text());
+                return typeCode(c, IpProtocol.ICMPV6.number(), t.text());
             case "icmp":
-                return typeCode(c, IpProtocol.ICMP, t.text());
+                return typeCode(c, IpProtocol.ICMP.number(), t.text());
             case "ip4":
-                return new UpperSpec(IpProtocol.IPV4, false, 0, 0);
+                return new UpperSpec(IpProtocol.IPV4.number(), false, 0, 0);
             case "ah":
             case "ipcomp":
                 throw new ParseError(t, "invalid upper layer protocol " + t.quoted() + ": write "

@@ -75,7 +75,7 @@ final class PolicyBucket {
             int proto = (int) (u >>> 32);
             int sp = (int) (u >>> 16) & 0xffff;
             int dp = (int) u & 0xffff;
-            if ((proto == IpProtocol.ANY || proto == protocol) && (sp == 0 || sp == srcPort)
+            if ((proto == IpProtocol.ANY.number() || proto == protocol) && (sp == 0 || sp == srcPort)
                     && (dp == 0 || dp == dstPort)) {
                 return i;
             }

@@ -32,7 +32,7 @@ public record Selector(Prefix src, int srcPort, Prefix dst, int dstPort, int upp
     }
 
     public boolean isIcmp() {
-        return upperProtocol == IpProtocol.ICMP || upperProtocol == IpProtocol.ICMPV6;
+        return upperProtocol == IpProtocol.ICMP.number() || upperProtocol == IpProtocol.ICMPV6.number();
     }
 
     /** True when the packet flow falls inside this selector. */
@@ -40,7 +40,7 @@ public record Selector(Prefix src, int srcPort, Prefix dst, int dstPort, int upp
         if (!src.contains(flow.src()) || !dst.contains(flow.dst())) {
             return false;
         }
-        if (upperProtocol != IpProtocol.ANY && upperProtocol != flow.protocol()) {
+        if (upperProtocol != IpProtocol.ANY.number() && upperProtocol != flow.protocol()) {
             return false;
         }
         return (srcPort == 0 || srcPort == flow.srcPort()) && (dstPort == 0 || dstPort == flow.dstPort());
@@ -49,7 +49,7 @@ public record Selector(Prefix src, int srcPort, Prefix dst, int dstPort, int upp
     /** Larger is more specific: prefix lengths first, then protocol and ports. */
     public int specificity() {
         int s = (src.length() + dst.length()) * 8;
-        if (upperProtocol != IpProtocol.ANY) {
+        if (upperProtocol != IpProtocol.ANY.number()) {
             s += 4;
         }
         if (srcPort != 0) {

@@ -18,10 +18,10 @@ final class Flows {
         int off = v.offset();
         int sport = 0;
         int dport = 0;
-        if ((proto == IpProtocol.TCP || proto == IpProtocol.UDP) && off + 4 <= v.end()) {
+        if ((proto == IpProtocol.TCP.number() || proto == IpProtocol.UDP.number()) && off + 4 <= v.end()) {
             sport = PacketView.u16(ip, off);
             dport = PacketView.u16(ip, off + 2);
-        } else if ((proto == IpProtocol.ICMP || proto == IpProtocol.ICMPV6) && off + 2 <= v.end()) {
+        } else if ((proto == IpProtocol.ICMP.number() || proto == IpProtocol.ICMPV6.number()) && off + 2 <= v.end()) {
             sport = ip[off] & 0xff;
             dport = ip[off + 1] & 0xff;
         }

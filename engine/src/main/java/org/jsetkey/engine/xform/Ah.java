@@ -40,7 +40,7 @@ final class Ah {
         byte[] packet = env.start(ahOffset + total + env.payloadLength());
         System.arraycopy(ah, 0, packet, ahOffset, total);
         env.copyPayload(packet, ahOffset + total);
-        env.fix(packet, IpProtocol.AH);
+        env.fix(packet, IpProtocol.AH.number());
         icv(mac, packet, ahOffset, total, packet.length, knobs, packet, ahOffset + fixed);
         return packet;
     }

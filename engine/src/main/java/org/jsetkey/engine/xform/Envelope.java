@@ -35,7 +35,7 @@ record Envelope(byte[] head, int headLength, int fieldOffset, int nextHeader, by
         }
         IpView v = IpsecHeaders.view(ip);
         int tos = knobs.outerTos(v.version() == 4 ? ip[1] & 0xff : ((PacketView.u16(ip, 0) >> 4) & 0xff));
-        int next = v.version() == 4 ? IpProtocol.IPV4 : IpProtocol.IPV6;
+        int next = v.version() == 4 ? IpProtocol.IPV4.number() : IpProtocol.IPV6.number();
         boolean innerDf = v.version() == 4 && (PacketView.u16(ip, 6) & Ipv4Header.FLAG_DF) != 0;
         if (src.isV4()) {
             byte[] h = new Ipv4Header(tos, 0, id & 0xffff, knobs.outerFlags(innerDf), TUNNEL_TTL, next, 0, src, dst,

@@ -111,7 +111,7 @@ final class Esp {
         if (s.cipher().tagBytes() == 0 && s.mac() != null && s.mac().icvBytes() > 0) {
             s.mac().icvInto(out, at, ct + plainLen - at, out, 0, 0, out, ct + plainLen);
         }
-        env.fix(out, IpProtocol.ESP);
+        env.fix(out, IpProtocol.ESP.number());
         return out;
     }
 
@@ -159,7 +159,7 @@ final class Esp {
             throw new XformException(XformFailure.NO_TRANSFORM, entry.sa().encAlg().name() + " failed to encrypt: "
                     + e.getMessage());
         }
-        env.fix(out, IpProtocol.ESP);
+        env.fix(out, IpProtocol.ESP.number());
         return out;
     }
 

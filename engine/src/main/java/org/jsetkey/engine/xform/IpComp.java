@@ -33,7 +33,7 @@ final class IpComp {
         body[2] = (byte) (cpi >> 8);
         body[3] = (byte) cpi;
         System.arraycopy(z, 0, body, HEADER, z.length);
-        return env.assemble(IpProtocol.IPCOMP, body);
+        return env.assemble(IpProtocol.IPCOMP.number(), body);
     }
 
     Opened open(byte[] ip, IpsecHeader h, int end, SaEntry entry, SaCrypto crypto) throws XformException {

@@ -18,11 +18,11 @@ public final class IpsecHeaders {
         IpView v = view(ip);
         int p = v.protocol();
         int off = v.offset();
-        if (p == IpProtocol.ESP || p == IpProtocol.AH) {
-            need(v, off + 8, p == IpProtocol.ESP ? "ESP" : "AH");
-            return new IpsecHeader(p, PacketView.u32(ip, off + 4 * (p == IpProtocol.ESP ? 0 : 1)), off, v.fieldOffset());
+        if (p == IpProtocol.ESP.number() || p == IpProtocol.AH.number()) {
+            need(v, off + 8, p == IpProtocol.ESP.number() ? "ESP" : "AH");
+            return new IpsecHeader(p, PacketView.u32(ip, off + 4 * (p == IpProtocol.ESP.number() ? 0 : 1)), off, v.fieldOffset());
         }
-        if (p == IpProtocol.IPCOMP) {
+        if (p == IpProtocol.IPCOMP.number()) {
             need(v, off + 4, "IPComp");
             return new IpsecHeader(p, PacketView.u16(ip, off + 2), off, v.fieldOffset());
         }

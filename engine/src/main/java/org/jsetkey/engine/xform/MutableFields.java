@@ -71,9 +71,9 @@ final class MutableFields {
         ip[7] = 0;
         int proto = ip[6] & 0xff;
         int off = Ipv6Header.LENGTH;
-        while (off + 2 <= ahOffset && proto != IpProtocol.AH) {
-            int len = proto == IpProtocol.FRAGMENT ? 8 : ((ip[off + 1] & 0xff) + 1) * 8;
-            if (proto == IpProtocol.HOPOPTS || proto == IpProtocol.DSTOPTS) {
+        while (off + 2 <= ahOffset && proto != IpProtocol.AH.number()) {
+            int len = proto == IpProtocol.FRAGMENT.number() ? 8 : ((ip[off + 1] & 0xff) + 1) * 8;
+            if (proto == IpProtocol.HOPOPTS.number() || proto == IpProtocol.DSTOPTS.number()) {
                 zeroMutableOptions(ip, off + 2, Math.min(off + len, ahOffset));
             }
             proto = ip[off] & 0xff;

@@ -158,7 +158,7 @@ public final class Xform {
 
     /** The same with the body at {@code src[off..off+len)}, copied once into the new packet. */
     static Opened finish(byte[] ip, IpsecHeader h, int nextHeader, byte[] src, int off, int len, long seq) {
-        if (nextHeader == IpProtocol.IPV4 || nextHeader == IpProtocol.IPV6) {
+        if (nextHeader == IpProtocol.IPV4.number() || nextHeader == IpProtocol.IPV6.number()) {
             return new Opened(Arrays.copyOfRange(src, off, off + len), true, seq);
         }
         Envelope env = Envelope.opening(ip, h);

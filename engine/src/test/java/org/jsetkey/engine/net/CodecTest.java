@@ -12,14 +12,14 @@ class CodecTest {
     @Test
     void ipv4HeaderEncodesWithChecksumAndDecodesBack() {
         Ipv4Header h = Ipv4Header.of(IpAddress.parse("192.0.2.10"), IpAddress.parse("198.51.100.20"),
-                IpProtocol.ICMP, 64, 1, 64);
+                IpProtocol.ICMP.number(), 64, 1, 64);
         byte[] b = h.encode();
         assertEquals("45000054000100004001", HexFormat.of().formatHex(b, 0, 10));
         assertEquals(0, InternetChecksum.compute(b, 0, b.length));
         Ipv4Header d = Ipv4Header.decode(ByteBuffer.wrap(b));
         assertEquals(h.src(), d.src());
         assertEquals(84, d.totalLength());
-        assertEquals(IpProtocol.ICMP, d.protocol());
+        assertEquals(IpProtocol.ICMP.number(), d.protocol());
     }
 
     @Test
@@ -45,7 +45,7 @@ class CodecTest {
         IpAddress b = IpAddress.parse("192.0.2.2");
         byte[] d = UdpHeader.build(a, b, 500, 4500, new byte[] {9, 8, 7});
         assertEquals(0, InternetChecksum.finish(InternetChecksum.add(
-                InternetChecksum.pseudoHeader(a, b, IpProtocol.UDP, d.length), d, 0, d.length)));
+                InternetChecksum.pseudoHeader(a, b, IpProtocol.UDP.number(), d.length), d, 0, d.length)));
         assertEquals(new UdpHeader(500, 4500, 11, UdpHeader.decode(ByteBuffer.wrap(d)).checksum()),
                 UdpHeader.decode(ByteBuffer.wrap(d)));
     }

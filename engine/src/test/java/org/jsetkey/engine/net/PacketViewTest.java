@@ -56,7 +56,7 @@ class PacketViewTest {
         String esp = "00001000 00000001 0000000000000000";
         byte[] packet = hex(ip + ah + esp);
         IpView v = IpView.parse(packet);
-        assertEquals(IpProtocol.AH, v.protocol());
-        assertEquals(List.of(IpProtocol.AH, IpProtocol.ESP), v.visibleIpsecHeaders(packet));
+        assertEquals(IpProtocol.AH.number(), v.protocol());
+        assertEquals(List.of(IpProtocol.AH.number(), IpProtocol.ESP.number()), v.visibleIpsecHeaders(packet));
     }
 }

@@ -178,7 +178,7 @@ class StatementTest {
         assertEquals(8, p.selector().src().length());
         assertEquals(22, p.selector().srcPort());
         assertEquals(0, p.selector().dstPort());
-        assertEquals(IpProtocol.TCP, p.selector().upperProtocol());
+        assertEquals(IpProtocol.TCP.number(), p.selector().upperProtocol());
         assertEquals(PolicyAction.DISCARD, p.action());
         assertNull(p.priority());
         assertEquals(255, ((SpdAdd) one("spdadd ::/0 ::/0 any -P in none;")).policy().selector().upperProtocol());

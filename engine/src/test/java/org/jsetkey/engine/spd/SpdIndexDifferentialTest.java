@@ -30,8 +30,8 @@ class SpdIndexDifferentialTest {
     private static final int PACKETS = 300;
     private static final long[] PRIORITIES = {0, Priority.HIGH_BASE, Priority.DEFAULT_BASE,
             Priority.DEFAULT_BASE - 10, Priority.DEFAULT_BASE + 3, Priority.LOW_BASE, 0xffffffffL};
-    private static final int[] PROTOCOLS = {IpProtocol.ANY, IpProtocol.TCP, IpProtocol.UDP, IpProtocol.ICMP,
-            IpProtocol.ICMPV6};
+    private static final int[] PROTOCOLS = {IpProtocol.ANY.number(), IpProtocol.TCP.number(), IpProtocol.UDP.number(), IpProtocol.ICMP.number(),
+            IpProtocol.ICMPV6.number()};
     private static final SecurityContext CONTEXT = new SecurityContext(1, 1, "system_u:object_r:ipsec_spd_t:s0");
 
     /** The lookup as Spd did it before the index: every entry in insertion order, strict improvement only. */
@@ -145,7 +145,7 @@ class SpdIndexDifferentialTest {
     }
 
     private static Flow randomFlow(Random rnd, boolean v6) {
-        int proto = new int[] {IpProtocol.TCP, IpProtocol.UDP, IpProtocol.ICMP, IpProtocol.ICMPV6, IpProtocol.ESP}
+        int proto = new int[] {IpProtocol.TCP.number(), IpProtocol.UDP.number(), IpProtocol.ICMP.number(), IpProtocol.ICMPV6.number(), IpProtocol.ESP.number()}
                 [rnd.nextInt(5)];
         return new Flow(address(rnd, v6), address(rnd, v6), proto, rnd.nextInt(4), rnd.nextInt(4));
     }

@@ -21,7 +21,7 @@ class SpdTest {
 
     private static Policy policy(String src, int plen, Direction dir, PolicyAction action) {
         Selector s = new Selector(new Prefix(IpAddress.parse(src), plen), 0,
-                Prefix.host(IpAddress.parse("10.0.0.2")), 0, IpProtocol.ANY);
+                Prefix.host(IpAddress.parse("10.0.0.2")), 0, IpProtocol.ANY.number());
         return new Policy(s, dir, null, action, List.of(), null);
     }
 
@@ -49,7 +49,7 @@ class SpdTest {
     void lookupPrefersMoreSpecificSelector() {
         spd.add(policy("10.0.0.0", 8, Direction.OUT, PolicyAction.NONE));
         spd.add(policy("10.0.0.1", 32, Direction.OUT, PolicyAction.DISCARD));
-        Flow f = new Flow(IpAddress.parse("10.0.0.1"), IpAddress.parse("10.0.0.2"), IpProtocol.ICMP, 8, 0);
+        Flow f = new Flow(IpAddress.parse("10.0.0.1"), IpAddress.parse("10.0.0.2"), IpProtocol.ICMP.number(), 8, 0);
         assertEquals(PolicyAction.DISCARD, spd.lookup(Direction.OUT, f).orElseThrow().policy().action());
         assertTrue(spd.lookup(Direction.IN, f).isEmpty());
         spd.delete(policy("10.0.0.1", 32, Direction.OUT, PolicyAction.NONE));

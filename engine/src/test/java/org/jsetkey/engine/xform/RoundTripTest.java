@@ -158,6 +158,6 @@ class RoundTripTest {
         byte[] sealed = xform.seal(ping, sa, SaMode.TRANSPORT, null, null);
         // 20 IP + 4 SPI + 4 IV + 64 ICMP padded with 2 trailer bytes to 72
         assertEquals(20 + 4 + 4 + 72, sealed.length);
-        assertEquals(IpProtocol.ESP, sealed[9]);
+        assertEquals(IpProtocol.ESP.number(), sealed[9]);
     }
 }

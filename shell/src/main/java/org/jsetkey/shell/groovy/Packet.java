@@ -53,15 +53,15 @@ public final class Packet {
             d = IpPacket.destination(this.bytes).format();
             int protocol = v.protocol();
             int off = v.offset();
-            p = protoName(protocol);
-            if (protocol == IpProtocol.AH || protocol == IpProtocol.ESP) {
-                spiValue = PacketView.u32(this.bytes, protocol == IpProtocol.AH ? off + 4 : off);
-                seqValue = PacketView.u32(this.bytes, protocol == IpProtocol.AH ? off + 8 : off + 4);
-            } else if (protocol == IpProtocol.IPCOMP) {
+            p = IpProtocol.scriptName(protocol);
+            if (protocol == IpProtocol.AH.number() || protocol == IpProtocol.ESP.number()) {
+                spiValue = PacketView.u32(this.bytes, protocol == IpProtocol.AH.number() ? off + 4 : off);
+                seqValue = PacketView.u32(this.bytes, protocol == IpProtocol.AH.number() ? off + 8 : off + 4);
+            } else if (protocol == IpProtocol.IPCOMP.number()) {
                 spiValue = (long) PacketView.u16(this.bytes, off + 2);
             }
             for (int h : v.visibleIpsecHeaders(this.bytes)) {
-                chain.add(h == IpProtocol.AH ? "AH" : h == IpProtocol.ESP ? "ESP" : "IPComp");
+                chain.add(h == IpProtocol.AH.number() ? "AH" : h == IpProtocol.ESP.number() ? "ESP" : "IPComp");
             }
         } catch (RuntimeException e) {
             p = "malformed";
@@ -161,21 +161,6 @@ public final class Packet {
     @Override
     public String toString() {
         return getText();
-    }
-
-    static String protoName(int protocol) {
-        switch (protocol) {
-            case IpProtocol.ICMP: return "icmp";
-            case IpProtocol.ICMPV6: return "icmp6";
-            case IpProtocol.TCP: return "tcp";
-            case IpProtocol.UDP: return "udp";
-            case IpProtocol.ESP: return "esp";
-            case IpProtocol.AH: return "ah";
-            case IpProtocol.IPCOMP: return "ipcomp";
-            case IpProtocol.IPV4: return "ipip";
-            case IpProtocol.IPV6: return "ipv6";
-            default: return String.valueOf(protocol);
-        }
     }
 
     static String address(IpAddress a) {

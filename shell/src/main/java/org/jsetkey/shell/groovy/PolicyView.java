@@ -3,6 +3,7 @@ package org.jsetkey.shell.groovy;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jsetkey.engine.net.IpProtocol;
 import org.jsetkey.engine.spd.Policy;
 import org.jsetkey.engine.spd.PolicyRule;
 import org.jsetkey.engine.spd.Selector;
@@ -28,7 +29,7 @@ public final class PolicyView {
         dst = s.dst().format();
         srcPort = s.srcPort();
         dstPort = s.dstPort();
-        upper = s.upperProtocol() == 255 ? "any" : Packet.protoName(s.upperProtocol());
+        upper = s.upperProtocol() == IpProtocol.ANY.number() ? "any" : IpProtocol.scriptName(s.upperProtocol());
         direction = p.direction().keyword();
         action = p.action().keyword();
         List<String> r = new ArrayList<>();
