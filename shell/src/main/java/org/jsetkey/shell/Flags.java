@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
             "       jsetkey -x[x]",
             "       jsetkey [--rc FILE] [--name NAME] [--addr ADDR]... [--listen HOST:PORT]",
             "               [--peer HOST:PORT[=PREFIX]]... [--boot FILE] [--script FILE [ARGS...]]",
-            "       jsetkey --demo | --bench [ROUNDS] | -h | -V"},
+            "       jsetkey --demo | --bench [ROUNDS] | --soak [SECONDS] | -h | -V"},
         description = {"setkey(8) as a live IPsec lab. Without arguments: the console (or, when standard",
                 "input is not a terminal, console commands read from it)."},
         footer = {"", "Order when combined: -F/-FP, then -f, then -e, then -c, then -D/-DP. Exit status 1 when anything failed.",
@@ -125,6 +125,11 @@ final class Flags {
             description = "Run the benchmark parts named (all without a name; a number sets the measured rounds, "
                     + "default 3) and print one table of ratios against baselines measured in the same run.")
     List<String> bench;
+
+    @Option(names = "--soak", paramLabel = "SECONDS", arity = "0..1", fallbackValue = "600",
+            description = "Run two hosts under an ESP flood with key churn, expiries and forged packets for SECONDS "
+                    + "(default 600); print drops, heap and packets as it goes; exit 1 on any error or unexplained drop.")
+    Integer soak;
 
     /** True when a setkey action flag was given: then the program acts and exits, no console. */
     boolean setkeyAction() {

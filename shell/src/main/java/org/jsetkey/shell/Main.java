@@ -71,6 +71,9 @@ public final class Main {
         if (flags.bench != null) {
             return Bench.run(flags.bench, output);
         }
+        if (flags.soak != null) {
+            return SoakCommand.run(flags.soak, output);
+        }
         if (flags.demo) {
             return Demo.run(output);
         }
