@@ -10,6 +10,7 @@ import org.jsetkey.shell.command.Session;
 import org.jsetkey.shell.complete.ConsoleCompletion;
 import org.jsetkey.shell.complete.Highlighting;
 import org.jsetkey.shell.console.HistoryFile;
+import org.jsetkey.shell.console.HistoryPolicy;
 import org.jsetkey.shell.console.Prompt;
 import org.jsetkey.shell.console.Repl;
 import org.jsetkey.shell.host.HostContext;
@@ -40,6 +41,7 @@ final class ConsoleLauncher {
             console.continueWhile(interpreter::needsMore);
             shell.showNotices();
             console.usePrompt(() -> session.mode() != null ? session.mode().prompt() : prompt.primary());
+            console.keepOutOfHistory(HistoryPolicy.refused(session));
             console.separateHistoryBy(() -> session.mode() != null ? session.mode().historyName() : null);
             startup.forEach(interpreter::accept);
             // setkey -x ends on Ctrl-C: so does the console started with -x, at its prompt

@@ -25,18 +25,40 @@ public final class KeyMask {
             if (i == 0 && (t.is(TokenKind.HEX) || t.is(TokenKind.STRING))) {
                 mask(chars, t);
             }
-            if (!t.is(TokenKind.OPTION)) {
-                continue;
-            }
-            int keyAt = keySlot(t.text());
-            if (keyAt >= 0 && i + 1 + keyAt < tokens.size()) {
-                Token key = tokens.get(i + 1 + keyAt);
-                if (!key.is(TokenKind.OPTION) && !key.is(TokenKind.SEMICOLON) && !key.is(TokenKind.EOF)) {
-                    mask(chars, key);
-                }
+            Token key = keyAfter(tokens, i);
+            if (key != null) {
+                mask(chars, key);
             }
         }
         return new String(chars);
+    }
+
+    /**
+     * True when {@code text} holds key material: some option with a key slot ({@code -E ALG KEY},
+     * {@code -A ALG KEY}) is followed by its key. What the console keeps out of its history.
+     */
+    public static boolean hasKey(String text) {
+        if (text == null || text.isEmpty()) {
+            return false;
+        }
+        List<Token> tokens = Lexer.lex(text).tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (keyAfter(tokens, i) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The key token when token {@code i} is an option with a key slot and the key is there; else null. */
+    private static Token keyAfter(List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        int keyAt = t.is(TokenKind.OPTION) ? keySlot(t.text()) : -1;
+        if (keyAt < 0 || i + 1 + keyAt >= tokens.size()) {
+            return null;
+        }
+        Token key = tokens.get(i + 1 + keyAt);
+        return key.is(TokenKind.OPTION) || key.is(TokenKind.SEMICOLON) || key.is(TokenKind.EOF) ? null : key;
     }
 
     /** Where the key is among the option's arguments, or -1 for an option without a key. */

@@ -4,6 +4,7 @@ package org.jsetkey.shell.command;
 public final class Session {
     private volatile boolean debug;
     private volatile boolean notices = true;
+    private volatile boolean historyKeys;
     private volatile Throwable lastException;
     private volatile LineMode mode;
 
@@ -22,6 +23,15 @@ public final class Session {
 
     public void notices(boolean on) {
         notices = on;
+    }
+
+    /** Whether entries with key material are kept in the history (off by default). */
+    public boolean historyKeys() {
+        return historyKeys;
+    }
+
+    public void historyKeys(boolean on) {
+        historyKeys = on;
     }
 
     /** The exception behind the last failure, or null. */

@@ -2,13 +2,14 @@ package org.jsetkey.shell.command;
 
 import java.util.List;
 
-/** {@code set debug|notices on|off}; {@code set} alone shows the settings. */
+/** {@code set debug|notices|history-keys on|off}; {@code set} alone shows the settings. */
 record SetCommand(Session session) implements Command {
     @Override
     public Usage usage() {
-        return new Usage("set", "set [debug|notices on|off]",
+        return new Usage("set", "set [debug|notices|history-keys on|off]",
                 "Changes a console setting. debug on: errors show the full stack trace.\n"
-                        + "notices off: no ACQUIRE/EXPIRE notices above the prompt (on by default; monitor shows every message).");
+                        + "notices off: no ACQUIRE/EXPIRE notices above the prompt (on by default; monitor shows every message).\n"
+                        + "history-keys on: entries with keys (-E/-A ALG KEY) go into the history too (off by default).");
     }
 
     @Override
@@ -16,11 +17,12 @@ record SetCommand(Session session) implements Command {
         if (args.isEmpty()) {
             output.println("debug " + onOff(session.debug()));
             output.println("notices " + onOff(session.notices()));
+            output.println("history-keys " + onOff(session.historyKeys()));
             return true;
         }
         String setting = args.get(0);
-        if (!setting.equals("debug") && !setting.equals("notices")) {
-            output.errorln("set: unknown setting '" + setting + "' (expected: debug, notices)");
+        if (!setting.equals("debug") && !setting.equals("notices") && !setting.equals("history-keys")) {
+            output.errorln("set: unknown setting '" + setting + "' (expected: debug, notices, history-keys)");
             return false;
         }
         if (args.size() != 2 || !(args.get(1).equals("on") || args.get(1).equals("off"))) {
@@ -31,8 +33,10 @@ record SetCommand(Session session) implements Command {
         boolean on = args.get(1).equals("on");
         if (setting.equals("debug")) {
             session.debug(on);
-        } else {
+        } else if (setting.equals("notices")) {
             session.notices(on);
+        } else {
+            session.historyKeys(on);
         }
         return true;
     }

@@ -33,6 +33,7 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
     private final Path historyFile;
     private volatile Supplier<String> primaryPrompt;
     private volatile Supplier<String> historyMode = () -> null;
+    private final FilteredHistory history = new FilteredHistory();
     private String shownHistoryMode;
 
     /** A console without highlighting. */
@@ -59,7 +60,8 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
                 .parser(statements)
                 .completer(new CompleterAdapter(completion))
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, prompt.continuation().replace("%", "%%"))
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .history(history);
         if (highlighting != null) {
             builder.highlighter(new JLineHighlighter(highlighting));
         }
@@ -96,6 +98,11 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
     /** Asks {@code primary} for the prompt before each entry (a mode such as groovy changes it). */
     public void usePrompt(Supplier<String> primary) {
         this.primaryPrompt = primary;
+    }
+
+    /** Entries {@code refused} says no to are neither kept for Up/Ctrl-R nor written to the history file. */
+    public void keepOutOfHistory(Predicate<String> refused) {
+        history.refuse(refused);
     }
 
     /**

@@ -198,8 +198,12 @@ class InterpreterTest {
         assertEquals(Outcome.FAILED, interpreter.accept("set debug maybe"));
         assertEquals(Outcome.FAILED, interpreter.accept("set colour on"));
         assertEquals(Outcome.OK, interpreter.accept("set"));
-        assertEquals("debug off\nnotices on\n", output.out.toString());
-        assertEquals("set debug: maybe (expected: on, off)\nset: unknown setting 'colour' (expected: debug, notices)\n",
-                output.err.toString());
+        assertEquals("debug off\nnotices on\nhistory-keys off\n", output.out.toString());
+        assertEquals("set debug: maybe (expected: on, off)\n"
+                + "set: unknown setting 'colour' (expected: debug, notices, history-keys)\n", output.err.toString());
+        output.out.setLength(0);
+        assertEquals(Outcome.OK, interpreter.accept("set history-keys on"));
+        assertEquals(Outcome.OK, interpreter.accept("set"));
+        assertEquals("debug off\nnotices on\nhistory-keys on\n", output.out.toString());
     }
 }
