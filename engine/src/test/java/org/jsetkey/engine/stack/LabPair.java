@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jsetkey.engine.event.KeyEvent;
 import org.jsetkey.engine.link.Peer;
@@ -41,8 +40,8 @@ final class LabPair implements AutoCloseable {
     final Host phoenix = new Host("phoenix");
     final Host cardinal = new Host("cardinal");
     final List<String> phoenixTrace = Collections.synchronizedList(new ArrayList<>());
-    final List<KeyEvent> phoenixEvents = new CopyOnWriteArrayList<>();
-    final List<KeyEvent> cardinalEvents = new CopyOnWriteArrayList<>();
+    final RecordedEvents phoenixEvents = new RecordedEvents();
+    final RecordedEvents cardinalEvents = new RecordedEvents();
 
     LabPair() throws Exception {
         InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
@@ -67,8 +66,8 @@ final class LabPair implements AutoCloseable {
                 phoenixTrace.add(f.format(p.bytes()));
             }
         });
-        phoenix.events().subscribe(phoenixEvents::add);
-        cardinal.events().subscribe(cardinalEvents::add);
+        phoenix.events().subscribe(phoenixEvents);
+        cardinal.events().subscribe(cardinalEvents);
     }
 
     static SetkeyResult load(Host h, String text) {
@@ -105,14 +104,8 @@ final class LabPair implements AutoCloseable {
         return new Ping(from, new PingOptions(to, null, count, 20, 56, 1000, null)).run(r -> { });
     }
 
-    List<KeyEvent.Drop> drops(List<KeyEvent> events) {
-        List<KeyEvent.Drop> l = new ArrayList<>();
-        for (KeyEvent e : events) {
-            if (e instanceof KeyEvent.Drop d) {
-                l.add(d);
-            }
-        }
-        return l;
+    List<KeyEvent.Drop> drops(RecordedEvents events) {
+        return events.stream().filter(e -> e instanceof KeyEvent.Drop).map(e -> (KeyEvent.Drop) e).toList();
     }
 
     @Override
