@@ -40,7 +40,10 @@ public final class DumpPrinter {
         return sb.toString();
     }
 
-    /** As {@link #print(List, long)}, block by block to {@code out}. */
+    /**
+     * As {@link #print(List, long)}, block by block to {@code out}. A thread interrupted while
+     * it prints (Ctrl-C on a dump of many SAs) stops after the block it is writing.
+     */
     public void print(List<SaEntry> entries, long nowMillis, Appendable out) {
         List<SaState> states = new ArrayList<>(entries.size());
         for (SaEntry e : entries) {
@@ -63,6 +66,9 @@ public final class DumpPrinter {
             Times times = new Times(zone, nowMillis);
             StringBuilder sb = new StringBuilder(1024);
             for (int i = 0; i < entries.size(); i++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return; // Ctrl-C: the dump stops between two blocks, the interrupt stays set
+                }
                 sb.setLength(0);
                 block(sb, entries.get(i), states.get(i), times, entries.size() - 1 - i);
                 out.append(sb);

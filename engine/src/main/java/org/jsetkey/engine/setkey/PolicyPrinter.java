@@ -22,13 +22,16 @@ public final class PolicyPrinter {
         this.pid = pid;
     }
 
-    /** Entries in the given order (in, out, fwd), {@code seq} counting down to 0. */
+    /**
+     * Entries in the given order (in, out, fwd), {@code seq} counting down to 0. A thread
+     * interrupted while it prints (Ctrl-C) stops after the entry it is writing.
+     */
     public String print(List<SpdEntry> entries) {
         if (entries.isEmpty()) {
             return EMPTY;
         }
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < entries.size(); i++) {
+        for (int i = 0; i < entries.size() && !Thread.currentThread().isInterrupted(); i++) {
             block(sb, entries.get(i), entries.size() - 1 - i);
         }
         return sb.toString();

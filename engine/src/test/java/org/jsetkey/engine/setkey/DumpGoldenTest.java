@@ -120,4 +120,22 @@ class DumpGoldenTest {
                 + "\tsecurity context doi: 1\n\tsecurity context algorithm: 1\n\tsecurity context length: 33\n"
                 + "\tsecurity context: system_u:object_r:ipsec_spd_t:s0\n\tcreated: "), dump);
     }
+
+    /** Ctrl-C interrupts the thread that prints: a dump of many entries stops there instead of formatting them all. */
+    @Test
+    void anInterruptedThreadStopsTheDump() {
+        Lab lab = new Lab();
+        lab.ok("add 10.0.0.1 10.0.0.2 esp 0x1000 -E null;\nadd 10.0.0.1 10.0.0.2 esp 0x1001 -E null;\n"
+                + "spdadd 10.0.0.1 10.0.0.2 any -P out none;\nspdadd 10.0.0.1 10.0.0.3 any -P out none;\n");
+        Thread.currentThread().interrupt();
+        try {
+            assertEquals("", lab.setkey.dumpSad(false));
+            assertEquals("", lab.setkey.dumpSpd());
+            assertEquals(true, Thread.currentThread().isInterrupted(), "the interrupt stays set for the caller");
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(2, lab.setkey.dumpSad(false).split("sadb_seq=").length - 1);
+        assertEquals(2, lab.setkey.dumpSpd().split("spid=").length - 1);
+    }
 }
