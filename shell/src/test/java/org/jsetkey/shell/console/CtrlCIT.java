@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,29 +17,27 @@ import org.junit.jupiter.api.io.TempDir;
  * a {@code dump} of 100,000 SAs whose output is cut off.
  */
 class CtrlCIT {
-    private static final String PROMPT = "jsetkey[phoenix]>";
+    private static final String PROMPT = TmuxSession.PROMPT;
     private static final int SAS = 100_000;
 
     @TempDir
     Path dir;
 
+    private TmuxSession console;
     private Tmux tmux;
-    private final String s = "ctrlc";
+    private String s;
 
-    @BeforeEach
-    void require() throws Exception {
-        tmux = Tmux.require();
+    private void open(String arguments) throws Exception {
+        console = TmuxSession.open(dir, "ctrlc", arguments);
+        tmux = console.tmux;
+        s = console.name;
     }
 
     @AfterEach
     void stop() throws Exception {
-        tmux.close();
-    }
-
-    private void open(String arguments) throws Exception {
-        tmux.run("new-session", "-d", "-s", s, "-x", "200", "-y", "50",
-                tmux.jsetkey(dir, "", "--name phoenix --addr 192.0.2.10" + arguments));
-        tmux.await(s, t -> lastLine(t).equals(PROMPT), "the prompt", 90);
+        if (console != null) {
+            console.close();
+        }
     }
 
     private void enter(String text) throws Exception {
@@ -50,8 +46,7 @@ class CtrlCIT {
     }
 
     private static String lastLine(String screen) {
-        List<String> lines = screen.lines().filter(l -> !l.isBlank()).toList();
-        return lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
+        return TmuxSession.lastLine(screen);
     }
 
     private static int count(String text, String fragment) {
