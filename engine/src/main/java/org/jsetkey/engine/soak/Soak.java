@@ -183,7 +183,7 @@ public final class Soak {
         long limit = (long) RATE * seconds;
         for (long i = 0; i < limit && running && System.nanoTime() < end; i++) {
             pace(start, i, RATE);
-            byte[] ip = IpPacket.build(src, dst, IpProtocol.UDP, UdpHeader.build(src, dst, 40000, 9, payload),
+            byte[] ip = IpPacket.build(src, dst, IpProtocol.UDP.number(), UdpHeader.build(src, dst, 40000, 9, payload),
                     (int) (i & 0xffff), 64);
             tally.sent[direction].incrementAndGet();
             if (!hosts[direction].send(ip)) {
