@@ -1,5 +1,7 @@
 package org.jsetkey.engine;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /** Lookup of the enums that stand for setkey words (modes, directions, actions, levels, protocols). */
@@ -15,6 +17,16 @@ public final class Keywords {
             }
         }
         return null;
+    }
+
+    /** The words of {@code values}, in the order given. */
+    @SafeVarargs
+    public static <E extends SetkeyWord> List<String> words(E... values) {
+        List<String> l = new ArrayList<>(values.length);
+        for (E e : values) {
+            l.add(e.keyword());
+        }
+        return List.copyOf(l);
     }
 
     /** The {@link SetkeyWord} constant written {@code word}, or null. */

@@ -35,6 +35,13 @@ final class JceCipher implements PacketCipher {
         this.dec = Cipher.getInstance(transformation);
     }
 
+    /** AES-CBC (or another JDK block cipher), tried once so a bad key fails now, not on the first packet. */
+    static PacketCipher cbc(String keyAlg, byte[] key, int block) throws GeneralSecurityException {
+        JceCipher c = new JceCipher(Mode.CBC, keyAlg, keyAlg + "/CBC/NoPadding", key, 0, block);
+        c.encrypt(new byte[block], null, new byte[block], 0, block);
+        return c;
+    }
+
     @Override
     public int ivBytes() {
         return mode == Mode.CBC ? blockBytes : 8;

@@ -167,7 +167,7 @@ final class Builders {
         PolicyPart p = v.get("policy", PolicyPart.class);
         if (p.action() == PolicyAction.ENTRUST || p.action() == PolicyAction.BYPASS) {
             throw new ParseError(p.actionToken(), p.action().keyword()
-                    + " is only for per-socket policies (Invalid argument)", List.of("discard", "none", "ipsec"));
+                    + " is only for per-socket policies (Invalid argument)", Grammar.SPD_ACTIONS);
         }
         if (p.action() == PolicyAction.IPSEC && p.rules().isEmpty()) {
             throw new ParseError(p.actionToken(), "ipsec needs at least one rule (policy requests required)",

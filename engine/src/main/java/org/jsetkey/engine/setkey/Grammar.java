@@ -6,12 +6,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jsetkey.engine.Keywords;
 import org.jsetkey.engine.crypto.Algorithm;
 import org.jsetkey.engine.crypto.AlgorithmKind;
 import org.jsetkey.engine.crypto.Algorithms;
 import org.jsetkey.engine.net.IpProtocol;
+import org.jsetkey.engine.sad.SaMode;
 import org.jsetkey.engine.sad.SaType;
+import org.jsetkey.engine.setkey.stmt.PadFlag;
 import org.jsetkey.engine.setkey.stmt.SaProtocol;
+import org.jsetkey.engine.spd.Direction;
+import org.jsetkey.engine.spd.Level;
+import org.jsetkey.engine.spd.PolicyAction;
 
 /**
  * The setkey language declared once (architecture.md §2-§6): every statement with its slots, the
@@ -84,13 +90,15 @@ public final class Grammar {
             new OptionSpec("-C", List.of(SlotKind.COMP_ALGORITHM), "compression algorithm"),
             new OptionSpec("-R", List.of(), "use the SPI as the on-wire CPI (after -C)"));
 
-    static final List<String> MODES = List.of("transport", "tunnel", "any");
-    static final List<String> PAD_FLAGS = List.of("zero-pad", "random-pad", "seq-pad", "nocyclic-seq");
-    static final List<String> DIRECTIONS = List.of("in", "out", "fwd");
-    static final List<String> ACTIONS = List.of("discard", "none", "ipsec", "entrust", "bypass");
-    static final List<String> RULE_PROTOCOLS = List.of("esp", "ah", "ipcomp");
-    static final List<String> RULE_MODES = List.of("transport", "tunnel");
-    static final List<String> LEVELS = List.of("default", "use", "require", "unique");
+    static final List<String> MODES = Keywords.words(SaMode.TRANSPORT, SaMode.TUNNEL, SaMode.ANY);
+    static final List<String> PAD_FLAGS = Keywords.words(PadFlag.values());
+    static final List<String> DIRECTIONS = Keywords.words(Direction.values());
+    static final List<String> ACTIONS = Keywords.words(PolicyAction.values());
+    /** The actions of an SPD policy; entrust and bypass are for per-socket policies only. */
+    static final List<String> SPD_ACTIONS = Keywords.words(PolicyAction.DISCARD, PolicyAction.NONE, PolicyAction.IPSEC);
+    static final List<String> RULE_PROTOCOLS = Keywords.words(SaType.ESP, SaType.AH, SaType.IPCOMP);
+    static final List<String> RULE_MODES = Keywords.words(SaMode.TRANSPORT, SaMode.TUNNEL);
+    static final List<String> LEVELS = Keywords.words(Level.values());
     static final List<String> PRIORITY_WORDS = List.of("priority", "prio");
     static final List<String> PRIORITY_BASES = List.of("low", "def", "high");
 

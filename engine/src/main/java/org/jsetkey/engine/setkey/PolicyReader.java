@@ -3,6 +3,7 @@ package org.jsetkey.engine.setkey;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.jsetkey.engine.Keywords;
 import org.jsetkey.engine.net.IpAddress;
@@ -16,6 +17,8 @@ import org.jsetkey.engine.spd.Priority;
 
 /** Reads the policy text after {@code -P} (architecture.md §6.3-§6.5). */
 final class PolicyReader {
+    private static final List<String> LEVEL_CHOICES = Stream.concat(Grammar.LEVELS.stream(), Stream.of("unique:N"))
+            .toList();
     private static final long MAX_UNIQUE = 0x3fff;
     private static final long HALF_RANGE = 1L << 30;
 
@@ -42,17 +45,17 @@ final class PolicyReader {
             return new PolicyPart(dir, null, PolicyAction.NONE, d, List.of());
         }
         List<String> next = new ArrayList<>(Grammar.PRIORITY_WORDS);
-        next.addAll(Grammar.ACTIONS.subList(0, 3));
+        next.addAll(Grammar.SPD_ACTIONS);
         Token a = c.next(SlotKind.ACTION, "policy action (or a priority)", next);
         Priority priority = null;
         if (a.is(TokenKind.POLICY_WORD) && Grammar.PRIORITY_WORDS.contains(a.text())) {
             priority = priority(c);
-            a = c.next(SlotKind.ACTION, "policy action", Grammar.ACTIONS.subList(0, 3));
+            a = c.next(SlotKind.ACTION, "policy action", Grammar.SPD_ACTIONS);
         }
         PolicyAction action = a.is(TokenKind.POLICY_WORD) ? Keywords.find(PolicyAction.values(), a.text()) : null;
         if (action == null) {
             throw new ParseError(a, a.is(TokenKind.SEMICOLON) ? "missing policy action"
-                    : "invalid policy action " + a.quoted(), Grammar.ACTIONS.subList(0, 3));
+                    : "invalid policy action " + a.quoted(), Grammar.SPD_ACTIONS);
         }
         List<PolicyRule> rules = new ArrayList<>();
         while (true) {
@@ -189,25 +192,20 @@ final class PolicyReader {
             level = Keywords.find(Level.values(), lvl);
             if (level == null) {
                 throw new ParseError(t, "Invalid ipsec level \"" + lvl + "\" in rule " + t.quoted(),
-                        List.of("default", "use", "require", "unique", "unique:N"));
+                        LEVEL_CHOICES);
             }
         }
         return new PolicyRule(proto, mode, src, dst, level, reqid);
     }
 
     private static SaType ruleProtocol(Token t, String word) {
-        switch (word) {
-            case "esp":
-                return SaType.ESP;
-            case "ah":
-                return SaType.AH;
-            case "ipcomp":
-                return SaType.IPCOMP;
-            case "":
-                throw new ParseError(t, "No protocol specified in rule " + t.quoted(), Grammar.RULE_PROTOCOLS);
-            default:
-                throw new ParseError(t, "invalid protocol \"" + word + "\" in rule " + t.quoted(),
-                        Grammar.RULE_PROTOCOLS);
+        if (word.isEmpty()) {
+            throw new ParseError(t, "No protocol specified in rule " + t.quoted(), Grammar.RULE_PROTOCOLS);
         }
+        if (!Grammar.RULE_PROTOCOLS.contains(word)) {
+            throw new ParseError(t, "invalid protocol \"" + word + "\" in rule " + t.quoted(),
+                    Grammar.RULE_PROTOCOLS);
+        }
+        return Keywords.find(SaType.values(), word);
     }
 }

@@ -10,6 +10,7 @@ import org.jsetkey.engine.crypto.Algorithms;
 import org.jsetkey.engine.crypto.KeySizes;
 import org.jsetkey.engine.sad.SaMode;
 import org.jsetkey.engine.sad.SaType;
+import org.jsetkey.engine.setkey.stmt.PadFlag;
 import org.jsetkey.engine.setkey.stmt.SaProtocol;
 
 /** Reads the SA options (architecture.md §4) and the algorithm part with its keys (§5). */
@@ -78,20 +79,22 @@ final class SaPartReader {
     }
 
     private static void padFlag(Token f, SaOptions o) {
-        switch (f.is(TokenKind.WORD) ? f.text() : "") {
-            case "zero-pad":
+        PadFlag flag = f.is(TokenKind.WORD) ? Keywords.find(PadFlag.values(), f.text()) : null;
+        if (flag == null) {
+            throw new ParseError(f, "invalid flag " + f.quoted(), Grammar.PAD_FLAGS);
+        }
+        switch (flag) {
+            case ZERO_PAD:
                 o.padFlags |= Algorithms.FLAG_ZERO_PAD;
                 break;
-            case "random-pad":
+            case RANDOM_PAD:
                 o.padFlags |= Algorithms.FLAG_RANDOM_PAD;
                 break;
-            case "seq-pad":
-                break;
-            case "nocyclic-seq":
+            case NOCYCLIC_SEQ:
                 o.noCyclicSeq = true;
                 break;
             default:
-                throw new ParseError(f, "invalid flag " + f.quoted(), Grammar.PAD_FLAGS);
+                break; // seq-pad: KAME's default
         }
     }
 

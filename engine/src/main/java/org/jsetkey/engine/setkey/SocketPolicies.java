@@ -2,6 +2,7 @@ package org.jsetkey.engine.setkey;
 
 import java.util.List;
 
+import org.jsetkey.engine.Keywords;
 import org.jsetkey.engine.spd.Direction;
 import org.jsetkey.engine.stack.SocketPolicy;
 
@@ -44,7 +45,7 @@ public final class SocketPolicies {
         }
         if (part.direction() != Direction.IN && part.direction() != Direction.OUT) {
             throw error(text, "direction " + part.direction().keyword() + " does not apply to a socket",
-                    part.actionToken(), prefix, List.of("in", "out"));
+                    part.actionToken(), prefix, Keywords.words(Direction.IN, Direction.OUT));
         }
         return new Parsed(part.direction(), new SocketPolicy(part.action(), part.rules()));
     }
