@@ -50,23 +50,17 @@ public final class Algorithms {
         l.add(auth("keyed-sha1", List.of(), "sha", 250, KeySizes.of(160), 12, 16, "none", "keyed SHA-1 (legacy)",
                 (k, icv) -> new KeyedDigest("SHA-1", k, icv)));
         l.add(auth("hmac-sha2-256", List.of("hmac-sha256"), "hmac-sha2-256", 5, KeySizes.of(256), 16, 16,
-                "RFC 4868", "HMAC-SHA-256-128",
-                (k, icv) -> new JceHmac("HmacSHA256", k, icv)));
+                "RFC 4868", "HMAC-SHA-256-128", (k, icv) -> new JceHmac("HmacSHA256", k, icv)));
         l.add(auth("hmac-sha2-384", List.of("hmac-sha384"), "hmac-sha2-384", 6, KeySizes.of(384), 24, 16,
-                "RFC 4868", "HMAC-SHA-384-192",
-                (k, icv) -> new JceHmac("HmacSHA384", k, icv)));
+                "RFC 4868", "HMAC-SHA-384-192", (k, icv) -> new JceHmac("HmacSHA384", k, icv)));
         l.add(auth("hmac-sha2-512", List.of("hmac-sha512"), "hmac-sha2-512", 7, KeySizes.of(512), 32, 16,
-                "RFC 4868", "HMAC-SHA-512-256",
-                (k, icv) -> new JceHmac("HmacSHA512", k, icv)));
+                "RFC 4868", "HMAC-SHA-512-256", (k, icv) -> new JceHmac("HmacSHA512", k, icv)));
         l.add(auth("hmac-ripemd160", List.of(), "hmac-ripemd160", 8, KeySizes.of(160), 12, 16, "RFC 2857",
-                "HMAC-RIPEMD-160-96",
-                (k, icv) -> new BcHmac(new RIPEMD160Digest(), k, icv)));
+                "HMAC-RIPEMD-160-96", (k, icv) -> new BcHmac(new RIPEMD160Digest(), k, icv)));
         l.add(auth("aes-xcbc-mac", List.of(), "aes-xcbc-mac", 9, KeySizes.of(128), 12, 16, "RFC 3566",
-                "AES-XCBC-MAC-96",
-                XcbcMac::new));
+                "AES-XCBC-MAC-96", XcbcMac::new));
         l.add(auth("tcp-md5", List.of(), "tcp-md5", 252, KeySizes.range(8, 640, 8), 16, 16, "RFC 2385",
-                "TCP MD5 signature (protocol tcp only)",
-                null));
+                "TCP MD5 signature (protocol tcp only)", null));
         l.add(auth("null", List.of(), "null", 251, KeySizes.NONE, 0, 0, "RFC 2410", "no authentication (debugging)",
                 (k, icv) -> new NullMac()));
         // encryption (-E)
@@ -77,24 +71,19 @@ public final class Algorithms {
         l.add(enc("null", List.of(), "null", 11, KeySizes.NONE, 0, 0, 1, 0, 0, "RFC 2410", "no encryption",
                 k -> new NullCipher()));
         l.add(enc("simple", List.of(), "null", 11, KeySizes.NONE, 0, 0, 1, 0, 0, "RFC 2410",
-                "obsolete name of null",
-                k -> new NullCipher()));
+                "obsolete name of null", k -> new NullCipher()));
         // Bouncy Castle engines keyed once per SA: the JDK re-runs Blowfish's costly key schedule on every init
         l.add(enc("blowfish-cbc", List.of(), "blowfish-cbc", 7, KeySizes.range(40, 448, 8), 0, 8, 8, 0, 0,
-                "RFC 2451", "Blowfish-CBC",
-                k -> bc(new BlowfishEngine(), new BlowfishEngine(), k)));
+                "RFC 2451", "Blowfish-CBC", k -> bc(new BlowfishEngine(), new BlowfishEngine(), k)));
         l.add(enc("cast128-cbc", List.of(), "cast128-cbc", 6, KeySizes.range(40, 128, 8), 0, 8, 8, 0, 0,
-                "RFC 2144", "CAST-128-CBC",
-                k -> bc(new CAST5Engine(), new CAST5Engine(), k)));
+                "RFC 2144", "CAST-128-CBC", k -> bc(new CAST5Engine(), new CAST5Engine(), k)));
         l.add(enc("des-deriv", List.of(), "des-cbc", 2, KeySizes.of(64), 0, 8, 8, 0, FLAG_DERIV,
                 "draft-ietf-ipsec-ciph-des-derived-01", "DES-CBC, IV derived from the sequence number (esp only)",
                 k -> bc(new DESEngine(), new DESEngine(), k)));
         l.add(enc("des-32iv", List.of(), "des-cbc", 2, KeySizes.of(64), 0, 4, 8, 0, FLAG_IV4B, "RFC 1829",
-                "DES-CBC with a 32-bit IV (esp-old only)",
-                k -> bc(new DESEngine(), new DESEngine(), k)));
+                "DES-CBC with a 32-bit IV (esp-old only)", k -> bc(new DESEngine(), new DESEngine(), k)));
         l.add(enc("rijndael-cbc", List.of("aes-cbc"), "rijndael-cbc", 12, KeySizes.of(128, 192, 256), 0, 16, 16,
-                0, 0, "RFC 3602", "AES-CBC",
-                k -> JceCipher.cbc("AES", k, 16)));
+                0, 0, "RFC 3602", "AES-CBC", k -> JceCipher.cbc("AES", k, 16)));
         l.add(enc("aes-ctr", List.of(), "aes-ctr", 13, KeySizes.of(160, 224, 288), 4, 8, 1, 0, 0, "RFC 3686",
                 "AES-CTR (key + 4-byte nonce)",
                 k -> new JceCipher(JceCipher.Mode.CTR, "AES", "AES/CTR/NoPadding", k, 4, 16)));
@@ -102,8 +91,7 @@ public final class Algorithms {
                 "draft-ietf-ipsec-ciph-aes-cbc-01", "Twofish-CBC",
                 k -> bc(new TwofishEngine(), new TwofishEngine(), k)));
         l.add(enc("camellia-cbc", List.of(), "camellia-cbc", 22, KeySizes.of(128, 192, 256), 0, 16, 16, 0, 0,
-                "RFC 4312", "Camellia-CBC",
-                k -> bc(new CamelliaEngine(), new CamelliaEngine(), k)));
+                "RFC 4312", "Camellia-CBC", k -> bc(new CamelliaEngine(), new CamelliaEngine(), k)));
         l.add(enc("aes-gcm-16", List.of(), "aes-gcm-16", 20, KeySizes.of(160, 224, 288), 4, 8, 1, 16, 0,
                 "RFC 4106", "AES-GCM, 16-byte ICV (key + 4-byte salt)",
                 k -> new JceCipher(JceCipher.Mode.GCM, "AES", "AES/GCM/NoPadding", k, 4, 16)));

@@ -56,12 +56,11 @@ public record Ipv4Header(int tos, int totalLength, int id, int flagsFragment, in
         int ttl = in.get() & 0xff;
         int proto = in.get() & 0xff;
         int sum = in.getShort() & 0xffff;
-        byte[] s = new byte[4];
-        byte[] d = new byte[4];
-        in.get(s).get(d);
+        IpAddress src = IpAddress.read(in, 4);
+        IpAddress dst = IpAddress.read(in, 4);
         byte[] opts = new byte[ihl - MIN_LENGTH];
         in.get(opts);
-        return new Ipv4Header(tos, total, id, ff, ttl, proto, sum, IpAddress.of(s), IpAddress.of(d), opts);
+        return new Ipv4Header(tos, total, id, ff, ttl, proto, sum, src, dst, opts);
     }
 
     public void encodeTo(ByteBuffer out) {

@@ -29,11 +29,8 @@ public record Ipv6Header(int trafficClass, int flowLabel, int payloadLength, int
         int plen = in.getShort() & 0xffff;
         int nh = in.get() & 0xff;
         int hlim = in.get() & 0xff;
-        byte[] s = new byte[16];
-        byte[] d = new byte[16];
-        in.get(s).get(d);
-        return new Ipv6Header((word >>> 20) & 0xff, word & 0xfffff, plen, nh, hlim, IpAddress.of(s),
-                IpAddress.of(d));
+        IpAddress src = IpAddress.read(in, 16);
+        return new Ipv6Header((word >>> 20) & 0xff, word & 0xfffff, plen, nh, hlim, src, IpAddress.read(in, 16));
     }
 
     public void encodeTo(ByteBuffer out) {

@@ -24,23 +24,12 @@ import org.jsetkey.engine.spd.SpdEntry;
  * timestamp line, the PF_KEY message body, a blank line. Broadcast replies (ADD, DELETE,
  * FLUSH, SPDADD, ...) are printed twice as the monitor socket receives them twice;
  * ACQUIRE and EXPIRE once. Drops are not PF_KEY messages and print nothing.
+ *
+ * @param epoch {@code -xx}: epoch seconds instead of the time of day
+ * @param pid   the pid replies to this process's requests carry
  */
-public final class KdebugFormatter {
+public record KdebugFormatter(ZoneId zone, boolean epoch, long pid) {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.US);
-
-    private final ZoneId zone;
-    private final boolean epoch;
-    private final long pid;
-
-    /**
-     * @param epoch {@code -xx}: epoch seconds instead of the time of day
-     * @param pid   the pid replies to this process's requests carry
-     */
-    public KdebugFormatter(ZoneId zone, boolean epoch, long pid) {
-        this.zone = zone;
-        this.epoch = epoch;
-        this.pid = pid;
-    }
 
     /** The monitor's text for one event, or "" for events that are not PF_KEY messages. */
     public String format(KeyEvent event) {

@@ -2,6 +2,7 @@ package org.jsetkey.engine.sysctl;
 
 import static org.jsetkey.engine.sysctl.SysctlNames.*;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,14 +23,11 @@ public final class FreeBsdKnobs {
     }
 
     public static List<Knob> knobs() {
-        return List.of(
-                Knob.bool(IP_FORWARDING, 0, "Forward IPv4 packets not addressed to this host"),
-
-                Knob.integer(IPSEC_DEF_POLICY, 1, 0, 1, "Policy when no SPD entry matches: 0 discard, 1 none (pass)"),
-                deflev(IPSEC_ESP_TRANS_DEFLEV, "ESP transport"),
-                deflev(IPSEC_ESP_NET_DEFLEV, "ESP tunnel"),
-                deflev(IPSEC_AH_TRANS_DEFLEV, "AH transport"),
-                deflev(IPSEC_AH_NET_DEFLEV, "AH tunnel"),
+        List<Knob> knobs = new ArrayList<>();
+        knobs.add(Knob.bool(IP_FORWARDING, 0, "Forward IPv4 packets not addressed to this host"));
+        knobs.addAll(policyDefaults(IPSEC_DEF_POLICY, IPSEC_ESP_TRANS_DEFLEV, IPSEC_ESP_NET_DEFLEV,
+                IPSEC_AH_TRANS_DEFLEV, IPSEC_AH_NET_DEFLEV));
+        knobs.addAll(List.of(
                 Knob.bool(IPSEC_AH_CLEARTOS, 1, "Zero the IPv4 TOS byte when computing the AH ICV"),
                 Knob.integer(IPSEC_AH_OFFSETMASK, 0, "Mask kept of the fragment offset/flags field in the AH ICV"),
                 Knob.integer(IPSEC_DFBIT, 0, 0, 2, "Outer DF bit in tunnel mode: 0 clear, 1 set, 2 copy from inner"),
@@ -56,16 +54,25 @@ public final class FreeBsdKnobs {
                 Knob.integer(KEY_SPD_MAXENTRIES, Limits.SPD_DEFAULT, 0, Integer.MAX_VALUE,
                         "Most policies the SPD holds; an spdadd beyond fails with No buffer space available (jsetkey)"),
 
-                Knob.bool(IP6_FORWARDING, 0, "Forward IPv6 packets not addressed to this host"),
-
-                Knob.integer(IPSEC6_DEF_POLICY, 1, 0, 1, "Policy when no SPD entry matches: 0 discard, 1 none (pass)"),
-                deflev(IPSEC6_ESP_TRANS_DEFLEV, "ESP transport"),
-                deflev(IPSEC6_ESP_NET_DEFLEV, "ESP tunnel"),
-                deflev(IPSEC6_AH_TRANS_DEFLEV, "AH transport"),
-                deflev(IPSEC6_AH_NET_DEFLEV, "AH tunnel"),
+                Knob.bool(IP6_FORWARDING, 0, "Forward IPv6 packets not addressed to this host")));
+        knobs.addAll(policyDefaults(IPSEC6_DEF_POLICY, IPSEC6_ESP_TRANS_DEFLEV, IPSEC6_ESP_NET_DEFLEV,
+                IPSEC6_AH_TRANS_DEFLEV, IPSEC6_AH_NET_DEFLEV));
+        knobs.addAll(List.of(
                 Knob.integer(IPSEC6_ECN, 0, -1, 1, "ECN at tunnel encapsulation: -1 ignore, 0 forbidden, 1 allowed"),
                 Knob.bool(IPSEC6_DEBUG, 0, "Log IPsec debugging messages"),
-                Knob.bool(IPSEC6_FILTERTUNNEL, 0, "Pass decapsulated tunnel packets through the packet filter again"));
+                Knob.bool(IPSEC6_FILTERTUNNEL, 0, "Pass decapsulated tunnel packets through the packet filter again")));
+        return List.copyOf(knobs);
+    }
+
+    /** The default policy and the four default levels, which the ipsec and ipsec6 trees both have. */
+    private static List<Knob> policyDefaults(String defPolicy, String espTrans, String espNet, String ahTrans,
+                                             String ahNet) {
+        return List.of(
+                Knob.integer(defPolicy, 1, 0, 1, "Policy when no SPD entry matches: 0 discard, 1 none (pass)"),
+                deflev(espTrans, "ESP transport"),
+                deflev(espNet, "ESP tunnel"),
+                deflev(ahTrans, "AH transport"),
+                deflev(ahNet, "AH tunnel"));
     }
 
     /** Knobs that share another knob's value: the kernel has one default policy for both families. */
