@@ -10,21 +10,16 @@ import org.jsetkey.engine.setkey.Grammar;
 import org.jsetkey.engine.setkey.stmt.SaProtocol;
 
 /** {@code help -E}, {@code help -A}, {@code help -C}: the algorithm registry as a table. */
-final class AlgorithmTable {
+public final class AlgorithmTable {
+    /** The tables in the order help names them. */
+    public static final List<AlgorithmKind> KINDS = List.of(AlgorithmKind.ENCRYPT, AlgorithmKind.AUTH, AlgorithmKind.COMPRESS);
+
     private AlgorithmTable() {
     }
 
-    static AlgorithmKind kindOf(String flag) {
-        switch (flag) {
-            case "-E":
-                return AlgorithmKind.ENCRYPT;
-            case "-A":
-                return AlgorithmKind.AUTH;
-            case "-C":
-                return AlgorithmKind.COMPRESS;
-            default:
-                return null;
-        }
+    /** {@code -E | -A | -C}, as help's synopsis offers them. */
+    static String options() {
+        return String.join(" | ", KINDS.stream().map(AlgorithmKind::option).toList());
     }
 
     static String format(AlgorithmKind kind) {
@@ -55,11 +50,11 @@ final class AlgorithmTable {
     private static String title(AlgorithmKind kind) {
         switch (kind) {
             case ENCRYPT:
-                return "Encryption algorithms (-E ealg key); key sizes include any trailing salt/nonce:";
+                return "Encryption algorithms (" + kind.option() + " ealg key); key sizes include any trailing salt/nonce:";
             case AUTH:
-                return "Authentication algorithms (-A aalg key); ICV as truncated on the wire:";
+                return "Authentication algorithms (" + kind.option() + " aalg key); ICV as truncated on the wire:";
             default:
-                return "Compression algorithms (-C calg [-R]):";
+                return "Compression algorithms (" + kind.option() + " calg [-R]):";
         }
     }
 

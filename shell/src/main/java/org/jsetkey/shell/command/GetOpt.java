@@ -6,19 +6,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * POSIX getopt for console commands: {@code -c 5}, {@code -c5}, clustered flags
- * ({@code -nv}), {@code --} ends options. {@code spec} lists the letters; a letter
- * followed by ':' takes a value. Repeated flags are counted ({@code -ss}).
+ * POSIX getopt for console commands, reading the options a command's synopsis declares (so
+ * help, completion and parsing cannot disagree): {@code -c 5}, {@code -c5}, clustered flags
+ * ({@code -nv}), {@code --} ends options, long options {@code --print}, {@code --format X} and
+ * {@code --format=X}. Repeated flags are counted ({@code -ss}); a synopsis flag {@code -xx} is
+ * {@code -x} twice.
  */
 final class GetOpt {
-    private final Map<Character, List<String>> values = new LinkedHashMap<>();
+    private final Map<String, List<String>> values = new LinkedHashMap<>();
     private final List<String> operands = new ArrayList<>();
 
     private GetOpt() {
     }
 
+    /** The options {@code usage}'s synopsis declares, parsed from {@code args}. */
+    static GetOpt parse(Usage usage, List<String> args) {
+        return parse(Synopsis.parse(usage.synopsis()), args);
+    }
+
     /** @throws IllegalArgumentException naming the bad option, in getopt's words */
-    static GetOpt parse(String spec, List<String> args) {
+    static GetOpt parse(Synopsis synopsis, List<String> args) {
+        Map<String, Boolean> declared = declared(synopsis);
         GetOpt g = new GetOpt();
         int i = 0;
         for (; i < args.size(); i++) {
@@ -29,29 +37,10 @@ final class GetOpt {
             }
             if (!a.startsWith("-") || a.length() == 1) {
                 g.operands.add(a);
-                continue;
-            }
-            for (int k = 1; k < a.length(); k++) {
-                char c = a.charAt(k);
-                int at = spec.indexOf(c);
-                if (at < 0 || c == ':') {
-                    throw new IllegalArgumentException("invalid option -- '" + c + "'");
-                }
-                boolean takesValue = at + 1 < spec.length() && spec.charAt(at + 1) == ':';
-                if (!takesValue) {
-                    g.values.computeIfAbsent(c, x -> new ArrayList<>()).add("");
-                    continue;
-                }
-                String v;
-                if (k + 1 < a.length()) {
-                    v = a.substring(k + 1);
-                } else if (i + 1 < args.size()) {
-                    v = args.get(++i);
-                } else {
-                    throw new IllegalArgumentException("option requires an argument -- '" + c + "'");
-                }
-                g.values.computeIfAbsent(c, x -> new ArrayList<>()).add(v);
-                break;
+            } else if (a.startsWith("--")) {
+                i = g.longOption(declared, args, i);
+            } else {
+                i = g.shortOptions(declared, args, i);
             }
         }
         for (; i < args.size(); i++) {
@@ -60,17 +49,90 @@ final class GetOpt {
         return g;
     }
 
+    /** Option name (no dashes) → whether it takes a value. */
+    private static Map<String, Boolean> declared(Synopsis synopsis) {
+        Map<String, Boolean> declared = new LinkedHashMap<>();
+        for (Synopsis.Flag f : synopsis.flags()) {
+            String name = f.name().startsWith("--") ? f.name().substring(2) : f.name().substring(1);
+            if (!f.name().startsWith("--") && name.chars().distinct().count() == 1) {
+                name = name.substring(0, 1);
+            }
+            declared.merge(name, f.argument() != null, Boolean::logicalOr);
+        }
+        return declared;
+    }
+
+    private int shortOptions(Map<String, Boolean> declared, List<String> args, int i) {
+        String a = args.get(i);
+        for (int k = 1; k < a.length(); k++) {
+            String c = String.valueOf(a.charAt(k));
+            Boolean takesValue = declared.get(c);
+            if (takesValue == null) {
+                throw new IllegalArgumentException("invalid option -- '" + c + "'");
+            }
+            if (!takesValue) {
+                add(c, "");
+                continue;
+            }
+            if (k + 1 < a.length()) {
+                add(c, a.substring(k + 1));
+            } else if (i + 1 < args.size()) {
+                add(c, args.get(++i));
+            } else {
+                throw new IllegalArgumentException("option requires an argument -- '" + c + "'");
+            }
+            break;
+        }
+        return i;
+    }
+
+    private int longOption(Map<String, Boolean> declared, List<String> args, int i) {
+        String a = args.get(i);
+        int eq = a.indexOf('=');
+        String name = a.substring(2, eq < 0 ? a.length() : eq);
+        Boolean takesValue = name.length() > 1 ? declared.get(name) : null;
+        if (takesValue == null) {
+            throw new IllegalArgumentException("unrecognized option '" + a + "'");
+        }
+        if (!takesValue && eq >= 0) {
+            throw new IllegalArgumentException("option '--" + name + "' doesn't allow an argument");
+        }
+        if (!takesValue) {
+            add(name, "");
+        } else if (eq >= 0) {
+            add(name, a.substring(eq + 1));
+        } else if (i + 1 < args.size()) {
+            add(name, args.get(++i));
+        } else {
+            throw new IllegalArgumentException("option '--" + name + "' requires an argument");
+        }
+        return i;
+    }
+
+    private void add(String option, String value) {
+        values.computeIfAbsent(option, x -> new ArrayList<>()).add(value);
+    }
+
     boolean has(char c) {
-        return values.containsKey(c);
+        return has(String.valueOf(c));
+    }
+
+    /** Whether the option ({@code 'c'} as "c", {@code --print} as "print") was given. */
+    boolean has(String option) {
+        return values.containsKey(option);
     }
 
     int count(char c) {
-        return values.getOrDefault(c, List.of()).size();
+        return values.getOrDefault(String.valueOf(c), List.of()).size();
     }
 
     /** The last value given for {@code c}, or null. */
     String value(char c) {
-        List<String> l = values.get(c);
+        return value(String.valueOf(c));
+    }
+
+    String value(String option) {
+        List<String> l = values.get(option);
         return l == null ? null : l.get(l.size() - 1);
     }
 

@@ -17,7 +17,7 @@ import org.jsetkey.engine.sysctl.Sysctl;
 record HelpCommand(CommandRegistry registry, Sysctl sysctl) implements Command {
     @Override
     public Usage usage() {
-        return new Usage("help", "help [command | statement | -E | -A | -C]",
+        return new Usage("help", "help [command | statement | " + AlgorithmTable.options() + "]",
                 "Lists the commands, or explains one.\n"
                         + "help add, help spdadd: the statement's slots; help -E, -A, -C: the algorithm tables;\n"
                         + "help sysctl: the knobs with their ranges and descriptions.");
@@ -29,12 +29,25 @@ record HelpCommand(CommandRegistry registry, Sysctl sysctl) implements Command {
             listAll(output);
             return true;
         }
-        String topic = args.get(0);
-        AlgorithmKind kind = AlgorithmTable.kindOf(topic);
-        if (kind != null) {
-            output.out(AlgorithmTable.format(kind));
+        GetOpt g;
+        try {
+            g = GetOpt.parse(usage(), args);
+        } catch (IllegalArgumentException e) {
+            output.errorln("help: " + e.getMessage());
+            output.errorln("usage: " + synopsis());
+            return false;
+        }
+        for (AlgorithmKind kind : AlgorithmTable.KINDS) {
+            if (g.has(kind.option().substring(1))) {
+                output.out(AlgorithmTable.format(kind));
+                return true;
+            }
+        }
+        if (g.operands().isEmpty()) {
+            listAll(output);
             return true;
         }
+        String topic = g.operands().get(0);
         Optional<Command> command = registry.find(topic);
         Optional<StatementSpec> statement = Grammar.statement(topic);
         int width = output.width();

@@ -42,7 +42,7 @@ final class MonitorCommand implements Command, AutoCloseable {
         boolean drops;
         int x;
         try {
-            GetOpt g = GetOpt.parse("dx", args);
+            GetOpt g = GetOpt.parse(usage(), args);
             if (!g.operands().isEmpty()) {
                 throw new IllegalArgumentException("unexpected " + g.operands().get(0));
             }

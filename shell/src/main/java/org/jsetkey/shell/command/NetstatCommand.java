@@ -19,7 +19,7 @@ record NetstatCommand(Counters counters) implements Command {
     public boolean execute(List<String> args, CommandOutput output) {
         GetOpt g;
         try {
-            g = GetOpt.parse("sp:", args);
+            g = GetOpt.parse(usage(), args);
             if (!g.has('s')) {
                 throw new IllegalArgumentException("only statistics (-s) are available");
             }

@@ -36,28 +36,31 @@ public final class PeerCommand implements Command {
 
     @Override
     public boolean execute(List<String> args, CommandOutput output) {
-        List<String> a = new ArrayList<>(args);
-        if (a.isEmpty() || !a.remove(0).equals("check")) {
+        if (args.isEmpty() || !args.get(0).equals("check")) {
+            output.errorln("usage: " + synopsis());
+            return false;
+        }
+        GetOpt g;
+        try {
+            g = GetOpt.parse(usage(), args.subList(1, args.size()));
+        } catch (IllegalArgumentException e) {
+            output.errorln("peer check: " + e.getMessage());
             output.errorln("usage: " + synopsis());
             return false;
         }
         long timeout = DEFAULT_TIMEOUT_MILLIS;
-        if (!a.isEmpty() && a.get(0).equals("-t")) {
-            if (a.size() < 2) {
-                output.errorln("peer check: -t needs seconds");
-                return false;
-            }
+        if (g.has('t')) {
             try {
-                timeout = Math.round(Double.parseDouble(a.get(1)) * 1000);
+                timeout = Math.round(Double.parseDouble(g.value('t')) * 1000);
             } catch (NumberFormatException e) {
                 timeout = -1;
             }
             if (timeout <= 0 || timeout > 600_000) {
-                output.errorln("peer check: -t " + a.get(1) + " (expected: seconds, more than 0, at most 600)");
+                output.errorln("peer check: -t " + g.value('t') + " (expected: seconds, more than 0, at most 600)");
                 return false;
             }
-            a.subList(0, 2).clear();
         }
+        List<String> a = g.operands();
         if (a.size() > 1) {
             output.errorln("usage: " + synopsis());
             return false;

@@ -27,7 +27,7 @@ record PingCommand(Host host, boolean interactive, LinkSilence silence) implemen
 
     @Override
     public Usage usage() {
-        return new Usage("ping", "ping [-c N] [-i SEC] [-s SIZE] [-W SEC] [-f] [-q] [-6] [-P POLICY] DEST",
+        return new Usage("ping", "ping [-c N] [-i SEC] [-s SIZE] [-W SEC] [-f] [-q] [-n] [-4 | -6] [-P POLICY] DEST",
                 "Sends ICMP echo requests through this host's IPsec stack and prints iputils-style lines.\n"
                         + "  -c N      probes to send (default: until Ctrl-C in the console, " + BATCH_COUNT
                         + " from standard input)\n"
@@ -37,7 +37,8 @@ record PingCommand(Host host, boolean interactive, LinkSilence silence) implemen
                         + "  -f        flood: the next probe on each reply, or after 10 ms (-i) without one;\n"
                         + "            '.' per probe, erased by each reply\n"
                         + "  -q        quiet: header and summary only (no reply lines, no flood dots)\n"
-                        + "  -6        the destination must be IPv6\n"
+                        + "  -n        numeric output (always)\n"
+                        + "  -4, -6    the destination must be IPv4, IPv6\n"
                         + "  -P POLICY per-socket policy as FreeBSD ping takes it, e.g. -P \"out ipsec esp/transport//require\"\n"
                         + "DEST is a numeric address. Fails when no reply came back.");
     }
@@ -62,7 +63,7 @@ record PingCommand(Host host, boolean interactive, LinkSilence silence) implemen
     }
 
     private Request parse(List<String> args) {
-        GetOpt g = GetOpt.parse("c:i:s:W:fq46P:n", args);
+        GetOpt g = GetOpt.parse(usage(), args);
         if (g.operands().size() != 1) {
             throw new IllegalArgumentException(g.operands().isEmpty() ? "missing destination"
                     : "one destination only, got " + g.operands());

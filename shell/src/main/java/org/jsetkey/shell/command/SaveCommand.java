@@ -25,28 +25,19 @@ record SaveCommand(SetkeyLanguage setkey) implements Command {
 
     @Override
     public boolean execute(List<String> args, CommandOutput output) {
-        String format = "setkey";
-        Path file = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--format") || a.equals("-F")) {
-                if (i + 1 == args.size()) {
-                    output.errorln("save: " + a + " needs a value (expected: setkey, ip-xfrm)");
-                    return false;
-                }
-                format = args.get(++i);
-            } else if (a.startsWith("--format=")) {
-                format = a.substring("--format=".length());
-            } else if (a.startsWith("-") && a.length() > 1) {
-                output.errorln("save: unknown option " + a + " (usage: " + synopsis() + ")");
-                return false;
-            } else if (file == null) {
-                file = Path.of(a);
-            } else {
-                output.errorln("usage: " + synopsis());
-                return false;
-            }
+        GetOpt g;
+        try {
+            g = GetOpt.parse(usage(), args);
+        } catch (IllegalArgumentException e) {
+            output.errorln("save: " + e.getMessage() + " (usage: " + synopsis() + ")");
+            return false;
         }
+        if (g.operands().size() > 1) {
+            output.errorln("usage: " + synopsis());
+            return false;
+        }
+        String format = g.has("format") ? g.value("format") : "setkey";
+        Path file = g.operands().isEmpty() ? null : Path.of(g.operands().get(0));
         if (!format.equals("setkey") && !format.equals("ip-xfrm")) {
             output.errorln("save: unknown format \"" + format + "\" (expected: setkey, ip-xfrm)");
             return false;

@@ -2,7 +2,6 @@ package org.jsetkey.shell.command;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jsetkey.engine.link.Endpoints;
@@ -44,18 +43,16 @@ final class TcpdumpCommand implements Command, AutoCloseable {
             c.stop();
             return true;
         }
-        List<String> rest = new ArrayList<>(args);
-        boolean alsoPrint = rest.remove("--print");
         Capture.Settings settings;
         try {
-            GetOpt g = GetOpt.parse("nvdc:w:", rest);
+            GetOpt g = GetOpt.parse(usage(), args);
             if (!g.operands().isEmpty()) {
                 throw new IllegalArgumentException("no filter expressions: every packet on the link is shown (got "
                         + String.join(" ", g.operands()) + ")");
             }
             int limit = g.has('c') ? count(g.value('c')) : 0;
             Path pcap = g.has('w') ? Path.of(g.value('w')) : null;
-            settings = new Capture.Settings(g.has('v'), g.has('d'), limit, pcap, pcap == null || alsoPrint);
+            settings = new Capture.Settings(g.has('v'), g.has('d'), limit, pcap, pcap == null || g.has("print"));
         } catch (IllegalArgumentException e) {
             output.errorln("tcpdump: " + e.getMessage());
             output.errorln("usage: " + synopsis());

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.jsetkey.shell.command.Command;
 import org.jsetkey.shell.command.Suggestion;
+import org.jsetkey.shell.command.Synopsis;
 
 /**
  * Arguments of an ordinary command, from its synopsis: its flags, and for an argument named
@@ -14,7 +15,7 @@ import org.jsetkey.shell.command.Suggestion;
  */
 final class CommandArguments {
     /** Commands whose first operand is a file whatever their synopsis calls it. */
-    private static final Set<String> FILE_COMMANDS = Set.of("run", "save");
+    static final Set<String> FILE_COMMANDS = Set.of("run", "save");
 
     private final KnownAddresses addresses;
     private final FileNames files;

@@ -9,9 +9,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.jsetkey.engine.crypto.AlgorithmKind;
 import org.jsetkey.engine.setkey.Grammar;
 import org.jsetkey.engine.setkey.StatementSpec;
 import org.jsetkey.engine.stack.Host;
+import org.jsetkey.shell.command.AlgorithmTable;
 import org.jsetkey.shell.command.Command;
 import org.jsetkey.shell.command.CommandRegistry;
 import org.jsetkey.shell.command.CompletionSource;
@@ -81,7 +83,7 @@ public final class ConsoleCompletion implements Completer {
         if (Grammar.statement(command).isPresent()) {
             return grammar.suggestions(typed);
         }
-        if (command.equals("sysctl")) {
+        if (command.equals("sysctl") && !typed.word().startsWith("-")) {
             return new SysctlCompletion(host.sysctl()).suggestions(typed);
         }
         if (command.equals("help") && typed.done().size() == 1) {
@@ -107,13 +109,12 @@ public final class ConsoleCompletion implements Completer {
         return new ArrayList<>(out.values());
     }
 
+    /** Commands and statements, and the algorithm tables in the order help names them. */
     private List<Suggestion> helpTopics(String prefix) {
         List<Suggestion> out = new ArrayList<>(firstWords(prefix));
-        Map<String, String> tables = Map.of("-E", "encryption algorithms", "-A", "authentication algorithms",
-                "-C", "compression algorithms");
-        for (String flag : List.of("-E", "-A", "-C")) {
-            if (flag.startsWith(prefix)) {
-                out.add(Suggestion.of(flag, tables.get(flag)));
+        for (AlgorithmKind kind : AlgorithmTable.KINDS) {
+            if (kind.option().startsWith(prefix)) {
+                out.add(Suggestion.of(kind.option(), kind.description() + " algorithms"));
             }
         }
         return out;

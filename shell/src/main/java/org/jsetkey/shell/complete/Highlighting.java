@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.jsetkey.engine.crypto.AlgorithmKind;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.setkey.Grammar;
 import org.jsetkey.engine.setkey.Lexer;
@@ -86,7 +87,8 @@ public final class Highlighting {
     /** A hex word right after "-E alg" or "-A alg" is key material. */
     private static boolean isKey(List<Token> tokens, int i) {
         return i >= 2 && tokens.get(i - 1).is(TokenKind.WORD)
-                && (tokens.get(i - 2).isOption("-E") || tokens.get(i - 2).isOption("-A"));
+                && (tokens.get(i - 2).isOption(AlgorithmKind.ENCRYPT.option())
+                || tokens.get(i - 2).isOption(AlgorithmKind.AUTH.option()));
     }
 
     /** Text the lexer skipped that is not blank is a comment running to the end of its line. */

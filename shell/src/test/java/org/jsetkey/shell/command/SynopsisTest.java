@@ -1,4 +1,4 @@
-package org.jsetkey.shell.complete;
+package org.jsetkey.shell.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +29,13 @@ class SynopsisTest {
         Synopsis s = Synopsis.parse("netstat -s [-p esp|ah|ipcomp] [-z] [-lh SECONDS]");
         assertEquals(List.of(new Synopsis.Flag("-s", null), new Synopsis.Flag("-p", "esp"),
                 new Synopsis.Flag("-z", null), new Synopsis.Flag("-lh", "SECONDS")), s.flags());
+    }
+
+    @Test
+    void theChoicesOfAnArgumentAreNoOperands() {
+        Synopsis s = Synopsis.parse("save [--format setkey|ip-xfrm] [FILE]");
+        assertEquals(List.of(new Synopsis.Flag("--format", "setkey")), s.flags());
+        assertEquals(List.of("FILE"), s.operands());
     }
 
     @Test

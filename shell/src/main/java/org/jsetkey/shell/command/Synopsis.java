@@ -1,4 +1,4 @@
-package org.jsetkey.shell.complete;
+package org.jsetkey.shell.command;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,23 +6,24 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A command's flags and argument names read from its one-line synopsis, so a new command
- * completes without code here: {@code ping [-c N] [-i SEC] DEST} has the flags {@code -c} and
- * {@code -i} (each taking an argument) and the operand {@code DEST}; a bracket holding one
- * cluster without an argument, {@code [-nv]}, is the flags {@code -n} and {@code -v}.
+ * A command's flags and argument names read from its one-line synopsis, the one declaration
+ * that help prints, completion offers and {@link GetOpt} parses: {@code ping [-c N] [-i SEC] DEST}
+ * has the flags {@code -c} and {@code -i} (each taking an argument) and the operand {@code DEST};
+ * a bracket holding one cluster without an argument, {@code [-nv]}, is the flags {@code -n} and
+ * {@code -v}; choices of an argument, {@code -p esp|ah}, are named by the first.
  */
-record Synopsis(List<Flag> flags, List<String> operands) {
+public record Synopsis(List<Flag> flags, List<String> operands) {
 
     /** A flag and the name of its argument (null when it takes none). */
-    record Flag(String name, String argument) {
+    public record Flag(String name, String argument) {
     }
 
-    Synopsis {
+    public Synopsis {
         flags = List.copyOf(flags);
         operands = List.copyOf(operands);
     }
 
-    static Synopsis parse(String synopsis) {
+    public static Synopsis parse(String synopsis) {
         List<String> tokens = tokens(synopsis);
         List<Flag> flags = new ArrayList<>();
         List<String> operands = new ArrayList<>();
@@ -43,7 +44,7 @@ record Synopsis(List<Flag> flags, List<String> operands) {
                 } else {
                     flags.add(new Flag(t, hasArgument ? next : null));
                     if (hasArgument) {
-                        i++;
+                        i = lastChoice(tokens, i + 1);
                     }
                 }
             } else if (!isPunctuation(t) && !t.equals("...")) {
@@ -53,21 +54,30 @@ record Synopsis(List<Flag> flags, List<String> operands) {
         return new Synopsis(flags, operands);
     }
 
-    Optional<Flag> flag(String name) {
+    public Optional<Flag> flag(String name) {
         return flags.stream().filter(f -> f.name().equals(name)).findFirst();
     }
 
     /** An argument name such as FILE, PATH or SCRIPT takes a file name. */
-    static boolean namesFile(String argument) {
+    public static boolean namesFile(String argument) {
         String a = argument.toLowerCase(Locale.ROOT);
         return a.contains("file") || a.contains("path") || a.contains("script") || a.endsWith(".groovy");
     }
 
     /** An argument name such as DEST, HOST or ADDR takes an address. */
-    static boolean namesAddress(String argument) {
+    public static boolean namesAddress(String argument) {
         String a = argument.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
         return a.equals("dest") || a.equals("dst") || a.equals("src") || a.equals("host") || a.startsWith("addr")
                 || a.equals("destination") || a.equals("source") || a.equals("peer");
+    }
+
+    /** The index of the last of the choices {@code a|b|c} that start at {@code i}. */
+    private static int lastChoice(List<String> tokens, int i) {
+        while (i + 2 < tokens.size() && tokens.get(i + 1).equals("|") && !isPunctuation(tokens.get(i + 2))
+                && !tokens.get(i + 2).startsWith("-")) {
+            i += 2;
+        }
+        return i;
     }
 
     private static boolean isPunctuation(String t) {
