@@ -9,24 +9,14 @@ import java.util.List;
 import org.jsetkey.engine.bench.BenchPart;
 import org.jsetkey.engine.bench.BenchRow;
 import org.jsetkey.engine.bench.BenchRun;
-import org.jsetkey.shell.command.CommandOutput;
+import org.jsetkey.shell.command.RecordingOutput;
 import org.junit.jupiter.api.Test;
 
 /** How --bench chooses parts, passes rounds, and builds its one table (the parts' speed is not tested). */
 class BenchTest {
-    private final StringBuilder out = new StringBuilder();
-    private final StringBuilder err = new StringBuilder();
-    private final CommandOutput output = new CommandOutput() {
-        @Override
-        public void out(String text) {
-            out.append(text);
-        }
-
-        @Override
-        public void err(String text) {
-            err.append(text);
-        }
-    };
+    private final RecordingOutput output = new RecordingOutput();
+    private final StringBuffer out = output.out;
+    private final StringBuffer err = output.err;
 
     /** A part that reports the rounds it was given, as a row. */
     private record RoundsPart(String name, List<String> ran) implements BenchPart {

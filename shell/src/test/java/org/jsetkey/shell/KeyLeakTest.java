@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * traces (also decrypting ones), explanations, Groovy events and error messages.
  */
 class KeyLeakTest {
-    private static final String P = "192.0.2.10";
-    private static final String C = "198.51.100.20";
+    private static final String P = TwoHosts.PHOENIX;
+    private static final String C = TwoHosts.CARDINAL;
     private static final String ENC = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
     private static final String AUTH = "5e17c0de5e17c0de5e17c0de5e17c0de5e17c0de";
     private static final String TEXT_KEY = "Sup3rS3cretPassw0rd!";
@@ -55,9 +55,9 @@ class KeyLeakTest {
 
     @Test
     void keysStayOutOfEverythingButDumps() throws Exception {
-        try (LabHost phoenix = new LabHost("phoenix", P); LabHost cardinal = new LabHost("cardinal", C)) {
-            phoenix.peer(cardinal);
-            cardinal.peer(phoenix);
+        try (TwoHosts lab = TwoHosts.v4()) {
+            LabHost phoenix = lab.phoenix;
+            LabHost cardinal = lab.cardinal;
             for (LabHost h : List.of(phoenix, cardinal)) {
                 h.run(h == phoenix ? "monitor -d -x" : "monitor -d", "tcpdump -d -v");
                 h.run("groovy on('add') { e -> println \"event ${e}\" }; on('drop') { e -> println \"drop ${e}\" }; null");

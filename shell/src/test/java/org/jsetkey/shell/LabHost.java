@@ -9,7 +9,7 @@ import java.util.List;
 import org.jsetkey.engine.link.Endpoints;
 import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.net.IpAddress;
-import org.jsetkey.shell.command.ConsoleOutput;
+import org.jsetkey.shell.command.RecordingOutput;
 import org.jsetkey.shell.command.Outcome;
 import org.jsetkey.shell.host.HostContext;
 import org.jsetkey.shell.host.HostOptions;
@@ -18,8 +18,7 @@ import org.jsetkey.shell.host.HostOptions;
 final class LabHost implements AutoCloseable {
     final HostContext context;
     final Shell shell;
-    private final StringBuffer out = new StringBuffer();
-    private final StringBuffer err = new StringBuffer();
+    private final RecordingOutput output = new RecordingOutput();
 
     LabHost(String name, boolean interactive, String... addresses) throws IOException {
         List<IpAddress> a = new ArrayList<>();
@@ -29,22 +28,6 @@ final class LabHost implements AutoCloseable {
         context = new HostContext(new HostOptions(name, a, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 List.of(), null, null, null, false));
         context.start();
-        ConsoleOutput output = new ConsoleOutput() {
-            @Override
-            public void out(String text) {
-                out.append(text);
-            }
-
-            @Override
-            public void err(String text) {
-                err.append(text);
-            }
-
-            @Override
-            public void printAbove(String text) {
-                out.append(text).append('\n');
-            }
-        };
         shell = new Shell(context, output, interactive);
     }
 
@@ -101,22 +84,22 @@ final class LabHost implements AutoCloseable {
         for (String line : text.split("\n")) {
             Outcome o = shell.interpreter().accept(line);
             if (o == Outcome.FAILED) {
-                throw new AssertionError("setkey failed: " + line + "\n" + err);
+                throw new AssertionError("setkey failed: " + line + "\n" + output.err);
             }
         }
     }
 
     String out() {
-        return out.toString();
+        return output.out.toString();
     }
 
     String err() {
-        return err.toString();
+        return output.err.toString();
     }
 
     void clear() {
-        out.setLength(0);
-        err.setLength(0);
+        output.out.setLength(0);
+        output.err.setLength(0);
     }
 
     @Override

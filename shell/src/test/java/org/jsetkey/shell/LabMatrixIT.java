@@ -65,16 +65,17 @@ class LabMatrixIT {
         return sb.toString();
     }
 
+    /** Phoenix and cardinal, each with its side of the configuration. */
+    private static TwoHosts lab(Family f, String mode, String level, boolean sas) throws Exception {
+        return TwoHosts.dualStack().load(config(f, mode, level, sas, true), config(f, mode, level, sas, false));
+    }
+
     @ParameterizedTest(name = "{0} {1} {2} SAs={3}")
     @MethodSource("levels")
     void levelDecidesWhetherPingsPassProtectedInTheClearOrNotAtAll(Family f, String mode, String level, boolean sas)
             throws Exception {
-        try (LabHost phoenix = new LabHost("phoenix", "192.0.2.10", "2001:db8:1::10");
-             LabHost cardinal = new LabHost("cardinal", "198.51.100.20", "2001:db8:2::20")) {
-            phoenix.peer(cardinal);
-            cardinal.peer(phoenix);
-            phoenix.setkey(config(f, mode, level, sas, true));
-            cardinal.setkey(config(f, mode, level, sas, false));
+        try (TwoHosts lab = lab(f, mode, level, sas)) {
+            LabHost phoenix = lab.phoenix;
             phoenix.run("tcpdump", "monitor");
             phoenix.clear();
             Outcome o = phoenix.run("ping -c 2 -i 0.05 -W " + (sas ? "2" : "0.4") + " " + f.cardinal());
@@ -108,12 +109,8 @@ class LabMatrixIT {
     @ParameterizedTest(name = "{0} esp_trans_deflev={1}")
     @MethodSource("deflevs")
     void levelDefaultFollowsTheDeflevKnob(Family f, int deflev) throws Exception {
-        try (LabHost phoenix = new LabHost("phoenix", "192.0.2.10", "2001:db8:1::10");
-             LabHost cardinal = new LabHost("cardinal", "198.51.100.20", "2001:db8:2::20")) {
-            phoenix.peer(cardinal);
-            cardinal.peer(phoenix);
-            phoenix.setkey(config(f, "transport", "default", false, true));
-            cardinal.setkey(config(f, "transport", "default", false, false));
+        try (TwoHosts lab = lab(f, "transport", "default", false)) {
+            LabHost phoenix = lab.phoenix;
             phoenix.run("sysctl " + f.deflevKnob() + "=" + deflev);
             phoenix.clear();
             Outcome o = phoenix.run("ping -c 1 -W 0.5 " + f.cardinal());
@@ -133,10 +130,8 @@ class LabMatrixIT {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("actions")
     void actionNonePassesInTheClearAndDiscardDrops(Family f, String action) throws Exception {
-        try (LabHost phoenix = new LabHost("phoenix", "192.0.2.10", "2001:db8:1::10");
-             LabHost cardinal = new LabHost("cardinal", "198.51.100.20", "2001:db8:2::20")) {
-            phoenix.peer(cardinal);
-            cardinal.peer(phoenix);
+        try (TwoHosts lab = TwoHosts.dualStack()) {
+            LabHost phoenix = lab.phoenix;
             phoenix.setkey("spdadd " + f.phoenix() + " " + f.cardinal() + " any -P out " + action + ";");
             phoenix.run("tcpdump");
             phoenix.clear();

@@ -17,32 +17,29 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The network commands on two hosts in one JVM (phoenix and cardinal of the how-to). */
 class NetCommandsIT {
-    static final String PHOENIX = "192.0.2.10";
-    static final String CARDINAL = "198.51.100.20";
+    static final String PHOENIX = TwoHosts.PHOENIX;
+    static final String CARDINAL = TwoHosts.CARDINAL;
 
     @TempDir
     Path dir;
 
+    private final TwoHosts lab;
     private final LabHost phoenix;
     private final LabHost cardinal;
 
     NetCommandsIT() throws Exception {
-        phoenix = new LabHost("phoenix", true, PHOENIX, "2001:db8:1::10");
-        cardinal = new LabHost("cardinal", CARDINAL, "2001:db8:2::20");
-        phoenix.peer(cardinal);
-        cardinal.peer(phoenix);
+        lab = TwoHosts.dualStackConsole();
+        phoenix = lab.phoenix;
+        cardinal = lab.cardinal;
     }
 
     @AfterEach
     void close() {
-        phoenix.close();
-        cardinal.close();
+        lab.close();
     }
 
     private void howto() throws Exception {
-        phoenix.setkey(Demo.config("phoenix"));
-        cardinal.setkey(Demo.config("cardinal"));
-        phoenix.clear();
+        lab.loadHowto();
     }
 
     @Test

@@ -7,29 +7,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.jsetkey.engine.setkey.Setkey;
 import org.jsetkey.engine.stack.Host;
-import org.jsetkey.shell.command.CommandOutput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Ctrl-C (an interrupt of the thread that evaluates) stops any Groovy code, and the next evaluation works. */
 class GroovyInterruptTest {
-    private final Host host = new Host("console");
-    private final ScriptHost scripts = new ScriptHost(host, new Setkey(host.sad(), host.spd(), 1), new CommandOutput() {
-        @Override
-        public void out(String text) {
-        }
-
-        @Override
-        public void err(String text) {
-        }
-    });
+    private final ConsoleScripts console = new ConsoleScripts();
+    private final Host host = console.host;
+    private final ScriptHost scripts = console.scripts;
 
     @AfterEach
     void close() {
-        scripts.close();
-        host.close();
+        console.close();
     }
 
     /** Evaluates on a thread, interrupts it 100 ms after the code started running, returns the failure message and how long the stop took. */
@@ -56,36 +46,35 @@ class GroovyInterruptTest {
         return failure.get().getMessage();
     }
 
+    /** Interrupts {@code code} while it runs; it must fail with {@code message} within {@code maxMillis}. */
+    private void assertStops(String code, String message, long maxMillis) throws Exception {
+        long[] ms = new long[1];
+        assertEquals(message, interrupted(code, ms));
+        assertTrue(ms[0] < maxMillis, "took " + ms[0] + " ms");
+    }
+
     @Test
     void busyLoopEndsAtItsNextIteration() throws Exception {
-        long[] ms = new long[1];
-        assertEquals("groovy: interrupted", interrupted("long n = 0; while (n >= 0) { n++ }", ms));
-        assertTrue(ms[0] < 1000, "took " + ms[0] + " ms");
+        assertStops("long n = 0; while (n >= 0) { n++ }", "groovy: interrupted", 1000);
         assertEquals(3, scripts.evaluate("1 + 2"));
     }
 
     @Test
     void emptyWhileTrueEnds() throws Exception {
-        long[] ms = new long[1];
-        assertEquals("groovy: interrupted", interrupted("while (true) { }", ms));
-        assertTrue(ms[0] < 1000, "took " + ms[0] + " ms");
+        assertStops("while (true) { }", "groovy: interrupted", 1000);
         assertEquals(3, scripts.evaluate("1 + 2"));
     }
 
     @Test
     void closuresAndMethodsCheckToo() throws Exception {
-        long[] ms = new long[1];
-        assertEquals("groovy: interrupted",
-                interrupted("def spin(int n) { n + 1 }; int i = 0; (1..Integer.MAX_VALUE).each { i = spin(i) }", ms));
-        assertTrue(ms[0] < 1000, "took " + ms[0] + " ms");
+        assertStops("def spin(int n) { n + 1 }; int i = 0; (1..Integer.MAX_VALUE).each { i = spin(i) }",
+                "groovy: interrupted", 1000);
     }
 
     @Test
     void codeThatSwallowsTheInterruptIsStopped() throws Exception {
-        long[] ms = new long[1];
-        String m = interrupted("while (true) { try { Thread.sleep(60000) } catch (e) { } }", ms);
-        assertEquals("groovy: interrupted (the script ignored the interrupt and was stopped)", m);
-        assertTrue(ms[0] < 2000, "took " + ms[0] + " ms");
+        assertStops("while (true) { try { Thread.sleep(60000) } catch (e) { } }",
+                "groovy: interrupted (the script ignored the interrupt and was stopped)", 2000);
         assertEquals("ok", scripts.evaluate("'ok'"));
         scripts.evaluate("setkey('add 192.0.2.1 192.0.2.2 esp 0x300 -E null;')");
         assertEquals(1, host.sad().size());

@@ -8,34 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 
-import org.jsetkey.engine.setkey.Setkey;
 import org.jsetkey.engine.stack.Host;
-import org.jsetkey.shell.command.CommandOutput;
+import org.jsetkey.shell.command.RecordingOutput;
 import org.jsetkey.shell.command.Outcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The script API on a host in this JVM, below the console. */
 class ScriptHostTest {
-    private final StringBuilder out = new StringBuilder();
-    private final StringBuilder err = new StringBuilder();
-    private final Host host = new Host("console");
-    private final ScriptHost scripts = new ScriptHost(host, new Setkey(host.sad(), host.spd(), 1), new CommandOutput() {
-        @Override
-        public synchronized void out(String text) {
-            out.append(text);
-        }
-
-        @Override
-        public synchronized void err(String text) {
-            err.append(text);
-        }
-    });
+    private final ConsoleScripts console = new ConsoleScripts();
+    private final StringBuffer out = console.output.out;
+    private final StringBuffer err = console.output.err;
+    private final Host host = console.host;
+    private final ScriptHost scripts = console.scripts;
 
     @AfterEach
     void close() {
-        scripts.close();
-        host.close();
+        console.close();
     }
 
     @Test
@@ -114,15 +103,7 @@ class ScriptHostTest {
                 "newHost", "answer")) {
             assertTrue(names.contains(n), n + " in " + names);
         }
-        GroovyMode mode = new GroovyMode(scripts, new org.jsetkey.shell.command.Session(), new CommandOutput() {
-            @Override
-            public void out(String text) {
-            }
-
-            @Override
-            public void err(String text) {
-            }
-        });
+        GroovyMode mode = new GroovyMode(scripts, new org.jsetkey.shell.command.Session(), new RecordingOutput());
         assertEquals(List.of("answer"), mode.candidates("x = an", 6));
         assertEquals(List.of("spd", "spddump"), mode.candidates("sp", 2));
         assertEquals(List.of(), mode.candidates("host.sp", 7));
