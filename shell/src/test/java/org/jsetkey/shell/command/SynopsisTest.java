@@ -40,10 +40,12 @@ class SynopsisTest {
 
     @Test
     void argumentNamesSayWhatTheyTake() {
-        assertTrue(Synopsis.namesFile("FILE"));
-        assertTrue(Synopsis.namesFile("SCRIPT"));
-        assertTrue(Synopsis.namesAddress("DEST"));
-        assertTrue(Synopsis.namesAddress("ADDRESS"));
+        for (String file : List.of("FILE", "SCRIPT")) {
+            assertTrue(Synopsis.namesFile(file), file);
+        }
+        for (String address : List.of("DEST", "ADDRESS")) {
+            assertTrue(Synopsis.namesAddress(address), address);
+        }
         assertEquals(false, Synopsis.namesAddress("N"));
     }
 }
