@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 
 import org.jsetkey.engine.setkey.SetkeyResult;
 import org.jsetkey.engine.setkey.ShortDump;
@@ -75,11 +74,8 @@ final class SetkeyFlags {
             }
         }
         if (flags.file != null) {
-            String text;
-            try {
-                text = Files.readString(flags.file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                output.errorln("jsetkey: " + FileErrors.describe(flags.file, e));
+            String text = FileErrors.read(flags.file, "jsetkey", output);
+            if (text == null) {
                 return 1;
             }
             failed |= statements(flags, host, text, flags.file.toString(), output).failed();

@@ -23,6 +23,16 @@ public interface Command {
     }
 
     /**
+     * Reports a bad invocation as getopt programs do, {@code name: why} and the usage line;
+     * returns false, the command's result.
+     */
+    default boolean usageError(String why, CommandOutput output) {
+        output.errorln(name() + ": " + why);
+        output.errorln("usage: " + synopsis());
+        return false;
+    }
+
+    /**
      * Runs the command.
      *
      * @param args the words after the command name, quotes removed

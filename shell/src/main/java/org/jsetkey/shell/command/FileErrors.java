@@ -2,10 +2,12 @@ package org.jsetkey.shell.command;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -16,6 +18,19 @@ import java.nio.file.Path;
  */
 public final class FileErrors {
     private FileErrors() {
+    }
+
+    /**
+     * The text of {@code file}, or null when it cannot be read, after printing
+     * {@code program: PATH: reason} as an error.
+     */
+    public static String read(Path file, String program, CommandOutput output) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            output.errorln(program + ": " + describe(file, e));
+            return null;
+        }
     }
 
     /** {@code PATH: reason}. */

@@ -33,9 +33,7 @@ record HelpCommand(CommandRegistry registry, Sysctl sysctl) implements Command {
         try {
             g = GetOpt.parse(usage(), args);
         } catch (IllegalArgumentException e) {
-            output.errorln("help: " + e.getMessage());
-            output.errorln("usage: " + synopsis());
-            return false;
+            return usageError(e.getMessage(), output);
         }
         for (AlgorithmKind kind : AlgorithmTable.KINDS) {
             if (g.has(kind.option().substring(1))) {

@@ -49,9 +49,7 @@ final class MonitorCommand implements Command, AutoCloseable {
             drops = g.has('d');
             x = g.count('x');
         } catch (IllegalArgumentException e) {
-            output.errorln("monitor: " + e.getMessage());
-            output.errorln("usage: " + synopsis());
-            return false;
+            return usageError(e.getMessage(), output);
         }
         if (subscription != null) {
             output.errorln("monitor: already running ('monitor stop' ends it)");

@@ -27,9 +27,7 @@ record NetstatCommand(Counters counters) implements Command {
                 throw new IllegalArgumentException("unexpected " + g.operands().get(0));
             }
         } catch (IllegalArgumentException e) {
-            output.errorln("netstat: " + e.getMessage());
-            output.errorln("usage: " + synopsis());
-            return false;
+            return usageError(e.getMessage(), output);
         }
         boolean hideZero = g.count('s') > 1;
         List<String> protocols = g.has('p') ? List.of(g.value('p')) : NetstatFormatter.PROTOCOLS;

@@ -44,9 +44,7 @@ public final class PeerCommand implements Command {
         try {
             g = GetOpt.parse(usage(), args.subList(1, args.size()));
         } catch (IllegalArgumentException e) {
-            output.errorln("peer check: " + e.getMessage());
-            output.errorln("usage: " + synopsis());
-            return false;
+            return usageError(e.getMessage(), output);
         }
         long timeout = DEFAULT_TIMEOUT_MILLIS;
         if (g.has('t')) {

@@ -49,9 +49,7 @@ record PingCommand(Host host, boolean interactive, LinkSilence silence) implemen
         try {
             req = parse(args);
         } catch (IllegalArgumentException e) {
-            output.errorln("ping: " + e.getMessage());
-            output.errorln("usage: " + synopsis());
-            return false;
+            return usageError(e.getMessage(), output);
         }
         if (req == null) {
             return false;

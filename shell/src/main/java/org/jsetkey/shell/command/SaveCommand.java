@@ -29,8 +29,7 @@ record SaveCommand(SetkeyLanguage setkey) implements Command {
         try {
             g = GetOpt.parse(usage(), args);
         } catch (IllegalArgumentException e) {
-            output.errorln("save: " + e.getMessage() + " (usage: " + synopsis() + ")");
-            return false;
+            return usageError(e.getMessage(), output);
         }
         if (g.operands().size() > 1) {
             output.errorln("usage: " + synopsis());

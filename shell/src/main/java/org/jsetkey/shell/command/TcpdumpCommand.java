@@ -54,9 +54,7 @@ final class TcpdumpCommand implements Command, AutoCloseable {
             Path pcap = g.has('w') ? Path.of(g.value('w')) : null;
             settings = new Capture.Settings(g.has('v'), g.has('d'), limit, pcap, pcap == null || g.has("print"));
         } catch (IllegalArgumentException e) {
-            output.errorln("tcpdump: " + e.getMessage());
-            output.errorln("usage: " + synopsis());
-            return false;
+            return usageError(e.getMessage(), output);
         }
         if (host.link() == null) {
             output.errorln("tcpdump: no link on this host (start it with --listen or --rc)");

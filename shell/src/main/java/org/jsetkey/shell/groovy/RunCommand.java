@@ -1,8 +1,5 @@
 package org.jsetkey.shell.groovy;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,11 +27,8 @@ record RunCommand(Scripting scripting, HostContext host) implements Command {
             return false;
         }
         Path file = Path.of(args.get(0));
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            output.errorln("run: " + FileErrors.describe(file, e));
+        String text = FileErrors.read(file, "run", output);
+        if (text == null) {
             return false;
         }
         if (file.getFileName().toString().endsWith(".groovy")) {

@@ -2,7 +2,6 @@ package org.jsetkey.shell.host;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -121,14 +120,8 @@ public final class HostContext implements AutoCloseable {
     }
 
     private boolean load(Path file, CommandOutput out) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            out.errorln("jsetkey: " + FileErrors.describe(file, e));
-            return false;
-        }
-        return !runFile(text, file.toString(), new SetkeyPrinter(out)).failed();
+        String text = FileErrors.read(file, "jsetkey", out);
+        return text != null && !runFile(text, file.toString(), new SetkeyPrinter(out)).failed();
     }
 
     /** The loader of configuration files: setkey statements, sysctl lines, ip xfrm lines. */
