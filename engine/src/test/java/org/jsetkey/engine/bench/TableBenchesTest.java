@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jsetkey.engine.event.EventBus;
 import org.jsetkey.engine.sad.Sad;
-import org.jsetkey.engine.setkey.Diagnostic;
 import org.jsetkey.engine.setkey.Setkey;
-import org.jsetkey.engine.setkey.SetkeyListener;
+import org.jsetkey.engine.setkey.RecordingListener;
 import org.jsetkey.engine.spd.Spd;
 import org.junit.jupiter.api.Test;
 
@@ -41,18 +39,9 @@ class TableBenchesTest {
     void bulkStatementsLoadAsSasAndRowsCarryTheTargets() throws Exception {
         String text = BulkBench.addStatements(300);
         Sad sad = new Sad(Clock.systemUTC(), new EventBus());
-        List<String> errors = new ArrayList<>();
-        new Setkey(sad, new Spd(Clock.systemUTC(), new EventBus()), 1).run(text, "t", new SetkeyListener() {
-            @Override
-            public void output(String out) {
-            }
-
-            @Override
-            public void diagnostic(Diagnostic d) {
-                errors.add(d.toString());
-            }
-        });
-        assertEquals(List.of(), errors);
+        RecordingListener listener = new RecordingListener();
+        new Setkey(sad, new Spd(Clock.systemUTC(), new EventBus()), 1).run(text, "t", listener);
+        assertEquals(List.of(), listener.formatted());
         assertEquals(300, sad.size());
         List<BenchRow> rows = new BulkBench(300).run(new BenchRun(1, s -> { }));
         assertEquals(List.of(">= 1.00x", "<= 1.00x"), rows.stream().map(BenchRow::target).toList());

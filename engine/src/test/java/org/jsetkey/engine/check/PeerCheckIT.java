@@ -11,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -20,9 +19,8 @@ import org.jsetkey.engine.link.LinkDirection;
 import org.jsetkey.engine.link.LinkPacket;
 import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.net.IpAddress;
-import org.jsetkey.engine.setkey.Diagnostic;
 import org.jsetkey.engine.setkey.Setkey;
-import org.jsetkey.engine.setkey.SetkeyListener;
+import org.jsetkey.engine.setkey.RecordingListener;
 import org.jsetkey.engine.stack.Host;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,18 +62,9 @@ class PeerCheckIT {
     }
 
     private static void load(Host h, String text) {
-        List<String> errors = new ArrayList<>();
-        boolean failed = new Setkey(h.sad(), h.spd(), 1).run(text, "test.conf", new SetkeyListener() {
-            @Override
-            public void output(String t) {
-            }
-
-            @Override
-            public void diagnostic(Diagnostic d) {
-                errors.add(d.format());
-            }
-        }).failed();
-        assertFalse(failed, errors.toString());
+        RecordingListener listener = new RecordingListener();
+        boolean failed = new Setkey(h.sad(), h.spd(), 1).run(text, "test.conf", listener).failed();
+        assertFalse(failed, listener.formatted().toString());
     }
 
     private PeerCheckResult check() throws InterruptedException {

@@ -3,27 +3,24 @@ package org.jsetkey.engine.persist;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import org.jsetkey.engine.setkey.Diagnostic;
 import org.jsetkey.engine.setkey.Setkey;
-import org.jsetkey.engine.setkey.SetkeyListener;
+import org.jsetkey.engine.setkey.RecordingListener;
 import org.jsetkey.engine.setkey.SetkeyResult;
 import org.jsetkey.engine.stack.Host;
 import org.jsetkey.engine.sysctl.SysctlCommand;
 
 /** An engine host on a fixed clock with its setkey language and file loader, recording diagnostics. */
-final class TestHost implements SetkeyListener {
+final class TestHost extends RecordingListener {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2024-01-05T01:02:03Z"), ZoneOffset.UTC);
     private static final Pattern SPID = Pattern.compile("spid=\\d+");
 
     final Host host = new Host("t", CLOCK);
     final Setkey setkey = new Setkey(host.sad(), host.spd(), 4321);
     final ConfigFile file = new ConfigFile(setkey, host.sysctl(), host.sad());
-    final List<Diagnostic> diagnostics = new ArrayList<>();
-    final StringBuilder output = new StringBuilder();
 
     SetkeyResult load(String text) {
         diagnostics.clear();
@@ -54,15 +51,5 @@ final class TestHost implements SetkeyListener {
 
     String state() {
         return sad() + spd() + sysctlAll();
-    }
-
-    @Override
-    public void output(String text) {
-        output.append(text);
-    }
-
-    @Override
-    public void diagnostic(Diagnostic d) {
-        diagnostics.add(d);
     }
 }

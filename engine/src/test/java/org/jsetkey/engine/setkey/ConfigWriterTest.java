@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jsetkey.engine.event.EventBus;
@@ -36,18 +35,9 @@ class ConfigWriterTest {
     }
 
     private static void run(Setkey s, String text) {
-        List<String> errors = new ArrayList<>();
-        s.run(text, "t", new SetkeyListener() {
-            @Override
-            public void output(String t) {
-            }
-
-            @Override
-            public void diagnostic(Diagnostic d) {
-                errors.add(d.format());
-            }
-        });
-        assertEquals(List.of(), errors);
+        RecordingListener listener = new RecordingListener();
+        s.run(text, "t", listener);
+        assertEquals(List.of(), listener.formatted());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.jsetkey.engine.setkey;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jsetkey.engine.event.EventBus;
@@ -8,14 +7,12 @@ import org.jsetkey.engine.sad.Sad;
 import org.jsetkey.engine.spd.Spd;
 
 /** A SAD, SPD and Setkey on a test clock (pid 4321), recording what runs print and report. */
-final class Lab implements SetkeyListener {
+final class Lab extends RecordingListener {
     final TestClock clock = TestClock.example();
     final EventBus events = new EventBus();
     final Sad sad = new Sad(clock, events);
     final Spd spd = new Spd(clock, events);
     final Setkey setkey = new Setkey(sad, spd, 4321);
-    final StringBuilder output = new StringBuilder();
-    final List<Diagnostic> diagnostics = new ArrayList<>();
 
     SetkeyResult run(String text) {
         return setkey.run(text, "test.conf", this);
@@ -30,10 +27,6 @@ final class Lab implements SetkeyListener {
         return r;
     }
 
-    List<Diagnostic> errors() {
-        return diagnostics.stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
-    }
-
     Diagnostic onlyError() {
         List<Diagnostic> e = errors();
         if (e.size() != 1) {
@@ -45,15 +38,5 @@ final class Lab implements SetkeyListener {
     /** Both dumps, to show nothing changed. */
     String state() {
         return setkey.dumpSad(true) + setkey.dumpSpd();
-    }
-
-    @Override
-    public void output(String text) {
-        output.append(text);
-    }
-
-    @Override
-    public void diagnostic(Diagnostic diagnostic) {
-        diagnostics.add(diagnostic);
     }
 }

@@ -15,7 +15,7 @@ import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.print.TcpdumpFormatter;
 import org.jsetkey.engine.setkey.Diagnostic;
 import org.jsetkey.engine.setkey.Setkey;
-import org.jsetkey.engine.setkey.SetkeyListener;
+import org.jsetkey.engine.setkey.RecordingListener;
 import org.jsetkey.engine.setkey.SetkeyResult;
 import org.jsetkey.engine.tool.Ping;
 import org.jsetkey.engine.tool.PingOptions;
@@ -71,20 +71,9 @@ final class LabPair implements AutoCloseable {
     }
 
     static SetkeyResult load(Host h, String text) {
-        List<String> errors = new ArrayList<>();
-        SetkeyResult r = new Setkey(h.sad(), h.spd(), 1).run(text, "test.conf", new SetkeyListener() {
-            @Override
-            public void output(String t) {
-            }
-
-            @Override
-            public void diagnostic(Diagnostic d) {
-                if (d.severity() == Diagnostic.Severity.ERROR) {
-                    errors.add(d.format());
-                }
-            }
-        });
-        assertFalse(r.failed(), () -> String.join("\n", errors));
+        RecordingListener listener = new RecordingListener();
+        SetkeyResult r = new Setkey(h.sad(), h.spd(), 1).run(text, "test.conf", listener);
+        assertFalse(r.failed(), () -> String.join("\n", listener.errors().stream().map(Diagnostic::format).toList()));
         return r;
     }
 
