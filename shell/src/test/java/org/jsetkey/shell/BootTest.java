@@ -14,24 +14,10 @@ import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.shell.host.HostContext;
 import org.jsetkey.shell.host.HostOptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** --rc profiles and --boot files: the simulated FreeBSD boot (architecture.md §18). */
-class BootTest {
+class BootTest extends InProcessProgramTest {
     private static final String SA = "add 192.0.2.10 198.51.100.20 esp 15701 -E blowfish-cbc \"12345\";\n";
-
-    @TempDir
-    Path dir;
-
-    private String out;
-    private String err;
-
-    private int run(String stdin, String... args) {
-        InProcessRun r = InProcessRun.of(stdin, args);
-        out = r.out();
-        err = r.err();
-        return r.status();
-    }
 
     private Path rc(String... lines) throws Exception {
         Path p = dir.resolve("rc.conf");

@@ -6,8 +6,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** The program run inside the test's JVM without a terminal: what it printed and its exit status. */
-record InProcessRun(int status, String out, String err) {
-    static InProcessRun of(String stdin, String... args) {
+public record InProcessRun(int status, String out, String err) {
+    public static InProcessRun of(String stdin, String... args) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         int status = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),

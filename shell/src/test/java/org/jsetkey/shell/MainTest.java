@@ -7,22 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MainTest {
-    @TempDir
-    Path dir;
-
-    private String out;
-    private String err;
-
-    private int run(String stdin, String... args) {
-        InProcessRun r = InProcessRun.of(stdin, args);
-        out = r.out();
-        err = r.err();
-        return r.status();
-    }
-
+class MainTest extends InProcessProgramTest {
     @Test
     void unknownFlagIsAUsageErrorNamingTheFlag() {
         assertEquals(1, run("", "-z"));

@@ -29,21 +29,24 @@ class LiveCheckTest {
         assertClean("add 1.2.3.4 5.6.7.8 esp 300 -E null;\nget 1.2");
     }
 
+    /** The problem in {@code text} is marked on {@code word}, its first place. */
+    private static LiveCheck.Problem assertMarks(String text, String word) {
+        LiveCheck.Problem p = problem(text);
+        assertEquals(text.indexOf(word), p.offset());
+        assertEquals(word.length(), p.length());
+        return p;
+    }
+
     @Test
     void wrongAddressIsMarkedAtItsToken() {
         String text = "add 192.0.2.10 foo esp 1000 ";
-        LiveCheck.Problem p = problem(text);
-        assertEquals(text.indexOf("foo"), p.offset());
-        assertEquals(3, p.length());
-        assertEquals("invalid address \"foo\"", p.message());
+        assertEquals("invalid address \"foo\"", assertMarks(text, "foo").message());
     }
 
     @Test
     void unfinishedWordMatchingNoAlgorithmIsMarked() {
         String text = "add 192.0.2.10 198.51.100.20 ah 15700 -A blow";
-        LiveCheck.Problem p = problem(text);
-        assertEquals(text.indexOf("blow"), p.offset());
-        assertEquals(4, p.length());
+        assertMarks(text, "blow");
     }
 
     @Test

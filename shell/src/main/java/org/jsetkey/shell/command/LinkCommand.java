@@ -1,6 +1,5 @@
 package org.jsetkey.shell.command;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jsetkey.engine.link.Endpoints;
@@ -60,24 +59,15 @@ record LinkCommand(Host host) implements Command {
     }
 
     private static String addresses(List<IpAddress> l) {
-        if (l.isEmpty()) {
-            return "(no addresses)";
-        }
-        List<String> words = new ArrayList<>();
-        for (IpAddress a : l) {
-            words.add(a.format());
-        }
-        return String.join(" ", words);
+        return words(l.stream().map(IpAddress::format).toList(), " ", "(no addresses)");
     }
 
     private static String prefixes(List<Prefix> l) {
-        if (l.isEmpty()) {
-            return "(default)";
-        }
-        List<String> words = new ArrayList<>();
-        for (Prefix p : l) {
-            words.add(p.format());
-        }
-        return String.join(",", words);
+        return words(l.stream().map(Prefix::format).toList(), ",", "(default)");
+    }
+
+    /** {@code words} joined by {@code separator}, or {@code none} when there are none. */
+    private static String words(List<String> words, String separator, String none) {
+        return words.isEmpty() ? none : String.join(separator, words);
     }
 }
