@@ -14,12 +14,12 @@ public class RecordingOutput implements ConsoleOutput {
     }
 
     @Override
-    public void err(String text) {
-        err.append(text);
+    public void printAbove(String text) {
+        out.append(text).append('\n');
     }
 
     @Override
-    public void printAbove(String text) {
-        out.append(text).append('\n');
+    public void err(String text) {
+        err.append(text);
     }
 }
