@@ -32,12 +32,17 @@ class SigintIT {
         assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -INT failed");
     }
 
+    /** Sends {@code input}, waits until {@code ready} is printed, then lets the command run {@code millis} more. */
+    private static void startCommand(JsetkeyProcess p, String input, String ready, long millis) throws Exception {
+        p.send(input);
+        assertTrue(p.awaitOut(ready, 60), p.err());
+        Thread.sleep(millis);
+    }
+
     @Test
     void sigintStopsTheRunningCommandAndTheNextOneRuns() throws Exception {
         try (JsetkeyProcess p = JsetkeyProcess.start("--name", "phoenix")) {
-            p.send("echo ready\nsleep 30\n");
-            assertTrue(p.awaitOut("ready", 60), p.err());
-            Thread.sleep(500);
+            startCommand(p, "echo ready\nsleep 30\n", "ready", 500);
             long start = System.nanoTime();
             sigint(p);
             p.send("add 192.0.2.1 192.0.2.2 esp 0x300 -E null;\ndump\n");
@@ -52,9 +57,7 @@ class SigintIT {
     @Test
     void sigintStopsAGroovyLoop() throws Exception {
         try (JsetkeyProcess p = JsetkeyProcess.start()) {
-            p.send("groovy println 'spinning'; while (true) { }\n");
-            assertTrue(p.awaitOut("spinning", 60), p.err());
-            Thread.sleep(300);
+            startCommand(p, "groovy println 'spinning'; while (true) { }\n", "spinning", 300);
             sigint(p);
             p.send("echo after\n");
             assertTrue(p.awaitOut("after", 10), p.out() + p.err());
@@ -66,9 +69,7 @@ class SigintIT {
     @Test
     void sigintWithNoCommandRunningEndsTheProgramWith130() throws Exception {
         try (JsetkeyProcess p = JsetkeyProcess.start()) {
-            p.send("echo ready\n");
-            assertTrue(p.awaitOut("ready", 60), p.err());
-            Thread.sleep(300);
+            startCommand(p, "echo ready\n", "ready", 300);
             sigint(p);
             assertTrue(p.waitFor(10), "SIGINT at an idle batch did not end it");
             assertEquals(130, p.exitValue());

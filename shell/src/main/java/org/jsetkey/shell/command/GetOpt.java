@@ -24,6 +24,16 @@ final class GetOpt {
         return parse(Synopsis.parse(usage.synopsis()), args);
     }
 
+    /** The options {@code command} declares, or null after reporting a bad one as its usage error. */
+    static GetOpt parse(Command command, List<String> args, CommandOutput output) {
+        try {
+            return parse(command.usage(), args);
+        } catch (IllegalArgumentException e) {
+            command.usageError(e.getMessage(), output);
+            return null;
+        }
+    }
+
     /** @throws IllegalArgumentException naming the bad option, in getopt's words */
     static GetOpt parse(Synopsis synopsis, List<String> args) {
         Map<String, Boolean> declared = declared(synopsis);

@@ -29,11 +29,9 @@ record HelpCommand(CommandRegistry registry, Sysctl sysctl) implements Command {
             listAll(output);
             return true;
         }
-        GetOpt g;
-        try {
-            g = GetOpt.parse(usage(), args);
-        } catch (IllegalArgumentException e) {
-            return usageError(e.getMessage(), output);
+        GetOpt g = GetOpt.parse(this, args, output);
+        if (g == null) {
+            return false;
         }
         for (AlgorithmKind kind : AlgorithmTable.KINDS) {
             if (g.has(kind.option().substring(1))) {

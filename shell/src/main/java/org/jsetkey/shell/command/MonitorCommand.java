@@ -39,18 +39,15 @@ final class MonitorCommand implements Command, AutoCloseable {
             close();
             return true;
         }
-        boolean drops;
-        int x;
-        try {
-            GetOpt g = GetOpt.parse(usage(), args);
-            if (!g.operands().isEmpty()) {
-                throw new IllegalArgumentException("unexpected " + g.operands().get(0));
-            }
-            drops = g.has('d');
-            x = g.count('x');
-        } catch (IllegalArgumentException e) {
-            return usageError(e.getMessage(), output);
+        GetOpt g = GetOpt.parse(this, args, output);
+        if (g == null) {
+            return false;
         }
+        if (!g.operands().isEmpty()) {
+            return usageError("unexpected " + g.operands().get(0), output);
+        }
+        boolean drops = g.has('d');
+        int x = g.count('x');
         if (subscription != null) {
             output.errorln("monitor: already running ('monitor stop' ends it)");
             return false;

@@ -17,17 +17,15 @@ record NetstatCommand(Counters counters) implements Command {
 
     @Override
     public boolean execute(List<String> args, CommandOutput output) {
-        GetOpt g;
-        try {
-            g = GetOpt.parse(usage(), args);
-            if (!g.has('s')) {
-                throw new IllegalArgumentException("only statistics (-s) are available");
-            }
-            if (!g.operands().isEmpty()) {
-                throw new IllegalArgumentException("unexpected " + g.operands().get(0));
-            }
-        } catch (IllegalArgumentException e) {
-            return usageError(e.getMessage(), output);
+        GetOpt g = GetOpt.parse(this, args, output);
+        if (g == null) {
+            return false;
+        }
+        if (!g.has('s')) {
+            return usageError("only statistics (-s) are available", output);
+        }
+        if (!g.operands().isEmpty()) {
+            return usageError("unexpected " + g.operands().get(0), output);
         }
         boolean hideZero = g.count('s') > 1;
         List<String> protocols = g.has('p') ? List.of(g.value('p')) : NetstatFormatter.PROTOCOLS;

@@ -40,11 +40,9 @@ public final class PeerCommand implements Command {
             output.errorln("usage: " + synopsis());
             return false;
         }
-        GetOpt g;
-        try {
-            g = GetOpt.parse(usage(), args.subList(1, args.size()));
-        } catch (IllegalArgumentException e) {
-            return usageError(e.getMessage(), output);
+        GetOpt g = GetOpt.parse(this, args.subList(1, args.size()), output);
+        if (g == null) {
+            return false;
         }
         long timeout = DEFAULT_TIMEOUT_MILLIS;
         if (g.has('t')) {

@@ -25,11 +25,9 @@ record SaveCommand(SetkeyLanguage setkey) implements Command {
 
     @Override
     public boolean execute(List<String> args, CommandOutput output) {
-        GetOpt g;
-        try {
-            g = GetOpt.parse(usage(), args);
-        } catch (IllegalArgumentException e) {
-            return usageError(e.getMessage(), output);
+        GetOpt g = GetOpt.parse(this, args, output);
+        if (g == null) {
+            return false;
         }
         if (g.operands().size() > 1) {
             output.errorln("usage: " + synopsis());

@@ -141,10 +141,10 @@ class InterpreterTest {
     @Test
     void needsMoreOnlyForUnclosedStatements() {
         assertTrue(interpreter.needsMore("spdadd 10.0.0.1 10.0.0.2 any"));
-        assertFalse(interpreter.needsMore("spdadd 10.0.0.1 10.0.0.2 any -P out none;"));
-        assertFalse(interpreter.needsMore("echo no semicolon"));
-        assertFalse(interpreter.needsMore("dump esp"));
-        assertFalse(interpreter.needsMore("nosuch"));
+        for (String done : List.of("spdadd 10.0.0.1 10.0.0.2 any -P out none;", "echo no semicolon", "dump esp",
+                "nosuch")) {
+            assertFalse(interpreter.needsMore(done), done);
+        }
     }
 
     @Test

@@ -3,24 +3,25 @@ package org.jsetkey.shell.groovy;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class GroovyInputTest {
     @Test
     void openBracesParenthesesAndBracketsNeedMore() {
-        assertTrue(GroovyInput.unfinished("def f = {"));
-        assertTrue(GroovyInput.unfinished("ping('192.0.2.1',"));
-        assertTrue(GroovyInput.unfinished("[1,\n2"));
+        for (String open : List.of("def f = {", "ping('192.0.2.1',", "[1,\n2")) {
+            assertTrue(GroovyInput.unfinished(open), open);
+        }
         assertFalse(GroovyInput.unfinished("def f = { it }"));
     }
 
     @Test
     void bracketsInsideStringsAndCommentsDoNotCount() {
-        assertFalse(GroovyInput.unfinished("println '{ ('"));
-        assertFalse(GroovyInput.unfinished("println \"a\\\" {\""));
-        assertFalse(GroovyInput.unfinished("1 // {"));
+        for (String closed : List.of("println '{ ('", "println \"a\\\" {\"", "1 // {", "x = '''{\n'''")) {
+            assertFalse(GroovyInput.unfinished(closed), closed);
+        }
         assertTrue(GroovyInput.unfinished("x = '''open"));
-        assertFalse(GroovyInput.unfinished("x = '''{\n'''"));
     }
 
     @Test
