@@ -18,10 +18,10 @@ import org.jsetkey.engine.link.Endpoints;
 import org.jsetkey.engine.link.LinkDirection;
 import org.jsetkey.engine.link.LinkPacket;
 import org.jsetkey.engine.link.Peer;
-import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.setkey.Setkey;
 import org.jsetkey.engine.setkey.RecordingListener;
 import org.jsetkey.engine.stack.Host;
+import org.jsetkey.engine.stack.LabPair;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,27 +29,18 @@ import org.junit.jupiter.api.Test;
 /** {@code peer check} between two hosts on a loopback link, loaded with the shipped phoenix and cardinal files. */
 class PeerCheckIT {
     private static final Path SCRIPTS = Path.of(System.getProperty("user.dir")).getParent().resolve("scripts");
-    private final Host phoenix = new Host("phoenix");
-    private final Host cardinal = new Host("cardinal");
     private final List<LinkPacket> wire = new CopyOnWriteArrayList<>();
+    private LabPair lab;
+    private Host phoenix;
+    private Host cardinal;
 
     @BeforeEach
     void start() throws Exception {
-        phoenix.addAddress(IpAddress.parse("192.0.2.10"));
-        phoenix.addAddress(IpAddress.parse("2001:db8:1::10"));
-        cardinal.addAddress(IpAddress.parse("198.51.100.20"));
-        cardinal.addAddress(IpAddress.parse("2001:db8:2::20"));
+        lab = new LabPair();
+        phoenix = lab.phoenix;
+        cardinal = lab.cardinal;
         PeerCheck.of(phoenix);
         PeerCheck.of(cardinal);
-        InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-        phoenix.listen(any);
-        cardinal.listen(any);
-        phoenix.addPeer(new Peer(cardinal.link().localAddress(), List.of()));
-        cardinal.addPeer(new Peer(phoenix.link().localAddress(), List.of()));
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (phoenix.link().announcedName(phoenix.link().peers().get(0)) == null && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
         phoenix.link().tap(wire::add);
         load(phoenix, Files.readString(SCRIPTS.resolve("phoenix/ipsec.conf")));
         load(cardinal, Files.readString(SCRIPTS.resolve("cardinal/ipsec.conf")));
@@ -57,8 +48,7 @@ class PeerCheckIT {
 
     @AfterEach
     void stop() {
-        phoenix.close();
-        cardinal.close();
+        lab.close();
     }
 
     private static void load(Host h, String text) {

@@ -21,8 +21,11 @@ import org.jsetkey.engine.tool.Ping;
 import org.jsetkey.engine.tool.PingOptions;
 import org.jsetkey.engine.tool.PingResult;
 
-/** Two hosts in one JVM on a loopback UDP link, with traces and events recorded. */
-final class LabPair implements AutoCloseable {
+/**
+ * Phoenix and cardinal of the how-to, two hosts in one JVM on a loopback UDP link (each has
+ * heard the other's announcement), with traces and events recorded.
+ */
+public final class LabPair implements AutoCloseable {
     static final IpAddress PHOENIX = IpAddress.parse("192.0.2.10");
     static final IpAddress CARDINAL = IpAddress.parse("198.51.100.20");
     static final IpAddress PHOENIX6 = IpAddress.parse("2001:db8:1::10");
@@ -37,13 +40,13 @@ final class LabPair implements AutoCloseable {
             "add 192.0.2.10 198.51.100.20 esp 15701 -E blowfish-cbc \"12345\";",
             "add 198.51.100.20 192.0.2.10 esp 24501 -E blowfish-cbc \"12345\";", "");
 
-    final Host phoenix = new Host("phoenix");
-    final Host cardinal = new Host("cardinal");
+    public final Host phoenix = new Host("phoenix");
+    public final Host cardinal = new Host("cardinal");
     final List<String> phoenixTrace = Collections.synchronizedList(new ArrayList<>());
     final RecordedEvents phoenixEvents = new RecordedEvents();
     final RecordedEvents cardinalEvents = new RecordedEvents();
 
-    LabPair() throws Exception {
+    public LabPair() throws Exception {
         InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         phoenix.addAddress(PHOENIX);
         phoenix.addAddress(PHOENIX6);
