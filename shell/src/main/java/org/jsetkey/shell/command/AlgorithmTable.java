@@ -17,9 +17,9 @@ public final class AlgorithmTable {
     private AlgorithmTable() {
     }
 
-    /** {@code -E | -A | -C}, as help's synopsis offers them. */
-    static String options() {
-        return String.join(" | ", KINDS.stream().map(AlgorithmKind::option).toList());
+    /** The options that name the tables, in help's order: {@code -E | -A | -C} with " | ". */
+    static String options(String separator) {
+        return String.join(separator, KINDS.stream().map(AlgorithmKind::option).toList());
     }
 
     static String format(AlgorithmKind kind) {

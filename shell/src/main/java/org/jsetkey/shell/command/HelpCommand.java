@@ -17,9 +17,10 @@ import org.jsetkey.engine.sysctl.Sysctl;
 record HelpCommand(CommandRegistry registry, Sysctl sysctl) implements Command {
     @Override
     public Usage usage() {
-        return new Usage("help", "help [command | statement | " + AlgorithmTable.options() + "]",
+        return new Usage("help", "help [command | statement | " + AlgorithmTable.options(" | ") + "]",
                 "Lists the commands, or explains one.\n"
-                        + "help add, help spdadd: the statement's slots; help -E, -A, -C: the algorithm tables;\n"
+                        + "help add, help spdadd: the statement's slots; help " + AlgorithmTable.options(", ")
+                        + ": the algorithm tables;\n"
                         + "help sysctl: the knobs with their ranges and descriptions.");
     }
 
@@ -53,7 +54,7 @@ record HelpCommand(CommandRegistry registry, Sysctl sysctl) implements Command {
             }
             output.out(TextWrap.indented("  a setkey statement: end it with ';' (it may span several lines)", width));
             if (statement.get().slots().stream().anyMatch(s -> s.name().equals("algorithm"))) {
-                output.println("  algorithms: help -E, help -A, help -C");
+                output.println("  algorithms: help " + AlgorithmTable.options(", help "));
             }
         }
         if (command.isPresent()) {
@@ -86,8 +87,8 @@ record HelpCommand(CommandRegistry registry, Sysctl sysctl) implements Command {
         for (StatementSpec s : Grammar.statements()) {
             output.out(TextWrap.hanging("  " + s.keyword(), statementColumn, s.help(), width));
         }
-        output.out(TextWrap.indented("Type help NAME for details, help -E / -A / -C for the algorithms. Tab completes.",
-                width));
+        output.out(TextWrap.indented("Type help NAME for details, help " + AlgorithmTable.options(" / ")
+                + " for the algorithms. Tab completes.", width));
     }
 
     private void knobs(CommandOutput output) {
