@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Random;
 
 import org.jsetkey.engine.net.Ipv4Header;
+import org.jsetkey.engine.net.PacketView;
 
 /**
  * Forged variants of a real ESP/IPv4 packet that was already sent and received: each must be
@@ -43,7 +44,7 @@ enum Fuzz {
                 Ipv4Header.fixChecksum(p);
             }
             case BOGUS_SPI -> {
-                int ihl = (p[0] & 0xf) * 4;
+                int ihl = PacketView.ipv4HeaderLength(p);
                 for (int i = 0; i < 4; i++) {
                     p[ihl + i] = (byte) random.nextInt(256);
                 }
