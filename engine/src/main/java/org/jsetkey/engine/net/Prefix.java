@@ -12,6 +12,12 @@ public record Prefix(IpAddress address, int length) {
         }
     }
 
+    // written out: a record's generated hashCode bootstraps method handles on first use (start-up)
+    @Override
+    public int hashCode() {
+        return address.hashCode() * 31 + length;
+    }
+
     public static Prefix host(IpAddress address) {
         return new Prefix(address, address.bitLength());
     }

@@ -25,6 +25,12 @@ public record Selector(Prefix src, int srcPort, Prefix dst, int dstPort, int upp
         }
     }
 
+    // written out: a record's generated hashCode bootstraps method handles on first use (start-up)
+    @Override
+    public int hashCode() {
+        return (((src.hashCode() * 31 + srcPort) * 31 + dst.hashCode()) * 31 + dstPort) * 31 + upperProtocol;
+    }
+
     private static void checkPort(int port) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: " + port + " (expected: 0-65535)");

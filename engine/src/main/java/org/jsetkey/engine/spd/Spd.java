@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
@@ -38,6 +39,11 @@ public final class Spd {
 
     /** What makes two policies the same SPD entry: selector, direction and context. */
     private record Key(Selector selector, Direction direction, SecurityContext context) {
+        @Override
+        public int hashCode() {
+            return (selector.hashCode() * 31 + direction.hashCode()) * 31 + Objects.hashCode(context);
+        }
+
         static Key of(Policy p) {
             return new Key(p.selector(), p.direction(), p.context());
         }
