@@ -28,20 +28,22 @@ final class AddressParser {
         return new IpAddress(v4, null);
     }
 
+    /** Dotted quad, each part 0-255 without leading zeros; null otherwise. Scans once (bulk loads parse many). */
     static byte[] parseV4(String s) {
-        String[] parts = s.split("\\.", -1);
-        if (parts.length != 4) {
-            return null;
-        }
         byte[] out = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            String p = parts[i];
-            if (p.isEmpty() || p.length() > 3 || (p.length() > 1 && p.charAt(0) == '0')) {
+        int part = 0;
+        int start = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            if (i < s.length() && s.charAt(i) != '.') {
+                continue;
+            }
+            int len = i - start;
+            if (part == 4 || len == 0 || len > 3 || (len > 1 && s.charAt(start) == '0')) {
                 return null;
             }
             int v = 0;
-            for (int k = 0; k < p.length(); k++) {
-                char c = p.charAt(k);
+            for (int k = start; k < i; k++) {
+                char c = s.charAt(k);
                 if (c < '0' || c > '9') {
                     return null;
                 }
@@ -50,9 +52,10 @@ final class AddressParser {
             if (v > 255) {
                 return null;
             }
-            out[i] = (byte) v;
+            out[part++] = (byte) v;
+            start = i + 1;
         }
-        return out;
+        return part == 4 ? out : null;
     }
 
     private static byte[] parseV6(String s, String original) {

@@ -1,10 +1,14 @@
 package org.jsetkey.engine.setkey;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.jsetkey.engine.Keywords;
 import org.jsetkey.engine.crypto.Algorithm;
@@ -90,6 +94,12 @@ public final class Grammar {
             new OptionSpec("-C", List.of(SlotKind.COMP_ALGORITHM), "compression algorithm"),
             new OptionSpec("-R", List.of(), "use the SPI as the on-wire CPI (after -C)"));
 
+    // looked up once per statement (and per option) of a bulk load: maps and lists made once
+    private static final Map<String, StatementSpec> STATEMENT_BY_KEYWORD = byKey(STATEMENTS, StatementSpec::keyword);
+    private static final Map<String, OptionSpec> SA_OPTION_BY_WORD = byKey(SA_OPTIONS, OptionSpec::option);
+    private static final List<String> STATEMENT_NAMES = STATEMENTS.stream().map(StatementSpec::keyword).toList();
+    private static final List<String> PROTOCOLS = Arrays.stream(SaProtocol.values()).map(SaProtocol::keyword).toList();
+
     static final List<String> MODES = Keywords.words(SaMode.TRANSPORT, SaMode.TUNNEL, SaMode.ANY);
     static final List<String> PAD_FLAGS = Keywords.words(PadFlag.values());
     static final List<String> DIRECTIONS = Keywords.words(Direction.values());
@@ -122,11 +132,17 @@ public final class Grammar {
     }
 
     public static Optional<StatementSpec> statement(String keyword) {
-        return STATEMENTS.stream().filter(s -> s.keyword().equals(keyword)).findFirst();
+        return Optional.ofNullable(STATEMENT_BY_KEYWORD.get(keyword));
     }
 
     public static List<String> statementNames() {
-        return STATEMENTS.stream().map(StatementSpec::keyword).toList();
+        return STATEMENT_NAMES;
+    }
+
+    private static <T> Map<String, T> byKey(List<T> values, Function<T, String> key) {
+        Map<String, T> m = new HashMap<>();
+        values.forEach(v -> m.putIfAbsent(key.apply(v), v));
+        return Map.copyOf(m);
     }
 
     public static List<OptionSpec> saOptions() {
@@ -138,15 +154,11 @@ public final class Grammar {
     }
 
     static Optional<OptionSpec> saOption(String word) {
-        return SA_OPTIONS.stream().filter(o -> o.option().equals(word)).findFirst();
+        return Optional.ofNullable(SA_OPTION_BY_WORD.get(word));
     }
 
     public static List<String> protocols() {
-        List<String> l = new ArrayList<>();
-        for (SaProtocol p : SaProtocol.values()) {
-            l.add(p.keyword());
-        }
-        return l;
+        return PROTOCOLS;
     }
 
     /** Upper-layer names offered for completion: the usual ones, then the rest of the protocol table. */
@@ -205,11 +217,19 @@ public final class Grammar {
     /** Input names of one kind usable with {@code protocol} (all of them when it is null). */
     public static List<String> algorithmsFor(SaProtocol protocol, AlgorithmKind kind) {
         // the parser asks once per algorithm it reads: a bulk load of SAs asks 100,000 times
-        return ALGORITHM_WORDS.computeIfAbsent(protocol + "/" + kind, k -> listAlgorithms(protocol, kind));
+        return ALGORITHM_WORDS.computeIfAbsent(new WordsKey(protocol, kind), k -> listAlgorithms(protocol, kind));
     }
 
-    private static final Map<String, List<String>> ALGORITHM_WORDS = new ConcurrentHashMap<>();
-    private static final Map<String, List<String>> OPTION_WORDS = new ConcurrentHashMap<>();
+    private record WordsKey(SaProtocol protocol, Object variant) {
+        // written out: a record's generated hashCode bootstraps method handles on first use (start-up)
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(protocol) * 31 + variant.hashCode();
+        }
+    }
+
+    private static final Map<WordsKey, List<String>> ALGORITHM_WORDS = new ConcurrentHashMap<>();
+    private static final Map<WordsKey, List<String>> OPTION_WORDS = new ConcurrentHashMap<>();
 
     private static List<String> listAlgorithms(SaProtocol protocol, AlgorithmKind kind) {
         List<String> l = new ArrayList<>();
@@ -224,7 +244,8 @@ public final class Grammar {
 
     /** The options that may come next in an SA statement for {@code protocol}. */
     static List<String> optionWords(SaProtocol protocol, boolean withAlgorithms) {
-        return OPTION_WORDS.computeIfAbsent(protocol + "/" + withAlgorithms, k -> listOptions(protocol, withAlgorithms));
+        return OPTION_WORDS.computeIfAbsent(new WordsKey(protocol, withAlgorithms),
+                k -> listOptions(protocol, withAlgorithms));
     }
 
     private static List<String> listOptions(SaProtocol protocol, boolean withAlgorithms) {

@@ -1,6 +1,7 @@
 package org.jsetkey.engine.setkey;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.jsetkey.engine.Keywords;
@@ -199,8 +200,9 @@ final class SaPartReader {
             }
             return null;
         }
-        Token k = c.next(SlotKind.KEY, "key for " + typed + ": \"text\" or 0x hex, "
-                + sizes.describeBytes(), List.of());
+        // the help text only shows in completion: a bulk load does not build it for every key
+        Token k = c.next(SlotKind.KEY, c.completion() ? "key for " + typed + ": \"text\" or 0x hex, "
+                + sizes.describeBytes() : "key", List.of());
         byte[] key;
         if (k.is(TokenKind.STRING)) {
             key = k.text().getBytes(StandardCharsets.UTF_8);
@@ -209,10 +211,7 @@ final class SaPartReader {
             if (digits.length() % 2 != 0) {
                 throw new ParseError(k, "odd number of hex digits (" + digits.length() + ") in key");
             }
-            key = new byte[digits.length() / 2];
-            for (int i = 0; i < key.length; i++) {
-                key[i] = (byte) Integer.parseInt(digits.substring(2 * i, 2 * i + 2), 16);
-            }
+            key = HexFormat.of().parseHex(digits);
         } else if (k.is(TokenKind.WORD) && (k.text().startsWith("0x") || k.text().startsWith("0X"))) {
             throw new ParseError(k, "invalid hex key: only 0-9 and a-f may follow 0x");
         } else if (k.is(TokenKind.WORD) || k.is(TokenKind.DECIMAL)) {

@@ -1,5 +1,6 @@
 package org.jsetkey.engine.setkey;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** A batch of setkey text with its name: turns tokens into positions and diagnostics. */
@@ -9,7 +10,19 @@ final class Source {
 
     Source(String file, String text) {
         this.file = file;
-        this.lines = text.split("\r?\n", -1);
+        this.lines = lines(text);
+    }
+
+    /** The text split at each \n or \r\n, as split("\r?\n", -1) would, without a regex (bulk loads are big). */
+    private static String[] lines(String text) {
+        List<String> l = new ArrayList<>();
+        int start = 0;
+        for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+            l.add(text.substring(start, nl > start && text.charAt(nl - 1) == '\r' ? nl - 1 : nl));
+            start = nl + 1;
+        }
+        l.add(text.substring(start));
+        return l.toArray(new String[0]);
     }
 
     SourcePos pos(Token t) {
