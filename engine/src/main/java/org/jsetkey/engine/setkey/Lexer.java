@@ -1,5 +1,6 @@
 package org.jsetkey.engine.setkey;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +32,8 @@ public final class Lexer {
     private int line = 1;
     private int col = 1;
     private boolean policyMode;
+    private boolean ended;
+    private Token last;
 
     private Lexer(String text) {
         this.text = text;
@@ -42,6 +45,54 @@ public final class Lexer {
         return new Lexed(List.copyOf(l.tokens), List.copyOf(l.errors));
     }
 
+    /**
+     * The tokens of {@code text} made as they are asked for, for a parser that reads a batch
+     * statement by statement: a big file's tokens then die young instead of all living until the
+     * end of the parse.
+     */
+    static Stream stream(String text) {
+        return new Stream(new Lexer(text));
+    }
+
+    /** A lazily lexed token list; {@link #releaseBefore} drops the tokens a reader is done with. */
+    static final class Stream extends AbstractList<Token> {
+        private final Lexer lexer;
+        private int released;
+
+        private Stream(Lexer lexer) {
+            this.lexer = lexer;
+        }
+
+        @Override
+        public Token get(int index) {
+            if (index < released) {
+                throw new IllegalStateException("token " + index + " was released");
+            }
+            while (index >= lexer.tokens.size() && !lexer.ended) {
+                lexer.step();
+            }
+            return lexer.tokens.get(index);
+        }
+
+        /** Lexes to the end: the number of tokens including EOF. */
+        @Override
+        public int size() {
+            lexer.run();
+            return lexer.tokens.size();
+        }
+
+        void releaseBefore(int index) {
+            for (; released < index; released++) {
+                lexer.tokens.set(released, null);
+            }
+        }
+
+        /** The lexical errors met so far (all of them once EOF has been read). */
+        List<LexError> errors() {
+            return List.copyOf(lexer.errors);
+        }
+    }
+
     /** True for {@code -4}, {@code -6}, {@code -n} and their combinations ({@code -46n}). */
     public static boolean isAiflags(String option) {
         return option.length() > 1 && option.charAt(0) == '-' && option.substring(1).chars()
@@ -49,42 +100,55 @@ public final class Lexer {
     }
 
     private void run() {
-        int n = text.length();
-        while (pos < n) {
-            char c = text.charAt(pos);
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f') {
-                advance(1);
-            } else if (policyMode) {
-                policyToken(c);
-            } else if (c == '#') {
-                while (pos < n && text.charAt(pos) != '\n') {
-                    advance(1);
-                }
-            } else if (c == ';') {
-                emit(TokenKind.SEMICOLON, 1, ";");
-            } else if (c == '/') {
-                emit(TokenKind.SLASH, 1, "/");
-            } else if (c == '[') {
-                emit(TokenKind.LBRACKET, 1, "[");
-            } else if (c == ']') {
-                emit(TokenKind.RBRACKET, 1, "]");
-            } else if (c == '"') {
-                string();
-            } else if (c == '-') {
-                option();
-            } else if (wordStart(c)) {
-                word();
-            } else {
-                error(1, "unexpected character \"" + c + "\"");
-            }
+        while (!ended) {
+            step();
         }
-        tokens.add(endOfInput());
+    }
+
+    /** Reads what stands at the current position: one token, a blank, a comment; at the end, EOF. */
+    private void step() {
+        int n = text.length();
+        if (pos >= n) {
+            add(endOfInput());
+            ended = true;
+            return;
+        }
+        char c = text.charAt(pos);
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f') {
+            advance(1);
+        } else if (policyMode) {
+            policyToken(c);
+        } else if (c == '#') {
+            while (pos < n && text.charAt(pos) != '\n') {
+                advance(1);
+            }
+        } else if (c == ';') {
+            emit(TokenKind.SEMICOLON, 1, ";");
+        } else if (c == '/') {
+            emit(TokenKind.SLASH, 1, "/");
+        } else if (c == '[') {
+            emit(TokenKind.LBRACKET, 1, "[");
+        } else if (c == ']') {
+            emit(TokenKind.RBRACKET, 1, "]");
+        } else if (c == '"') {
+            string();
+        } else if (c == '-') {
+            option();
+        } else if (wordStart(c)) {
+            word();
+        } else {
+            error(1, "unexpected character \"" + c + "\"");
+        }
+    }
+
+    private void add(Token t) {
+        tokens.add(t);
+        last = t;
     }
 
     /** EOF sits just after the last token, so "missing ;" points at the end of the statement, not past blank lines. */
     private Token endOfInput() {
-        if (!tokens.isEmpty()) {
-            Token last = tokens.get(tokens.size() - 1);
+        if (last != null) {
             String covered = text.substring(last.offset(), Math.min(text.length(), last.offset() + last.length()));
             if (covered.indexOf('\n') < 0) {
                 return new Token(TokenKind.EOF, "", last.line(), last.column() + last.length(), pos, 0);
@@ -114,7 +178,7 @@ public final class Lexer {
         int close = text.indexOf('"', pos + 1);
         if (close < 0) {
             errors.add(new LexError(new Token(TokenKind.ERROR, "\"", line, col, pos, 1), "unterminated string"));
-            tokens.add(new Token(TokenKind.ERROR, text.substring(pos), line, col, pos, text.length() - pos));
+            add(new Token(TokenKind.ERROR, text.substring(pos), line, col, pos, text.length() - pos));
             advance(text.length() - pos);
             return;
         }
@@ -181,13 +245,13 @@ public final class Lexer {
     }
 
     private void emit(TokenKind kind, int length, String tokenText) {
-        tokens.add(new Token(kind, tokenText, line, col, pos, length));
+        add(new Token(kind, tokenText, line, col, pos, length));
         advance(length);
     }
 
     private void error(int length, String message) {
         Token t = new Token(TokenKind.ERROR, text.substring(pos, pos + length), line, col, pos, length);
-        tokens.add(t);
+        add(t);
         errors.add(new LexError(t, message));
         advance(length);
     }

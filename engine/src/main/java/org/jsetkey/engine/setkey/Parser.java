@@ -37,16 +37,14 @@ public final class Parser {
     }
 
     public static Result parse(String text, String file) {
-        Lexer.Lexed lexed = Lexer.lex(text);
+        Lexer.Stream tokens = Lexer.stream(text);
         Source src = new Source(file, text);
         List<Diagnostic> diags = new ArrayList<>();
-        for (Lexer.LexError e : lexed.errors()) {
-            diags.add(src.error(e.token(), e.message(), List.of()));
-        }
-        List<Token> tokens = lexed.tokens();
         Cursor c = new Cursor(tokens, false);
         List<Parsed> out = new ArrayList<>();
         while (!c.atEnd()) {
+            // statement by statement: the tokens of those done are garbage (bulk loads)
+            tokens.releaseBefore(c.index());
             Token first = c.peek();
             if (first.is(TokenKind.SEMICOLON)) {
                 // KAME's and ipsec-tools' grammars have no empty statement: setkey rejects "flush;;"
@@ -70,6 +68,9 @@ public final class Parser {
                     c.skipStatement();
                 }
             }
+        }
+        for (Lexer.LexError e : tokens.errors()) {
+            diags.add(src.error(e.token(), e.message(), List.of()));
         }
         for (Cursor.Warning w : c.warnings()) {
             diags.add(src.diagnostic(Diagnostic.Severity.WARNING, w.token(), w.message(), List.of()));
@@ -99,7 +100,7 @@ public final class Parser {
     }
 
     private static boolean hasLexError(List<Token> tokens, int from) {
-        for (int i = from; i < tokens.size(); i++) {
+        for (int i = from; ; i++) {
             TokenKind k = tokens.get(i).kind();
             if (k == TokenKind.ERROR) {
                 return true;
@@ -108,16 +109,18 @@ public final class Parser {
                 return false;
             }
         }
-        return false;
     }
 
     private static int indexOf(List<Token> tokens, Token t, int from) {
-        for (int i = from; i < tokens.size(); i++) {
-            if (tokens.get(i) == t) {
+        for (int i = from; ; i++) {
+            Token at = tokens.get(i);
+            if (at == t) {
                 return i;
             }
+            if (at.kind() == TokenKind.EOF) {
+                return from;
+            }
         }
-        return from;
     }
 
     /** See {@link Grammar#expectedAt}. */
