@@ -3,9 +3,7 @@ package org.jsetkey.engine.sad;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -23,7 +21,7 @@ import org.jsetkey.engine.net.IpAddress;
 public final class Sad {
     private final Clock clock;
     private final SadListener listener;
-    private final Map<SaId, SaEntry> entries = new HashMap<>();
+    private final SaTable entries = new SaTable();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private long nextOrder = 1;
     private volatile IntSupplier maxEntries = () -> Integer.MAX_VALUE;
@@ -90,9 +88,7 @@ public final class Sad {
         lock.writeLock().lock();
         try {
             guard = g;
-            for (SaEntry e : entries.values()) {
-                e.guard(g);
-            }
+            entries.forEach(e -> e.guard(g));
         } finally {
             lock.writeLock().unlock();
         }
@@ -132,7 +128,7 @@ public final class Sad {
     public boolean expire(SaEntry entry) {
         lock.writeLock().lock();
         try {
-            if (!entries.remove(entry.id(), entry)) {
+            if (!entries.remove(entry)) {
                 return false;
             }
             entry.state(SaState.DEAD);
@@ -164,7 +160,7 @@ public final class Sad {
         List<SaEntry> removed = new ArrayList<>();
         lock.writeLock().lock();
         try {
-            entries.values().removeIf(e -> {
+            entries.removeIf(e -> {
                 SecurityAssociation sa = e.sa();
                 boolean match = sa.type() == type && sa.src().equals(src) && sa.dst().equals(dst);
                 if (match) {
@@ -187,15 +183,13 @@ public final class Sad {
         int n;
         lock.writeLock().lock();
         try {
-            int before = entries.size();
-            entries.values().removeIf(e -> {
+            n = entries.removeIf(e -> {
                 boolean match = type == null || e.sa().type() == type;
                 if (match) {
                     e.state(SaState.DEAD);
                 }
                 return match;
             });
-            n = before - entries.size();
         } finally {
             lock.writeLock().unlock();
         }
@@ -207,7 +201,8 @@ public final class Sad {
     public List<SaEntry> snapshot() {
         lock.readLock().lock();
         try {
-            List<SaEntry> l = new ArrayList<>(entries.values());
+            List<SaEntry> l = new ArrayList<>(entries.size());
+            entries.forEach(l::add);
             l.sort(Comparator.comparingLong(SaEntry::order).reversed());
             return l;
         } finally {
@@ -234,23 +229,24 @@ public final class Sad {
                                           boolean preferOld) {
         lock.readLock().lock();
         try {
-            SaEntry best = null;
-            for (SaEntry e : entries.values()) {
+            SaEntry[] best = {null};
+            entries.forEach(e -> {
                 SecurityAssociation sa = e.sa();
                 if (sa.type() != type || !e.state().usable() || !sa.src().equals(src) || !sa.dst().equals(dst)) {
-                    continue;
+                    return;
                 }
                 if (sa.mode() != SaMode.ANY && sa.mode() != mode) {
-                    continue;
+                    return;
                 }
                 if (reqid != 0 && sa.reqid() != reqid) {
-                    continue;
+                    return;
                 }
-                if (best == null || (preferOld ? e.order() < best.order() : e.order() > best.order())) {
-                    best = e;
+                SaEntry b = best[0];
+                if (b == null || (preferOld ? e.order() < b.order() : e.order() > b.order())) {
+                    best[0] = e;
                 }
-            }
-            return Optional.ofNullable(best);
+            });
+            return Optional.ofNullable(best[0]);
         } finally {
             lock.readLock().unlock();
         }

@@ -8,24 +8,32 @@ import java.util.function.Consumer;
  * to a value; linear probing with backward-shift deletion, so a lookup allocates nothing.
  * A blocked Bloom filter (two bits in one word per key, 16 bits per slot) answers most
  * misses from a small array that stays in cache, where the table itself would not; deletes
- * leave their bits, a resize rebuilds it.
+ * leave their bits, a resize rebuilds it. Tables whose lookups mostly hit (the SAD's) go
+ * without the filter: it would only add a read.
  */
-final class AddressPairTable<V> {
+public final class AddressPairTable<V> {
     private static final int WORDS = 4;
 
     private long[] keys;
     private Object[] values;
     private long[] filter;
     private int size;
+    private final boolean filtered;
 
     AddressPairTable() {
+        this(true);
+    }
+
+    /** @param filtered whether a Bloom filter answers misses (for tables mostly probed in vain) */
+    public AddressPairTable(boolean filtered) {
+        this.filtered = filtered;
         allocate(8);
     }
 
     private void allocate(int capacity) {
         keys = new long[capacity * WORDS];
         values = new Object[capacity];
-        filter = new long[Math.max(1, capacity / 4)];
+        filter = new long[filtered ? Math.max(1, capacity / 4) : 1];
     }
 
     private static long filterBits(int h) {
@@ -37,14 +45,14 @@ final class AddressPairTable<V> {
         return (filter[(h >>> 4) & (filter.length - 1)] & bits) == bits;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     @SuppressWarnings("unchecked")
-    V get(long a, long b, long c, long d) {
+    public V get(long a, long b, long c, long d) {
         int h = hash(a, b, c, d);
-        if (!mayContain(h)) {
+        if (filtered && !mayContain(h)) {
             return null;
         }
         int mask = values.length - 1;
@@ -61,7 +69,7 @@ final class AddressPairTable<V> {
     }
 
     /** Stores {@code value} (not null) under the key, replacing any value there. */
-    void put(long a, long b, long c, long d, V value) {
+    public void put(long a, long b, long c, long d, V value) {
         if ((size + 1) * 2 > values.length) {
             grow();
         }
@@ -82,11 +90,13 @@ final class AddressPairTable<V> {
         keys[k + 2] = c;
         keys[k + 3] = d;
         values[i] = value;
-        filter[(h >>> 4) & (filter.length - 1)] |= filterBits(h);
+        if (filtered) {
+            filter[(h >>> 4) & (filter.length - 1)] |= filterBits(h);
+        }
         size++;
     }
 
-    void remove(long a, long b, long c, long d) {
+    public void remove(long a, long b, long c, long d) {
         int mask = values.length - 1;
         int i = hash(a, b, c, d) & mask;
         while (true) {
@@ -117,7 +127,7 @@ final class AddressPairTable<V> {
     }
 
     @SuppressWarnings("unchecked")
-    void forEach(Consumer<V> action) {
+    public void forEach(Consumer<V> action) {
         for (Object v : values) {
             if (v != null) {
                 action.accept((V) v);
