@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntSupplier;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 import org.jsetkey.engine.Refusal;
@@ -247,6 +248,24 @@ public final class Sad {
                 }
             });
             return Optional.ofNullable(best[0]);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The newest SA to {@code dst} of protocol {@code type} that {@code match} accepts, or null; copies nothing. */
+    public SaEntry newest(IpAddress dst, SaType type, Predicate<SecurityAssociation> match) {
+        lock.readLock().lock();
+        try {
+            SaEntry[] best = {null};
+            entries.forEach(e -> {
+                SecurityAssociation sa = e.sa();
+                if (sa.type() == type && sa.dst().equals(dst) && match.test(sa)
+                        && (best[0] == null || e.order() > best[0].order())) {
+                    best[0] = e;
+                }
+            });
+            return best[0];
         } finally {
             lock.readLock().unlock();
         }

@@ -13,13 +13,9 @@ public final class SpiLookup {
         if (e != null || type != SaType.IPCOMP) {
             return e;
         }
-        for (SaEntry c : sad.toDestination(dst, SaType.IPCOMP)) {
-            SecurityAssociation sa = c.sa();
-            if (!sa.rawCpi() && sa.compAlg() != null && sa.compAlg().sadbId() == spi) {
-                return c;
-            }
-        }
-        return null;
+        // a well-known CPI: the newest IPComp SA to dst for that algorithm (a scan, no sorted copy of the SAD)
+        return sad.newest(dst, SaType.IPCOMP,
+                sa -> !sa.rawCpi() && sa.compAlg() != null && sa.compAlg().sadbId() == spi);
     }
 
     /** {@code 15700 (0x00003d54)}. */

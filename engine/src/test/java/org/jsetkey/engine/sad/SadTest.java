@@ -92,4 +92,23 @@ class SadTest {
         assertEquals(302, sad.findOutbound(A, B, SaType.ESP, SaMode.TRANSPORT, 0, false).orElseThrow().sa().spi());
         assertTrue(sad.findOutbound(B, A, SaType.ESP, SaMode.TRANSPORT, 0, true).isEmpty());
     }
+
+    @Test
+    void outboundChoiceFollowsDeleteUpdateExpireAndFlush() {
+        sad.add(esp(300, SaMode.ANY));
+        SaEntry second = sad.add(esp(301, SaMode.ANY));
+        sad.delete(new SaId(B, SaType.ESP, 300));
+        assertSame(second, sad.findOutbound(A, B, SaType.ESP, SaMode.TRANSPORT, 0, true).orElseThrow());
+        SaEntry updated = sad.update(esp(301, SaMode.TRANSPORT));
+        assertSame(updated, sad.findOutbound(A, B, SaType.ESP, SaMode.TRANSPORT, 0, true).orElseThrow());
+        assertTrue(sad.findOutbound(A, B, SaType.ESP, SaMode.TUNNEL, 0, true).isEmpty());
+        assertTrue(sad.expire(updated));
+        assertTrue(sad.findOutbound(A, B, SaType.ESP, SaMode.TRANSPORT, 0, true).isEmpty());
+        sad.add(esp(302, SaMode.ANY));
+        assertEquals(1, sad.deleteAll(A, B, SaType.ESP).size());
+        assertTrue(sad.findOutbound(A, B, SaType.ESP, SaMode.TRANSPORT, 0, true).isEmpty());
+        sad.add(esp(303, SaMode.ANY));
+        sad.flush(null);
+        assertTrue(sad.findOutbound(A, B, SaType.ESP, SaMode.TRANSPORT, 0, true).isEmpty());
+    }
 }
