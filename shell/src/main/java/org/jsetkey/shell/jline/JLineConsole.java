@@ -2,6 +2,7 @@ package org.jsetkey.shell.jline;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -75,7 +76,11 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
     /** The console on this process's terminal (a dumb one when there is no real terminal). */
     public static JLineConsole onSystemTerminal(Prompt prompt, CompletionSource completion, Highlighting highlighting,
                                                 Path historyFile) throws IOException {
-        Terminal t = TerminalBuilder.builder().name("jsetkey").system(true).dumb(true).build();
+        // the encoding JLine would arrive at anyway: without one it first looks up the Windows code
+        // pages "ms0" and "cp0", four times, and each miss scans every charset provider on the class
+        // path (a third of the console's start-up in JFR); its own property still wins
+        Charset encoding = System.getProperty("org.jline.terminal.encoding") == null ? Charset.defaultCharset() : null;
+        Terminal t = TerminalBuilder.builder().name("jsetkey").system(true).dumb(true).encoding(encoding).build();
         return new JLineConsole(t, prompt, completion, highlighting, historyFile);
     }
 
