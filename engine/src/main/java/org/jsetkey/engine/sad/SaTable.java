@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.jsetkey.engine.net.IpAddress;
-import org.jsetkey.engine.spd.AddressPairTable;
+import org.jsetkey.engine.net.AddressPairTable;
 
 /**
  * The SAD's map from (destination, protocol, SPI) to entry, keyed inline as four words in an

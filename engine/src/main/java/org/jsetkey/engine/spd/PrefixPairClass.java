@@ -2,6 +2,7 @@ package org.jsetkey.engine.spd;
 
 import java.util.TreeMap;
 
+import org.jsetkey.engine.net.AddressPairTable;
 import org.jsetkey.engine.net.IpAddress;
 
 /**
@@ -16,7 +17,7 @@ final class PrefixPairClass {
     private final long srcMaskLo;
     private final long dstMaskHi;
     private final long dstMaskLo;
-    private final AddressPairTable<PolicyBucket> buckets = new AddressPairTable<>();
+    private final AddressPairTable<PolicyBucket> buckets = new AddressPairTable<>(true);
     /** Stored priority to how many policies here have it. */
     private final TreeMap<Long, Integer> priorities = new TreeMap<>();
     private int size;

@@ -1,4 +1,4 @@
-package org.jsetkey.engine.spd;
+package org.jsetkey.engine.net;
 
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -19,10 +19,6 @@ public final class AddressPairTable<V> {
     private long[] filter;
     private int size;
     private final boolean filtered;
-
-    AddressPairTable() {
-        this(true);
-    }
 
     /** @param filtered whether a Bloom filter answers misses (for tables mostly probed in vain) */
     public AddressPairTable(boolean filtered) {
