@@ -20,8 +20,8 @@ import org.jsetkey.engine.sad.SpiLookup;
 
 /**
  * Part 4, SAD: a SAD of 1,000 and one of 1,000,000 ESP SAs (aes-cbc + hmac-sha1, each with its
- * own address objects, as the parser makes them). Inbound lookup by SPI and insert (+ delete) of a
- * fresh SA are measured interleaved on both; heap per SA is the used heap before and after filling
+ * own address objects, as the parser makes them). Inbound lookup by SPI, insert (+ delete) of a
+ * fresh SA and the outbound SA choice for 4,096 flows are measured interleaved on both; heap per SA is the used heap before and after filling
  * the large SAD, less the key bytes, against a budget of 1 KiB.
  */
 public final class SadBench implements BenchPart {
@@ -72,7 +72,9 @@ public final class SadBench implements BenchPart {
                 lookups(smallSad, small, "lookup " + small),
                 lookups(largeSad, large, "lookup " + large),
                 inserts(smallSad, large + 1, "insert " + small),
-                inserts(largeSad, large + 1 + KEYS, "insert " + large));
+                inserts(largeSad, large + 1 + KEYS, "insert " + large),
+                outbound(smallSad, small, "outbound " + small),
+                outbound(largeSad, large, "outbound " + large));
         Interleaved.Rates rates = Interleaved.measure(cases, run, timing);
         if (smallSad.size() != small || largeSad.size() != large) {
             throw new IllegalStateException("SAD sizes changed: " + smallSad.size() + ", " + largeSad.size());
@@ -84,6 +86,8 @@ public final class SadBench implements BenchPart {
                         nanos(rates.median(0)), 1 / rates.medianRatio(1, 0), TIME_TARGET),
                 BenchRow.atMost("insert+delete, " + big + " SAs vs " + little, nanos(rates.median(3)),
                         nanos(rates.median(2)), 1 / rates.medianRatio(3, 2), TIME_TARGET),
+                BenchRow.atMost("outbound SA choice, " + big + " SAs vs " + little, nanos(rates.median(5)),
+                        nanos(rates.median(4)), 1 / rates.medianRatio(5, 4), TIME_TARGET),
                 BenchRow.atMost("heap per SA beyond keys, " + big + " SAs", bytesPerSa + " B", BYTES_BUDGET + " B",
                         (double) bytesPerSa / BYTES_BUDGET, 1.0));
     }
@@ -102,6 +106,22 @@ public final class SadBench implements BenchPart {
             int i = next[0]++ & (KEYS - 1);
             if (SpiLookup.inbound(sad, dsts[i], SaType.ESP, spis[i]) == null) {
                 throw new IllegalStateException("SA not found: spi " + spis[i]);
+            }
+        });
+    }
+
+    /** The SA an outbound packet of one of {@link #KEYS} flows uses, each flow's packets in turn. */
+    private static Interleaved.Case outbound(Sad sad, int size, String label) {
+        Random rnd = new Random(size + 1);
+        SecurityAssociation[] flows = new SecurityAssociation[KEYS];
+        for (int i = 0; i < KEYS; i++) {
+            flows[i] = sa(rnd.nextInt(size));
+        }
+        int[] next = new int[1];
+        return new Interleaved.Case(label, () -> {
+            SecurityAssociation f = flows[next[0]++ & (KEYS - 1)];
+            if (sad.findOutbound(f.src(), f.dst(), SaType.ESP, SaMode.TRANSPORT, 0, false).isEmpty()) {
+                throw new IllegalStateException("no outbound SA for " + f.src() + " -> " + f.dst());
             }
         });
     }

@@ -85,11 +85,11 @@ final class SaTable {
         return id.spi() << 8 | (long) id.type().ordinal() << 1 | (id.dst().isV4() ? 1 : 0);
     }
 
-    private static long hi(IpAddress a) {
+    static long hi(IpAddress a) {
         return a.isV4() ? 0 : word(a, 0);
     }
 
-    private static long lo(IpAddress a) {
+    static long lo(IpAddress a) {
         return a.isV4() ? word(a, 0) >>> 32 : word(a, 8);
     }
 

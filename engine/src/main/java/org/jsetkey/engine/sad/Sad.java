@@ -24,6 +24,7 @@ public final class Sad {
     private final SadListener listener;
     private final SaTable entries = new SaTable();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final OutboundIndex outbound = new OutboundIndex();
     private long nextOrder = 1;
     private volatile IntSupplier maxEntries = () -> Integer.MAX_VALUE;
     private volatile SequenceGuard guard;
@@ -75,9 +76,14 @@ public final class Sad {
     private SaEntry install(SecurityAssociation sa, UnaryOperator<SaEntry> make) {
         lock.writeLock().lock();
         try {
-            SaEntry entry = make.apply(entries.get(sa.id()));
+            SaEntry old = entries.get(sa.id());
+            SaEntry entry = make.apply(old);
             entry.guard(guard);
             entries.put(sa.id(), entry);
+            if (old != null) {
+                outbound.remove(old);
+            }
+            outbound.add(entry);
             return entry;
         } finally {
             lock.writeLock().unlock();
@@ -114,6 +120,7 @@ public final class Sad {
                 throw new Refusal(Refusal.NO_ENTRY, "no SA with " + id);
             }
             removed.state(SaState.DEAD);
+            outbound.remove(removed);
         } finally {
             lock.writeLock().unlock();
         }
@@ -133,6 +140,7 @@ public final class Sad {
                 return false;
             }
             entry.state(SaState.DEAD);
+            outbound.remove(entry);
             return true;
         } finally {
             lock.writeLock().unlock();
@@ -166,6 +174,7 @@ public final class Sad {
                 boolean match = sa.type() == type && sa.src().equals(src) && sa.dst().equals(dst);
                 if (match) {
                     e.state(SaState.DEAD);
+                    outbound.remove(e);
                     removed.add(e);
                 }
                 return match;
@@ -188,6 +197,7 @@ public final class Sad {
                 boolean match = type == null || e.sa().type() == type;
                 if (match) {
                     e.state(SaState.DEAD);
+                    outbound.remove(e);
                 }
                 return match;
             });
@@ -230,24 +240,19 @@ public final class Sad {
                                           boolean preferOld) {
         lock.readLock().lock();
         try {
-            SaEntry[] best = {null};
-            entries.forEach(e -> {
+            SaEntry best = null;
+            for (SaEntry e : outbound.candidates(src, dst)) {
                 SecurityAssociation sa = e.sa();
-                if (sa.type() != type || !e.state().usable() || !sa.src().equals(src) || !sa.dst().equals(dst)) {
-                    return;
+                if (sa.type() == type && e.state().usable() && sa.src().equals(src) && sa.dst().equals(dst)
+                        && (sa.mode() == SaMode.ANY || sa.mode() == mode)
+                        && (reqid == 0 || sa.reqid() == reqid)) {
+                    best = e;
+                    if (preferOld) {
+                        break;
+                    }
                 }
-                if (sa.mode() != SaMode.ANY && sa.mode() != mode) {
-                    return;
-                }
-                if (reqid != 0 && sa.reqid() != reqid) {
-                    return;
-                }
-                SaEntry b = best[0];
-                if (b == null || (preferOld ? e.order() < b.order() : e.order() > b.order())) {
-                    best[0] = e;
-                }
-            });
-            return Optional.ofNullable(best[0]);
+            }
+            return Optional.ofNullable(best);
         } finally {
             lock.readLock().unlock();
         }

@@ -30,9 +30,10 @@ class TableBenchesTest {
     @Test
     void sadRowsGiveLookupInsertAndHeapPerSa() throws Exception {
         List<BenchRow> rows = new SadBench(SHORT, 100, 20_000).run(new BenchRun(1, s -> { }));
-        assertEquals(3, rows.size());
+        assertEquals(4, rows.size());
         assertTrue(rows.get(0).name().startsWith("lookup by SPI, 20k SAs vs 100"), rows.get(0).name());
-        assertTrue(rows.get(2).figure().endsWith(" B") && rows.get(2).baseline().equals("1024 B"), rows.toString());
+        assertTrue(rows.get(2).name().startsWith("outbound SA choice, 20k SAs vs 100"), rows.get(2).name());
+        assertTrue(rows.get(3).figure().endsWith(" B") && rows.get(3).baseline().equals("1024 B"), rows.toString());
     }
 
     @Test

@@ -111,4 +111,21 @@ class SadTest {
         sad.flush(null);
         assertTrue(sad.findOutbound(A, B, SaType.ESP, SaMode.TRANSPORT, 0, true).isEmpty());
     }
+
+    @Test
+    void aRememberedOutboundChoiceGivesWayToEveryChange() {
+        SaEntry first = sad.add(esp(300, SaMode.ANY));
+        assertSame(first, sad.findOutbound(A, B, SaType.ESP, SaMode.TRANSPORT, 0, false).orElseThrow());
+        assertSame(first, sad.findOutbound(A, B, SaType.ESP, SaMode.TRANSPORT, 0, false).orElseThrow());
+        SaEntry newer = sad.add(esp(301, SaMode.ANY));
+        assertSame(newer, sad.findOutbound(A, B, SaType.ESP, SaMode.TRANSPORT, 0, false).orElseThrow());
+        assertSame(first, sad.findOutbound(A, B, SaType.ESP, SaMode.TRANSPORT, 0, true).orElseThrow());
+        sad.delete(new SaId(B, SaType.ESP, 301));
+        assertSame(first, sad.findOutbound(A, B, SaType.ESP, SaMode.TRANSPORT, 0, false).orElseThrow());
+        assertTrue(sad.findOutbound(B, A, SaType.ESP, SaMode.TRANSPORT, 0, false).isEmpty());
+        SaEntry back = sad.add(new SecurityAssociation(B, A, SaType.ESP, 302, SaMode.ANY, 0, 0, 0,
+                null, null, null, null, null, null, null, null));
+        assertSame(back, sad.findOutbound(B, A, SaType.ESP, SaMode.TRANSPORT, 0, false).orElseThrow(),
+                "a flow that had no SA finds the one added since");
+    }
 }
