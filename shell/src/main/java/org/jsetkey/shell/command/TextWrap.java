@@ -2,9 +2,14 @@ package org.jsetkey.shell.command;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Fits text to the terminal width: breaks at blanks, never inside a word, never drops text. */
 public final class TextWrap {
+    /** An option row of a help text: indented term, two or more blanks, its description. */
+    private static final Pattern OPTION_ROW = Pattern.compile("( +\\S+(?: \\S+)*?)( {2,})(\\S.*)");
+
     private TextWrap() {
     }
 
@@ -55,12 +60,16 @@ public final class TextWrap {
     }
 
     /**
-     * One line as is when it fits, else wrapped with its continuation lines indented two more
-     * than the line itself.
+     * One line as is when it fits, else wrapped: an option row's description under its own
+     * column, any other line's continuation lines indented two more than the line itself.
      */
     public static String indented(String line, int width) {
         if (line.length() <= width) {
             return line + "\n";
+        }
+        Matcher row = OPTION_ROW.matcher(line);
+        if (row.matches() && row.start(3) <= width / 2) {
+            return hanging(row.group(1), row.start(3), row.group(3), width);
         }
         int lead = line.length() - line.stripLeading().length();
         String first = " ".repeat(lead);
