@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ctrl-C on a real terminal stops what runs in the foreground and gives the prompt back with
- * the console usable: a Groovy {@code ping}, a Groovy {@code capture} waiting for packets, and
- * a {@code dump} of 100,000 SAs whose output is cut off.
+ * the console usable: a Groovy {@code ping}, a Groovy {@code capture} waiting for packets,
+ * a {@code dump} of 100,000 SAs whose output is cut off, a Groovy script under {@code run}, and a
+ * Groovy {@code waitFor}.
  */
 class CtrlCIT {
     private static final String PROMPT = TmuxSession.PROMPT;
@@ -124,5 +125,29 @@ class CtrlCIT {
         enter("echo still-here");
         tmux.await(s, t -> t.contains("still-here") && lastLine(t).equals(PROMPT), "echo after the dump", 10);
         assertTrue(millis < 2000, "prompt back " + millis + " ms after Ctrl-C");
+    }
+
+    @Test
+    void ctrlCStopsARunFileAndAGroovyWaitFor() throws Exception {
+        Files.writeString(dir.resolve("slow.groovy"), "println 'run-started'\nThread.sleep(600_000)\nprintln 'run-went-on'\n");
+        open("");
+        enter("run " + dir.resolve("slow.groovy"));
+        tmux.await(s, t -> t.contains("run-started"), "the script started (Groovy loads on first use)", 90);
+        Thread.sleep(300);
+        long runMillis = ctrlC(PROMPT, "interrupted", count(tmuxHistory(), "interrupted"));
+        enter("echo after-run");
+        tmux.await(s, t -> t.contains("after-run") && lastLine(t).equals(PROMPT), "echo after the run", 10);
+        assertFalse(tmuxHistory().contains("run-went-on"), "the run file went on after Ctrl-C:\n" + tmuxHistory());
+
+        enter("groovy");
+        tmux.await(s, t -> lastLine(t).equals("groovy>"), "the Groovy mode (Groovy loads on first use)", 90);
+        enter("waitFor(600) { false }");
+        Thread.sleep(1000);
+        assertFalse(lastLine(tmux.screen(s)).equals("groovy>"), "waitFor should still be waiting");
+        long waitMillis = ctrlC("groovy>", "interrupted", count(tmuxHistory(), "interrupted"));
+        enter("6 * 7");
+        tmux.await(s, t -> lastLine(t).equals("groovy>") && t.contains("\n42\n"), "Groovy working after waitFor", 10);
+        assertTrue(runMillis < 2000 && waitMillis < 2000,
+                "prompt back after Ctrl-C: run " + runMillis + " ms, waitFor " + waitMillis + " ms");
     }
 }
