@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 /**
  * An open-addressing hash table from a masked (src, dst) address pair, four 64-bit words,
  * to a value; linear probing with backward-shift deletion, so a lookup allocates nothing.
- * A blocked Bloom filter (two bits in one word per key, 16 bits per slot) answers most
+ * A blocked Bloom filter (two bits in one word per key, 8 bits per slot) answers most
  * misses from a small array that stays in cache, where the table itself would not; deletes
  * leave their bits, a resize rebuilds it. Tables whose lookups mostly hit (the SAD's) go
  * without the filter: it would only add a read.
@@ -29,7 +29,7 @@ public final class AddressPairTable<V> {
     private void allocate(int capacity) {
         keys = new long[capacity * WORDS];
         values = new Object[capacity];
-        filter = new long[filtered ? Math.max(1, capacity / 4) : 1];
+        filter = new long[filtered ? Math.max(1, capacity / 8) : 1];
     }
 
     private static long filterBits(int h) {
