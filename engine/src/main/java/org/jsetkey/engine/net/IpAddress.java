@@ -83,6 +83,27 @@ public record IpAddress(byte[] bytes, String zone) {
         return bytes[i] & 0xff;
     }
 
+    /** The first 64 bits of an IPv6 address; 0 for IPv4. With {@link #lowWord()}, a hash-table key. */
+    public long highWord() {
+        return isV4() ? 0 : word(0);
+    }
+
+    /** The last 64 bits of an IPv6 address; an IPv4 address in the low 32 bits. */
+    public long lowWord() {
+        if (isV4()) {
+            return (long) byteAt(0) << 24 | byteAt(1) << 16 | byteAt(2) << 8 | byteAt(3);
+        }
+        return word(8);
+    }
+
+    private long word(int from) {
+        long w = 0;
+        for (int i = from; i < from + 8; i++) {
+            w = w << 8 | byteAt(i);
+        }
+        return w;
+    }
+
     public void copyTo(byte[] dst, int offset) {
         System.arraycopy(bytes, 0, dst, offset, bytes.length);
     }

@@ -42,7 +42,7 @@ final class OutboundIndex {
             return;
         }
         if (held.length == 1) {
-            byPair.remove(SaTable.hi(sa.src()), SaTable.lo(sa.src()), SaTable.hi(sa.dst()), SaTable.lo(sa.dst()));
+            byPair.remove(sa.src().highWord(), sa.src().lowWord(), sa.dst().highWord(), sa.dst().lowWord());
             return;
         }
         SaEntry[] rest = new SaEntry[held.length - 1];
@@ -52,10 +52,10 @@ final class OutboundIndex {
     }
 
     private SaEntry[] get(IpAddress src, IpAddress dst) {
-        return byPair.get(SaTable.hi(src), SaTable.lo(src), SaTable.hi(dst), SaTable.lo(dst));
+        return byPair.get(src.highWord(), src.lowWord(), dst.highWord(), dst.lowWord());
     }
 
     private void put(IpAddress src, IpAddress dst, SaEntry[] entries) {
-        byPair.put(SaTable.hi(src), SaTable.lo(src), SaTable.hi(dst), SaTable.lo(dst), entries);
+        byPair.put(src.highWord(), src.lowWord(), dst.highWord(), dst.lowWord(), entries);
     }
 }

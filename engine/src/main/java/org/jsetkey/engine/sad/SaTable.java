@@ -28,19 +28,19 @@ final class SaTable {
 
     SaEntry get(SaId id) {
         long zone = zone(id.dst(), false);
-        return zone < 0 ? null : table.get(word0(id), hi(id.dst()), lo(id.dst()), zone);
+        return zone < 0 ? null : table.get(word0(id), id.dst().highWord(), id.dst().lowWord(), zone);
     }
 
     /** Stores {@code entry} under {@code id}, replacing what was there. */
     void put(SaId id, SaEntry entry) {
-        table.put(word0(id), hi(id.dst()), lo(id.dst()), zone(id.dst(), true), entry);
+        table.put(word0(id), id.dst().highWord(), id.dst().lowWord(), zone(id.dst(), true), entry);
     }
 
     /** Removes the entry under {@code id}; returns it, or null. */
     SaEntry remove(SaId id) {
         SaEntry e = get(id);
         if (e != null) {
-            table.remove(word0(id), hi(id.dst()), lo(id.dst()), zone(id.dst(), false));
+            table.remove(word0(id), id.dst().highWord(), id.dst().lowWord(), zone(id.dst(), false));
         }
         return e;
     }
@@ -83,21 +83,5 @@ final class SaTable {
     /** SPI, protocol and address family in one word. */
     private static long word0(SaId id) {
         return id.spi() << 8 | (long) id.type().ordinal() << 1 | (id.dst().isV4() ? 1 : 0);
-    }
-
-    static long hi(IpAddress a) {
-        return a.isV4() ? 0 : word(a, 0);
-    }
-
-    static long lo(IpAddress a) {
-        return a.isV4() ? word(a, 0) >>> 32 : word(a, 8);
-    }
-
-    private static long word(IpAddress a, int from) {
-        long w = 0;
-        for (int i = from; i < from + 8; i++) {
-            w = w << 8 | (i < a.length() ? a.byteAt(i) : 0);
-        }
-        return w;
     }
 }

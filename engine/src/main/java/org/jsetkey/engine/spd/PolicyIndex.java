@@ -72,10 +72,10 @@ final class PolicyIndex {
     SpdEntry lookup(Flow flow) {
         IpAddress src = flow.src();
         IpAddress dst = flow.dst();
-        long srcHi = PrefixPairClass.hi(src);
-        long srcLo = PrefixPairClass.lo(src);
-        long dstHi = PrefixPairClass.hi(dst);
-        long dstLo = PrefixPairClass.lo(dst);
+        long srcHi = src.highWord();
+        long srcLo = src.lowWord();
+        long dstHi = dst.highWord();
+        long dstLo = dst.lowWord();
         PolicyBucket best = null;
         int bestIndex = -1;
         long bestRank = Long.MAX_VALUE;

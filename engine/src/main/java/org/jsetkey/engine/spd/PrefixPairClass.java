@@ -32,27 +32,6 @@ final class PrefixPairClass {
         dstMaskLo = maskLo(dstLength, bits);
     }
 
-    /** An address as two words: IPv4 in the low 32 bits of {@code lo}, IPv6 as hi:lo. */
-    static long hi(IpAddress a) {
-        return a.isV4() ? 0 : word(a, 0);
-    }
-
-    static long lo(IpAddress a) {
-        return a.isV4() ? word4(a) : word(a, 8);
-    }
-
-    private static long word4(IpAddress a) {
-        return (long) a.byteAt(0) << 24 | a.byteAt(1) << 16 | a.byteAt(2) << 8 | a.byteAt(3);
-    }
-
-    private static long word(IpAddress a, int from) {
-        long w = 0;
-        for (int i = from; i < from + 8; i++) {
-            w = w << 8 | a.byteAt(i);
-        }
-        return w;
-    }
-
     private static long maskHi(int length, int bits) {
         if (bits == 32) {
             return 0;
@@ -81,7 +60,8 @@ final class PrefixPairClass {
         Selector s = e.policy().selector();
         IpAddress src = s.src().address();
         IpAddress dst = s.dst().address();
-        return new long[] {hi(src) & srcMaskHi, lo(src) & srcMaskLo, hi(dst) & dstMaskHi, lo(dst) & dstMaskLo};
+        return new long[] {src.highWord() & srcMaskHi, src.lowWord() & srcMaskLo, dst.highWord() & dstMaskHi,
+                dst.lowWord() & dstMaskLo};
     }
 
     void add(SpdEntry e) {
