@@ -48,9 +48,11 @@ class InterleavedTest {
                 new Interleaved.Case("steady", InterleavedTest::work)), run, SHORT_CPU);
         assertEquals(300, slowCalls.get());
         assertTrue(callsAtMeasuring.get(0) >= SHORT_CPU.minWarmupCalls(), progress.toString());
-        // measured after the slow calls, the two equal workloads come out alike, not 1000x apart
+        // measured after the slow calls, the two equal workloads come out within 10x of each other
+        // (a JIT recompiling the first case late, on a busy machine, can cost it a few times), not
+        // the 10,000x a measured 1 ms call would put between them
         double ratio = rates.medianRatio(0, 1);
-        assertTrue(ratio > 0.3 && ratio < 3, "ratio " + ratio);
+        assertTrue(ratio > 0.1 && ratio < 10, "ratio " + ratio);
         assertEquals("round 1/1 done", progress.get(progress.size() - 1));
         assertEquals(1, rates.perRound()[0].length);
     }
