@@ -2,7 +2,6 @@ package org.jsetkey.engine.net;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,8 +25,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HeaderCodecTest {
 
-    /** How the contract reads one header class, shows its fields and, where the class writes headers, writes. */
+    /** How the contract reads one header class, shows its fields and (writer not null) writes. */
     record Codec<H>(String name, Reader<H> reader, Function<H, String> fields, Writer<H> writer) {
+        boolean writes() {
+            return writer != null;
+        }
+
         String read(byte[] packet, int offset) throws Exception {
             return fields.apply(reader.read(packet, offset));
         }
@@ -46,7 +49,7 @@ class HeaderCodecTest {
         H read(byte[] packet, int offset) throws Exception;
     }
 
-    /** What the class writes for a header it read; null for a class that only reads. */
+    /** What the class writes for a header it read. */
     interface Writer<H> {
         byte[] write(H header) throws Exception;
     }
@@ -94,7 +97,7 @@ class HeaderCodecTest {
             (p, off) -> IpsecHeaders.locate(p),
             h -> String.format("proto %d spi 0x%x at %d named at %d", h.protocol(), h.spi(), h.offset(),
                     h.fieldOffset()),
-            h -> null);
+            null);
 
     /** The header walk: where the IP headers end and which IPsec headers a reader without keys sees. */
     private static final Codec<Walk> WALK = new Codec<>("IpView",
@@ -105,7 +108,7 @@ class HeaderCodecTest {
             w -> String.format("v%d hl %d end %d proto %d at %d named at %d ipsec %s", w.view().version(),
                     w.view().ipHeaderLength(), w.view().end(), w.view().protocol(), w.view().offset(),
                     w.view().fieldOffset(), w.ipsec()),
-            w -> null);
+            null);
 
     record Sample(Codec<?> codec, String file, int offset, String fields) {
         @Override
@@ -143,12 +146,16 @@ class HeaderCodecTest {
         assertEquals(s.fields(), s.codec().read(load(s.file()), s.offset()));
     }
 
+    /** The samples of the header classes that write headers. */
+    static List<Sample> writtenSamples() {
+        return samples().stream().filter(s -> s.codec().writes()).toList();
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("samples")
+    @MethodSource("writtenSamples")
     void writesBackTheStoredBytes(Sample s) throws Exception {
         byte[] packet = load(s.file());
         byte[] written = s.codec().writeBack(packet, s.offset());
-        assumeTrue(written != null, s.codec() + " only reads headers");
         int end = Math.min(packet.length, s.offset() + written.length);
         assertArrayEquals(Arrays.copyOfRange(packet, s.offset(), end), written);
     }
