@@ -89,27 +89,21 @@ final class Esp {
         if (s.cipher().authOnly()) {
             return sealAuthOnly(env, entry, crypto, s);
         }
-        int block = Math.max(4, s.cipher().blockBytes());
-        int data = env.payloadLength();
-        int padLen = (block - (data + 2) % block) % block;
-        int plainLen = data + padLen + 2;
-        int at = env.headLength();
-        int ct = at + s.headerBytes();
-        byte[] out = env.start(ct + plainLen + s.icvBytes());
-        writeHeader(out, at, entry, crypto, s);
-        byte[] trailer = new byte[padLen + 2];
-        pad(trailer, 0, padLen, sa.flags());
-        trailer[padLen] = (byte) padLen;
-        trailer[padLen + 1] = (byte) env.nextHeader();
-        byte[] iv = s.fullIv(out, at);
+        Layout l = layOut(env, entry, crypto, s, Math.max(4, s.cipher().blockBytes()));
+        byte[] out = l.out();
+        byte[] trailer = new byte[l.padLen() + 2];
+        pad(trailer, 0, l.padLen(), sa.flags());
+        trailer[l.padLen()] = (byte) l.padLen();
+        trailer[l.padLen() + 1] = (byte) env.nextHeader();
+        byte[] iv = s.fullIv(out, l.at());
         try {
-            s.cipher().encryptTo(iv, env.body(), env.bodyOffset(), data, trailer, 0, trailer.length, out, ct, at, 8);
+            s.cipher().encryptTo(iv, env.body(), env.bodyOffset(), l.data(), trailer, 0, trailer.length, out, l.ct(),
+                    l.at(), 8);
         } catch (GeneralSecurityException e) {
-            throw new XformException(XformFailure.NO_TRANSFORM, sa.encAlg().name() + " failed to encrypt: "
-                    + e.getMessage());
+            throw encryptFailed(sa, e);
         }
         if (s.cipher().tagBytes() == 0 && s.mac() != null && s.mac().icvBytes() > 0) {
-            s.mac().icvInto(out, at, ct + plainLen - at, out, 0, 0, out, ct + plainLen);
+            s.mac().icvInto(out, l.at(), l.trailerEnd() - l.at(), out, 0, 0, out, l.trailerEnd());
         }
         env.fix(out, IpProtocol.ESP.number());
         return out;
@@ -139,28 +133,47 @@ final class Esp {
 
     /** RFC 4543 GMAC: header, IV and payload are all AAD; only a tag is added. */
     private byte[] sealAuthOnly(Envelope env, SaEntry entry, SaCrypto crypto, Shape s) throws XformException {
-        int block = 4;
-        int data = env.payloadLength();
-        int padLen = (block - (data + 2) % block) % block;
-        int plainLen = data + padLen + 2;
-        int at = env.headLength();
-        int ct = at + s.headerBytes();
-        byte[] out = env.start(ct + plainLen + s.icvBytes());
-        writeHeader(out, at, entry, crypto, s);
-        env.copyPayload(out, ct);
-        pad(out, ct + data, padLen, entry.sa().flags());
-        out[ct + plainLen - 2] = (byte) padLen;
-        out[ct + plainLen - 1] = (byte) env.nextHeader();
+        Layout l = layOut(env, entry, crypto, s, 4);
+        byte[] out = l.out();
+        env.copyPayload(out, l.ct());
+        pad(out, l.ct() + l.data(), l.padLen(), entry.sa().flags());
+        out[l.trailerEnd() - 2] = (byte) l.padLen();
+        out[l.trailerEnd() - 1] = (byte) env.nextHeader();
         try {
-            byte[] tag = s.cipher().encrypt(s.fullIv(out, at), Arrays.copyOfRange(out, at, ct + plainLen),
+            byte[] tag = s.cipher().encrypt(s.fullIv(out, l.at()), Arrays.copyOfRange(out, l.at(), l.trailerEnd()),
                     new byte[0], 0, 0);
-            System.arraycopy(tag, 0, out, ct + plainLen, tag.length);
+            System.arraycopy(tag, 0, out, l.trailerEnd(), tag.length);
         } catch (GeneralSecurityException e) {
-            throw new XformException(XformFailure.NO_TRANSFORM, entry.sa().encAlg().name() + " failed to encrypt: "
-                    + e.getMessage());
+            throw encryptFailed(entry.sa(), e);
         }
         env.fix(out, IpProtocol.ESP.number());
         return out;
+    }
+
+    /**
+     * A sealed packet's parts: the ESP header at {@code at}, the payload of {@code data} bytes at
+     * {@code ct}, padded so payload, pad length and next header fill whole {@code block}s.
+     */
+    private record Layout(byte[] out, int at, int ct, int data, int padLen) {
+        int trailerEnd() {
+            return ct + data + padLen + 2;
+        }
+    }
+
+    /** The output packet started from {@code env}, its ESP header written, room for payload, trailer and ICV. */
+    private Layout layOut(Envelope env, SaEntry entry, SaCrypto crypto, Shape s, int block) throws XformException {
+        int data = env.payloadLength();
+        int padLen = (block - (data + 2) % block) % block;
+        int at = env.headLength();
+        int ct = at + s.headerBytes();
+        byte[] out = env.start(ct + data + padLen + 2 + s.icvBytes());
+        writeHeader(out, at, entry, crypto, s);
+        return new Layout(out, at, ct, data, padLen);
+    }
+
+    private static XformException encryptFailed(SecurityAssociation sa, GeneralSecurityException e) {
+        return new XformException(XformFailure.NO_TRANSFORM, sa.encAlg().name() + " failed to encrypt: "
+                + e.getMessage());
     }
 
     /** Self-describing padding 1, 2, 3, ... (RFC 4303), or random / zero bytes as the SA's flags ask. */
