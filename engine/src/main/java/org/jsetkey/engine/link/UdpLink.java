@@ -39,6 +39,7 @@ public final class UdpLink implements AutoCloseable {
     private final AtomicLong handlerFailures = new AtomicLong();
     private final AtomicLong noRoute = new AtomicLong();
     private final AtomicInteger ipId = new AtomicInteger(1);
+    private final TapClock tapClock = new TapClock();
     private volatile Consumer<byte[]> receiver = p -> { };
     private volatile ControlListener control = (peer, payload) -> false;
     private volatile Announcement announcement;
@@ -310,13 +311,15 @@ public final class UdpLink implements AutoCloseable {
         if (taps.isEmpty()) {
             return;
         }
-        long micros = System.currentTimeMillis() * 1000 + (System.nanoTime() / 1000) % 1000;
-        LinkPacket lp = new LinkPacket(micros, dir, packet);
-        for (Consumer<LinkPacket> t : taps) {
-            try {
-                t.accept(lp);
-            } catch (RuntimeException ignored) {
-                // a failing tap must not stop the link
+        // the link thread (in) and senders (out) stamp and hand over one at a time: a trace's times never go back
+        synchronized (tapClock) {
+            LinkPacket lp = new LinkPacket(tapClock.next(), dir, packet);
+            for (Consumer<LinkPacket> t : taps) {
+                try {
+                    t.accept(lp);
+                } catch (RuntimeException ignored) {
+                    // a failing tap must not stop the link
+                }
             }
         }
     }

@@ -42,14 +42,16 @@ record Diagnosis(DropReason reason, String summary, List<String> details) {
         String what = sa.type().keyword() + " spi " + SpiLookup.text(sa.spi()) + " from " + src + " to " + dst;
         switch (e.kind()) {
             case AUTH_FAILED:
-                return new Diagnosis(DropReason.AUTH_FAILED, "ICV mismatch on " + what
-                        + ": the keys or algorithms differ between the hosts (this host uses "
-                        + algorithms(sa) + ")", List.of(e.detail()));
+                return new Diagnosis(DropReason.AUTH_FAILED, "ICV mismatch on " + what + ": "
+                        + (damaged(entry) ? damage(entry)
+                                : "the keys or algorithms differ between the hosts (this host uses "
+                                        + algorithms(sa) + ")"), List.of(e.detail()));
             case REPLAY:
                 return new Diagnosis(DropReason.REPLAY, "replay on " + what + ": " + e.detail(), List.of());
             case BAD_PADDING:
-                return new Diagnosis(DropReason.BAD_PADDING, "bad padding on " + what
-                        + ": the encryption key or algorithm differs between the hosts? (" + e.detail() + ")",
+                return new Diagnosis(DropReason.BAD_PADDING, "bad padding on " + what + ": "
+                        + (damaged(entry) ? damage(entry) + " (" + e.detail() + ")"
+                                : "the encryption key or algorithm differs between the hosts? (" + e.detail() + ")"),
                         List.of());
             case BAD_LENGTH:
                 return new Diagnosis(DropReason.BAD_LENGTH, what + ": " + e.detail(), List.of());
@@ -65,6 +67,21 @@ record Diagnosis(DropReason reason, String summary, List<String> details) {
             default:
                 return new Diagnosis(DropReason.CRYPTO_FAILED, what + ": " + e.detail(), List.of());
         }
+    }
+
+    /**
+     * An SA on which packets verified and decrypted before cannot have the wrong keys: the bad
+     * packet among good ones was damaged on the way. Keys that changed on the peer fail every
+     * packet from then on, so more failures than good packets keep the key-mismatch reading.
+     */
+    private static boolean damaged(SaEntry entry) {
+        return entry.packets() > 0 && entry.authFailures() <= entry.packets();
+    }
+
+    private static String damage(SaEntry entry) {
+        long good = entry.packets();
+        return "damaged in transit (" + good + " packet" + (good == 1 ? "" : "s")
+                + " on this SA passed, so the keys agree; a bit changed on the way)";
     }
 
     private static String algorithms(SecurityAssociation sa) {

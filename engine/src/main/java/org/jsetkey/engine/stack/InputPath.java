@@ -93,6 +93,8 @@ final class InputPath {
         SaType type = SaType.byIpProtocol(h.protocol());
         IpAddress src = IpPacket.source(ip);
         IpAddress dst = IpPacket.destination(ip);
+        // FreeBSD's ipsec_common_input counts "packets in" first, before any check can drop it
+        dp.counters().add(type, XformStat.INPUT);
         if (!enabled(type)) {
             dp.drops().drop(DropReason.PROTOCOL_DISABLED, v6, type, type.keyword() + " input is disabled by sysctl",
                     List.of());
@@ -117,7 +119,6 @@ final class InputPath {
             dp.drops().drop(d.reason(), v6, type, d.summary(), d.details());
             return null;
         }
-        dp.counters().add(type, XformStat.INPUT);
         dp.counters().add(type, XformStat.IBYTES, ip.length);
         return new Layer(opened, new Protection(type, sa.sa().spi(),
                 opened.tunnel() ? SaMode.TUNNEL : SaMode.TRANSPORT, src, dst, opened.sequence()));

@@ -211,4 +211,36 @@ class UdpLinkTest {
         assertEquals(2, b.malformedDatagrams());
         assertTrue(receivedByB.isEmpty());
     }
+
+    /** The link thread (in) and two senders (out) race for a's taps: the trace's times still never go back. */
+    @Test
+    void tapsSeePacketsInTheOrderOfTheirTimestamps() throws Exception {
+        java.util.List<Long> times = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        a.tap(p -> times.add(p.timeMicros()));
+        b.onReceive(p -> b.send(p, IpAddress.parse("192.0.2.10"))); // echo everything back to a
+        byte[] packet = ipv4Packet("192.0.2.10", "198.51.100.20");
+        Runnable sender = () -> {
+            for (int i = 0; i < 2000; i++) {
+                a.send(packet, IpAddress.parse("198.51.100.20"));
+            }
+        };
+        Thread t1 = new Thread(sender);
+        Thread t2 = new Thread(sender);
+        t1.start();
+        t2.start();
+        t1.join(30_000);
+        t2.join(30_000);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (times.size() < 8000 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        List<Long> seen = List.copyOf(times);
+        assertTrue(seen.size() >= 4000, "only " + seen.size() + " packets traced");
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(seen.get(i) > seen.get(i - 1), "line " + (i + 1) + " at " + seen.get(i)
+                    + " after one at " + seen.get(i - 1));
+        }
+        long wallMicros = System.currentTimeMillis() * 1000;
+        assertTrue(Math.abs(seen.get(seen.size() - 1) - wallMicros) < 5_000_000, "stamps follow the wall clock");
+    }
 }
