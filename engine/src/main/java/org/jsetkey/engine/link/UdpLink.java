@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -44,6 +47,7 @@ public final class UdpLink implements AutoCloseable {
     private volatile ControlListener control = (peer, payload) -> false;
     private volatile Announcement announcement;
     private Thread thread;
+    private ScheduledExecutorService delayQueue;
 
     /** A message from a peer on the control port; returns false when it was not understood. */
     @FunctionalInterface
@@ -78,6 +82,7 @@ public final class UdpLink implements AutoCloseable {
         final Peer peer;
         final PeerStats stats = new PeerStats();
         volatile List<IpAddress> announced = List.of();
+        volatile Impairer impairer;
         volatile String announcedName;
 
         PeerState(Peer peer) {
@@ -183,6 +188,16 @@ public final class UdpLink implements AutoCloseable {
             return false;
         }
         tapAll(LinkDirection.OUT, ipPacket);
+        Impairer impairer = target.impairer;
+        if (impairer != null && !control) {
+            // after the sender's capture point: its tcpdump shows what it sent, the peer's what arrived
+            impairer.submit(ipPacket, datagram -> wire(target, datagram, false));
+            return true;
+        }
+        return wire(target, ipPacket, control);
+    }
+
+    private boolean wire(PeerState target, byte[] ipPacket, boolean control) {
         try {
             socket.send(new DatagramPacket(ipPacket, ipPacket.length, target.peer.endpoint()));
             if (control) {
@@ -195,6 +210,63 @@ public final class UdpLink implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * Impairs the datagrams this host sends {@code peer} from now on (the hosts' own control
+     * messages excepted), or stops with null; the counts start again. Returns the settings in
+     * force, with the seed chosen when none was given, so the run can be repeated.
+     */
+    public Impairment impair(Peer peer, Impairment settings) {
+        PeerState s;
+        synchronized (this) {
+            s = peers.get(peer.endpoint());
+        }
+        if (s == null) {
+            throw new IllegalArgumentException("no peer " + Endpoints.format(peer.endpoint()));
+        }
+        if (settings == null) {
+            s.impairer = null;
+            return null;
+        }
+        Impairment seeded = settings.seed() != null ? settings
+                : settings.withSeed(new java.security.SecureRandom().nextInt(Integer.MAX_VALUE));
+        s.impairer = new Impairer(seeded, System::nanoTime, this::delayQueue);
+        return seeded;
+    }
+
+    /** The impairment set for {@code peer} (with its seed), or null. */
+    public Impairment impairment(Peer peer) {
+        Impairer i = impairer(peer);
+        return i == null ? null : i.settings();
+    }
+
+    /** What the impairment of {@code peer} did since it was set ({@link ImpairStats#NONE} without one). */
+    public ImpairStats impairStats(Peer peer) {
+        Impairer i = impairer(peer);
+        return i == null ? ImpairStats.NONE : i.stats();
+    }
+
+    private synchronized Impairer impairer(Peer peer) {
+        PeerState s = peers.get(peer.endpoint());
+        return s == null ? null : s.impairer;
+    }
+
+    /** The one thread that sends delayed datagrams when they are due, started on first use. */
+    private synchronized ScheduledExecutorService delayQueue() {
+        if (socket.isClosed()) {
+            throw new java.util.concurrent.RejectedExecutionException("the link is closed");
+        }
+        if (delayQueue == null) {
+            ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "link-delay-" + localAddress().getPort());
+                t.setDaemon(true);
+                return t;
+            });
+            e.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            delayQueue = e;
+        }
+        return delayQueue;
     }
 
     /** The peer owning {@code dst}: longest configured or announced prefix; the only peer otherwise. */
@@ -360,6 +432,19 @@ public final class UdpLink implements AutoCloseable {
 
     @Override
     public void close() {
+        ScheduledExecutorService q;
+        synchronized (this) {
+            socket.close(); // first, so no delay queue starts after this one stops
+            q = delayQueue;
+        }
+        if (q != null) {
+            q.shutdownNow(); // datagrams still waiting die with the link, as on a cable pulled out
+            try {
+                q.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         socket.close();
         Thread t = thread;
         if (t != null) {
