@@ -235,6 +235,25 @@ public final class UdpLink implements AutoCloseable {
         return seeded;
     }
 
+    /**
+     * The peer a person names: its announced name, its socket as {@code --peer} writes it, or an
+     * address it owns. The message lists the peers there are.
+     */
+    public Peer peerNamed(String word) {
+        IpAddress ip = IpAddress.tryParse(word);
+        List<String> known = new ArrayList<>();
+        for (Peer p : peers()) {
+            String name = announcedName(p);
+            if (word.equals(name) || word.equals(Endpoints.format(p.endpoint()))
+                    || ip != null && (announcedBy(p).contains(ip) || p.prefixes().stream().anyMatch(x -> x.contains(ip)))) {
+                return p;
+            }
+            known.add(name == null || name.isEmpty() ? Endpoints.format(p.endpoint()) : name);
+        }
+        throw new IllegalArgumentException("no peer " + word + " (peers: "
+                + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
+    }
+
     /** The impairment set for {@code peer} (with its seed), or null. */
     public Impairment impairment(Peer peer) {
         Impairer i = impairer(peer);
