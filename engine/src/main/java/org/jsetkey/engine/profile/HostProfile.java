@@ -11,13 +11,15 @@ import java.util.Map;
 
 import org.jsetkey.engine.link.Endpoints;
 import org.jsetkey.engine.link.Peer;
+import org.jsetkey.engine.link.PeerImpairment;
 import org.jsetkey.engine.net.IpAddress;
 
 /**
  * A lab host described the FreeBSD way in {@code rc.conf}:
  * {@code hostname}, addresses from {@code ifconfig_*} ("inet 192.0.2.10/24",
  * "inet6 2001:db8::10 prefixlen 64"), {@code jsetkey_listen} and {@code jsetkey_peers}
- * (the link), {@code ipsec_enable}/{@code ipsec_file}, {@code gateway_enable}.
+ * (the link), {@code jsetkey_impair_NAME} (a peer's impairment, {@link PeerImpairment}),
+ * {@code ipsec_enable}/{@code ipsec_file}, {@code gateway_enable}.
  *
  * @param ipsecFile    resolved against the rc.conf's folder when relative
  * @param autosaveFile with {@code ipsec_autosave="YES"}: {@code ipsec_autosave_file}, by default
@@ -25,10 +27,20 @@ import org.jsetkey.engine.net.IpAddress;
  */
 public record HostProfile(String hostname, List<IpAddress> addresses, InetSocketAddress listen, List<Peer> peers,
                           boolean ipsecEnable, Path ipsecFile, boolean gateway, boolean ipv6Gateway,
-                          List<String> warnings, Path autosaveFile) {
+                          List<String> warnings, Path autosaveFile, List<PeerImpairment> impairments) {
 
     public static final String DEFAULT_IPSEC_FILE = "/etc/ipsec.conf";
     public static final String DEFAULT_AUTOSAVE_FILE = "ipsec.autosave";
+    /** {@code jsetkey_impair_NAME="HOST:PORT netem-words"}: one line per impaired peer, NAME free as in ifconfig_em0. */
+    public static final String IMPAIR_PREFIX = "jsetkey_impair_";
+
+    /** A profile without impairments. */
+    public HostProfile(String hostname, List<IpAddress> addresses, InetSocketAddress listen, List<Peer> peers,
+                       boolean ipsecEnable, Path ipsecFile, boolean gateway, boolean ipv6Gateway,
+                       List<String> warnings, Path autosaveFile) {
+        this(hostname, addresses, listen, peers, ipsecEnable, ipsecFile, gateway, ipv6Gateway, warnings, autosaveFile,
+                List.of());
+    }
 
     /** A profile without autosave. */
     public HostProfile(String hostname, List<IpAddress> addresses, InetSocketAddress listen, List<Peer> peers,
@@ -41,6 +53,7 @@ public record HostProfile(String hostname, List<IpAddress> addresses, InetSocket
         addresses = List.copyOf(addresses);
         peers = List.copyOf(peers);
         warnings = List.copyOf(warnings);
+        impairments = List.copyOf(impairments);
     }
 
     public static HostProfile load(Path rcConf) throws IOException {
@@ -70,8 +83,18 @@ public record HostProfile(String hostname, List<IpAddress> addresses, InetSocket
                 ? resolve(rc.get("ipsec_autosave_file", DEFAULT_AUTOSAVE_FILE), dir) : null;
         boolean gw = rc.yes("gateway_enable", "NO");
         boolean gw6 = rc.yes("ipv6_gateway_enable", "NO");
+        List<PeerImpairment> impairments = new ArrayList<>();
+        for (Map.Entry<String, String> e : rc.values().entrySet()) {
+            if (e.getKey().startsWith(IMPAIR_PREFIX)) {
+                try {
+                    impairments.add(PeerImpairment.parse(e.getValue()));
+                } catch (IllegalArgumentException bad) {
+                    throw new IllegalArgumentException(e.getKey() + ": " + bad.getMessage());
+                }
+            }
+        }
         return new HostProfile(rc.get("hostname", ""), addrs, listen, peers, enable, file, gw, gw6, rc.warnings(),
-                autosave);
+                autosave, impairments);
     }
 
     private static Path resolve(String name, Path dir) {

@@ -71,4 +71,20 @@ class HostProfileTest {
         assertThrows(IllegalArgumentException.class,
                 () -> HostProfile.from(RcConf.parse("ifconfig_x=\"inet 2001:db8::1\"\n", "r"), null));
     }
+
+    @Test
+    void readsOneImpairmentLinePerPeer() {
+        HostProfile p = HostProfile.from(RcConf.parse(PHOENIX
+                + "jsetkey_impair_cardinal=\"127.0.0.1:7002 loss 5% delay 10ms 2ms seed 1\"\n"
+                + "jsetkey_impair_sparrow=\"127.0.0.1:7003 duplicate 1%\"\n", "rc.conf"), Path.of("/lab"));
+        assertEquals(2, p.impairments().size());
+        assertEquals(7002, p.impairments().get(0).endpoint().getPort());
+        assertEquals("loss 5% delay 10ms 2ms seed 1", p.impairments().get(0).impairment().format());
+        assertEquals("duplicate 1%", p.impairments().get(1).impairment().format());
+        assertTrue(HostProfile.from(RcConf.parse(PHOENIX, "rc.conf"), null).impairments().isEmpty());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HostProfile.from(
+                RcConf.parse(PHOENIX + "jsetkey_impair_cardinal=\"127.0.0.1:7002 loss lots\"\n", "rc.conf"), null));
+        assertEquals("jsetkey_impair_cardinal: loss 'lots': expected a percentage 0-100 (like 5% or 0.1%)",
+                e.getMessage());
+    }
 }

@@ -12,6 +12,7 @@ final class GroovyHelp {
             "                            enc, auth, seq / direction, action, rules, ...)",
             "  sysctl['name'] = 2        read or set a knob; sysctl('name=value') runs sysctl",
             "  link                      local, port, peers (null without --listen)",
+            "  link.impair(loss: 5, seed: 1)  netem faults on what this host sends ('off' clears); link.impaired",
             "  args, scriptFile, scriptDir   script arguments and location",
             "  setkey('...')             runs statements, returns what they print; throws with",
             "                            FILE:LINE:COL and a caret on error; setkey(file) too",

@@ -9,6 +9,7 @@ import java.time.Clock;
 import org.jsetkey.engine.check.PeerCheck;
 import org.jsetkey.engine.event.EventBus;
 import org.jsetkey.engine.link.Peer;
+import org.jsetkey.engine.link.PeerImpairment;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.persist.AtomicFile;
 import org.jsetkey.engine.persist.ConfigFile;
@@ -84,6 +85,21 @@ public final class HostContext implements AutoCloseable {
             host.listen(options.listen());
             for (Peer p : options.peers()) {
                 host.addPeer(p);
+            }
+            impairFromProfile();
+        }
+    }
+
+    /** rc.conf's {@code jsetkey_impair_*} lines, each on the peer whose socket it names. */
+    private void impairFromProfile() {
+        if (profile == null) {
+            return;
+        }
+        for (PeerImpairment pi : profile.impairments()) {
+            for (Peer p : host.link().peers()) {
+                if (p.endpoint().equals(pi.endpoint())) {
+                    host.link().impair(p, pi.impairment());
+                }
             }
         }
     }

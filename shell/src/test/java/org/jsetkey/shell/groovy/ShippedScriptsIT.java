@@ -51,4 +51,17 @@ class ShippedScriptsIT {
                 r.out());
         assertTrue(r.out().contains("2 packets transmitted, 0 received, 100% packet loss"), r.out());
     }
+
+    @Test
+    void impairedLinkWalkthroughShowsEachFault() throws Exception {
+        ScriptRun r = script("impaired-link.groovy");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains(" (DUP!)\n"), r.out());
+        assertTrue(r.out().contains("cardinal: duplicate 50% seed 1\n"), r.out());
+        assertTrue(r.out().contains("damaged in transit ("), r.out());
+        Matcher m = Pattern.compile("impaired-link: (\\d+) DUP! without a window, none with -r 32 \\((\\d+) replays\\); "
+                + "(\\d+) of 50 lost; (\\d+) corrupted, each dropped with its reason\n$").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        assertTrue(Long.parseLong(m.group(1)) > 0 && Long.parseLong(m.group(2)) > 0, m.group());
+    }
 }
