@@ -89,7 +89,7 @@ public record HostProfile(String hostname, List<IpAddress> addresses, InetSocket
                 try {
                     impairments.add(PeerImpairment.parse(e.getValue()));
                 } catch (IllegalArgumentException bad) {
-                    throw new IllegalArgumentException(e.getKey() + ": " + bad.getMessage());
+                    throw new IllegalArgumentException(rc.where(e.getKey()) + ": " + e.getKey() + ": " + bad.getMessage());
                 }
             }
         }

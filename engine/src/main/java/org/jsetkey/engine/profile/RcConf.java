@@ -14,15 +14,20 @@ import java.util.Map;
  */
 public final class RcConf {
     private final Map<String, String> values;
+    private final Map<String, Integer> lines;
+    private final String file;
     private final List<String> warnings = new ArrayList<>();
 
-    private RcConf(Map<String, String> values) {
+    private RcConf(Map<String, String> values, Map<String, Integer> lines, String file) {
         this.values = values;
+        this.lines = lines;
+        this.file = file;
     }
 
     /** @param file how errors name the source */
     public static RcConf parse(String text, String file) {
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, Integer> where = new LinkedHashMap<>();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -36,8 +41,9 @@ public final class RcConf {
                         + " (expected: name=\"value\", no blanks around =)");
             }
             values.put(name, value(line.substring(eq + 1), file, i + 1));
+            where.put(name, i + 1);
         }
-        return new RcConf(values);
+        return new RcConf(values, where, file);
     }
 
     private static String value(String raw, String file, int line) {
@@ -71,6 +77,11 @@ public final class RcConf {
 
     public String get(String name, String defaultValue) {
         return values.getOrDefault(name, defaultValue);
+    }
+
+    /** {@code FILE:LINE} of the assignment of {@code name} that counts (the last), for messages. */
+    public String where(String name) {
+        return file + ":" + lines.getOrDefault(name, 0);
     }
 
     public Map<String, String> values() {

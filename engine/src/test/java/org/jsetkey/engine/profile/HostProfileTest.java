@@ -84,7 +84,7 @@ class HostProfileTest {
         assertTrue(HostProfile.from(RcConf.parse(PHOENIX, "rc.conf"), null).impairments().isEmpty());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HostProfile.from(
                 RcConf.parse(PHOENIX + "jsetkey_impair_cardinal=\"127.0.0.1:7002 loss lots\"\n", "rc.conf"), null));
-        assertEquals("jsetkey_impair_cardinal: loss 'lots': expected a percentage 0-100 (like 5% or 0.1%)",
+        assertEquals("rc.conf:10: jsetkey_impair_cardinal: loss 'lots': expected a percentage 0-100 (like 5% or 0.1%)",
                 e.getMessage());
     }
 }
