@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
             "       jsetkey -x[x]",
             "       jsetkey [--rc FILE] [--name NAME] [--addr ADDR]... [--listen HOST:PORT]",
             "               [--peer HOST:PORT[=PREFIX]]... [--boot FILE] [--script FILE [ARGS...]]",
-            "       jsetkey --demo | --bench [ROUNDS] | --soak [SECONDS] | -h | -V"},
+            "       jsetkey --demo | --bench [ROUNDS] | --soak [SECONDS] [--impair NETEM] | -h | -V"},
         description = {"setkey(8) as a live IPsec lab. Without arguments: the console (or, when standard",
                 "input is not a terminal, console commands read from it)."},
         footer = {"", "Order when combined: -F/-FP, then -f, then -e, then -c, then -D/-DP. Exit status 1 when anything failed.",
@@ -130,6 +130,11 @@ final class Flags {
             description = "Run two hosts under an ESP flood with key churn, expiries and forged packets for SECONDS "
                     + "(default 600); print drops, heap and packets as it goes; exit 1 on any error or unexplained drop.")
     Integer soak;
+
+    @Option(names = "--impair", paramLabel = "NETEM",
+            description = "With --soak: faults on the link both ways, in netem's words, e.g. 'loss 1% reorder 5% delay 2ms"
+                    + " duplicate 1% corrupt 0.1% seed 1'; the account must still balance.")
+    String impair;
 
     /** True when a setkey action flag was given: then the program acts and exits, no console. */
     boolean setkeyAction() {

@@ -72,7 +72,11 @@ public final class Main {
             return Bench.run(flags.bench, output);
         }
         if (flags.soak != null) {
-            return SoakCommand.run(flags.soak, output);
+            return SoakCommand.run(flags.soak, flags.impair, output);
+        }
+        if (flags.impair != null) {
+            output.errorln("jsetkey: --impair goes with --soak (on a running host: link impair)");
+            return 1;
         }
         if (flags.demo) {
             return Demo.run(output);

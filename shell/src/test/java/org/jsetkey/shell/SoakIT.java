@@ -36,4 +36,44 @@ class SoakIT {
         assertEquals(1, r.status());
         assertEquals("jsetkey: --soak 0: expected 1-86400 seconds\n", r.err());
     }
+
+    /** Over an impaired link: both ways, sent + forged + duplicated = delivered + lost + dropped + malformed + kernel. */
+    @Test
+    void soakOverAnImpairedLinkBalancesBothWays() {
+        InProcessRun r = InProcessRun.of("", "--soak", "5", "--impair",
+                "loss 2% reorder 5% delay 2ms duplicate 2% corrupt 1% seed 1");
+        assertEquals(0, r.status(), r.out() + r.err());
+        assertTrue(r.out().endsWith("soak: OK\n"), r.out());
+        assertTrue(r.out().contains("soak: phoenix impairs what it sends cardinal: loss 2% delay 2ms reorder 5%"
+                + " duplicate 2% corrupt 1% seed 1\n"), r.out());
+        assertTrue(r.out().contains("soak: cardinal impairs what it sends phoenix: loss 2% delay 2ms reorder 5%"
+                + " duplicate 2% corrupt 1% seed 2\n"), r.out());
+        Matcher balance = Pattern.compile("balance: (\\d+) sent \\+ (\\d+) forged \\+ (\\d+) duplicated = (\\d+) delivered"
+                + " \\+ (\\d+) lost by the impairment \\+ (\\d+) dropped with a reason \\+ (\\d+) malformed \\+ (\\d+) in"
+                + " the kernel's buffer").matcher(r.out());
+        for (int way = 0; way < 2; way++) {
+            assertTrue(balance.find(), r.out());
+            long in = Long.parseLong(balance.group(1)) + Long.parseLong(balance.group(2))
+                    + Long.parseLong(balance.group(3));
+            long out = 0;
+            for (int g = 4; g <= 8; g++) {
+                out += Long.parseLong(balance.group(g));
+            }
+            assertEquals(in, out, balance.group());
+            assertTrue(Long.parseLong(balance.group(5)) > 0 && Long.parseLong(balance.group(3)) > 0, balance.group());
+        }
+        Matcher impaired = Pattern.compile("impairment \\(loss 2% [^)]*\\): (\\d+) counted: (\\d+) lost, (\\d+) duplicated,"
+                + " (\\d+) corrupted, (\\d+) delayed, (\\d+) reordered").matcher(r.out());
+        assertTrue(impaired.find(), r.out());
+        assertTrue(Long.parseLong(impaired.group(4)) > 0 && Long.parseLong(impaired.group(6)) > 0, impaired.group());
+    }
+
+    @Test
+    void aBadImpairmentIsRefusedBeforeAnythingRuns() {
+        InProcessRun r = InProcessRun.of("", "--soak", "5", "--impair", "loss 5% reorder 5%");
+        assertEquals(1, r.status());
+        assertEquals("jsetkey: --impair 'loss 5% reorder 5%': reordering not possible without specifying some delay"
+                + " (reorder 25% delay 5ms: a quarter go at once, the rest wait 5 ms)\n", r.err());
+        assertEquals("", r.out());
+    }
 }

@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 import org.jsetkey.engine.event.KeyEvent;
+import org.jsetkey.engine.link.Impairment;
 import org.jsetkey.engine.link.LinkDirection;
 import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.net.IpAddress;
@@ -25,7 +26,8 @@ import org.jsetkey.engine.stack.Host;
  * to cardinal, for a bounded time. It prints a line every reporting interval and an account at
  * the end (see {@link SoakReport}); it passes when no thread failed, no statement was refused, no
  * flood packet was lost or dropped, every forged packet was dropped and counted, and the heap
- * after GC stayed flat.
+ * after GC stayed flat. Over an impaired link flood packets may be lost by the impairment or
+ * dropped with a reason (a corrupted ICV, a replayed duplicate), and the account must still balance.
  */
 public final class Soak {
     /** Flood packets per second in each direction. */
@@ -38,6 +40,7 @@ public final class Soak {
     private static final long STEP_MILLIS = 250;
 
     private final int seconds;
+    private final Impairment impairment;
     private final Consumer<String> out;
     private final SoakTally tally = new SoakTally();
     private final Host[] hosts = {new Host(NAMES[0]), new Host(NAMES[1])};
@@ -49,7 +52,16 @@ public final class Soak {
 
     /** @param out where each line goes (without its line break) */
     public Soak(int seconds, Consumer<String> out) {
+        this(seconds, null, out);
+    }
+
+    /**
+     * A soak over an impaired link: each host puts {@code impairment} on what it sends (phoenix
+     * with its seed, cardinal with the seed + 1); null for a perfect link.
+     */
+    public Soak(int seconds, Impairment impairment, Consumer<String> out) {
         this.seconds = seconds;
+        this.impairment = impairment;
         this.out = out;
     }
 
@@ -76,6 +88,14 @@ public final class Soak {
         for (int i = 0; i < 2; i++) {
             hosts[i].addPeer(new Peer(hosts[1 - i].link().localAddress(), List.of()));
         }
+        Impairment[] impaired = new Impairment[2];
+        if (impairment != null) {
+            long seed = impairment.seed() != null ? impairment.seed()
+                    : new java.security.SecureRandom().nextInt(Integer.MAX_VALUE);
+            for (int i = 0; i < 2; i++) {
+                impaired[i] = hosts[i].link().impair(hosts[i].link().peers().get(0), impairment.withSeed(seed + i));
+            }
+        }
         awaitAnnouncements();
         Setkey[] setkeys = {new Setkey(hosts[0].sad(), hosts[0].spd(), 1), new Setkey(hosts[1].sad(), hosts[1].spd(), 1)};
         Churn churn = new Churn(setkeys, ADDRESSES, tally);
@@ -83,7 +103,7 @@ public final class Soak {
         watch();
         long[] kernelBefore = {SocketDrops.of(hosts[0].link().localAddress()),
             SocketDrops.of(hosts[1].link().localAddress())};
-        SoakReport report = new SoakReport(tally, hosts, kernelBefore, out);
+        SoakReport report = new SoakReport(tally, hosts, kernelBefore, impaired, out);
         report.header(seconds);
         for (Host h : hosts) {
             h.startTimers();

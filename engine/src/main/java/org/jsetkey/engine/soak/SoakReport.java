@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.jsetkey.engine.link.ImpairStats;
+import org.jsetkey.engine.link.Impairment;
 import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.soak.SoakTally.Count;
 import org.jsetkey.engine.stack.Host;
@@ -21,13 +23,16 @@ final class SoakReport {
     private final SoakTally tally;
     private final Host[] hosts;
     private final long[] kernelBefore;
+    private final Impairment[] impaired;
     private final Consumer<String> out;
     private final List<long[]> heap = new ArrayList<>();
 
-    SoakReport(SoakTally tally, Host[] hosts, long[] kernelBefore, Consumer<String> out) {
+    /** @param impaired what each host (0 phoenix, 1 cardinal) impairs on its way out; null entries for none */
+    SoakReport(SoakTally tally, Host[] hosts, long[] kernelBefore, Impairment[] impaired, Consumer<String> out) {
         this.tally = tally;
         this.hosts = hosts;
         this.kernelBefore = kernelBefore;
+        this.impaired = impaired;
         this.out = out;
     }
 
@@ -36,6 +41,12 @@ final class SoakReport {
                 + " on a loopback link; ESP aes-gcm-16 transport both ways, " + Soak.RATE
                 + " packets/s each way; " + Soak.FUZZ_RATE + " forged packets/s to cardinal; a rekey every "
                 + Churn.REKEY_STEPS / 4 + " s, SAs with 1 s/2 s lifetimes, SA and policy churn 4 times a second");
+        for (int d = 0; d < 2; d++) {
+            if (impaired[d] != null) {
+                out.accept("soak: " + Soak.NAMES[d] + " impairs what it sends " + Soak.NAMES[1 - d] + ": "
+                        + impaired[d].format());
+            }
+        }
         out.accept(String.format("%6s %9s %9s %9s %9s %7s %7s %7s %6s %11s %11s %9s", "time", "p>c sent", "c recv",
                 "c>p sent", "p recv", "forged", "dropped", "malform", "rekeys", "sa +/-", "expired s/h", "heap MB"));
     }
@@ -93,8 +104,11 @@ final class SoakReport {
 
     /**
      * One receiving host's account: whatever reached it (the flood, and for cardinal the forged
-     * packets) is delivered, dropped with a reason, refused by the link as malformed, or dropped by the kernel's socket buffer. Flood packets must all be delivered, except
-     * those the kernel dropped; nothing forged may be delivered.
+     * packets, less what the sender's impairment lost, plus its duplicates) is delivered, dropped
+     * with a reason, refused by the link as malformed, or dropped by the kernel's socket buffer.
+     * On a perfect link flood packets must all be delivered, except those the kernel dropped; over
+     * an impaired one a flood packet may also be lost by the impairment or dropped with a reason.
+     * Nothing forged may be delivered.
      */
     private void account(int d) {
         Host receiver = hosts[1 - d];
@@ -107,17 +121,27 @@ final class SoakReport {
         long foreign = receiver.link().foreignDatagrams();
         long kernelNow = SocketDrops.of(receiver.link().localAddress());
         long kernel = kernelNow < 0 || kernelBefore[1 - d] < 0 ? 0 : kernelNow - kernelBefore[1 - d];
+        ImpairStats imp = impaired[d] == null ? ImpairStats.NONE
+                : hosts[d].link().impairStats(hosts[d].link().peers().get(0));
+        long gone = imp.lost() + imp.overLimit() + imp.waiting();
         // datagrams from strangers (another program on this machine) are not ours to account for
-        long missing = sent + forged - received - dropped - malformed;
+        long missing = sent + forged + imp.duplicated() - gone - received - dropped - malformed;
         out.accept("  " + Soak.NAMES[d] + " -> " + name + ": " + sent + " sent, " + received + " delivered; " + name
                 + " dropped " + dropped + " (" + SoakTally.nonZero(tally.drops.get(d)) + "), link malformed "
                 + malformed + ", from strangers (ignored) " + foreign + ", socket buffer (kernel) "
                 + (kernelNow < 0 ? "unknown" : kernel) + (forged > 0 ? ", of " + forged + " forged" : ""));
-        if (received > sent) {
-            tally.error(name + " delivered " + (received - sent) + " packets more than the flood sent: forged ones");
+        if (impaired[d] != null) {
+            out.accept("    impairment (" + impaired[d].format() + "): " + imp.format());
+            out.accept("    balance: " + sent + " sent + " + forged + " forged + " + imp.duplicated() + " duplicated = "
+                    + received + " delivered + " + gone + " lost by the impairment + " + dropped
+                    + " dropped with a reason + " + malformed + " malformed + " + missing + " in the kernel's buffer");
+        }
+        if (received > sent + imp.duplicated()) {
+            tally.error(name + " delivered " + (received - sent - imp.duplicated())
+                    + " packets more than the flood sent: forged ones");
         }
         long floodLost = sent - received;
-        if (floodLost > kernel) {
+        if (impaired[d] == null && floodLost > kernel) {
             tally.error(name + ": " + (floodLost - kernel) + " flood packets dropped or lost without the kernel"
                     + " counting them");
         }
