@@ -117,4 +117,17 @@ class ImpairedLinkIT {
         assertTrue(phoenix.out().contains("link impair cardinal: off\n"), phoenix.out());
         assertFalse(phoenix.out().contains("      impair "), phoenix.out());
     }
+
+    @Test
+    void rttIncludesTheDelay() {
+        esp("");
+        phoenix.run("link impair delay 20ms seed 1");
+        phoenix.clear();
+        assertEquals(Outcome.OK, phoenix.run("ping -c 3 -i 0.05 -W 2 " + TwoHosts.CARDINAL));
+        String out = phoenix.out();
+        Matcher rtt = Pattern.compile("rtt min/avg/max/mdev = ([0-9.]+)/").matcher(out);
+        assertTrue(rtt.find(), out);
+        assertTrue(Double.parseDouble(rtt.group(1)) >= 20.0, "every reply waited the 20 ms: " + out);
+        assertTrue(out.contains("3 packets transmitted, 3 received, 0% packet loss"), out);
+    }
 }
