@@ -93,6 +93,9 @@ final class Impairer {
                 long now = nanoClock.getAsLong();
                 due = departure(packet.length, now);
                 wait = due > now; // decided here, so the counts do not depend on how fast this thread runs
+                if (wait) {
+                    waiting.incrementAndGet(); // under the lock: concurrent senders cannot pass the limit together
+                }
             }
         }
         if (packet != null) {
@@ -134,7 +137,6 @@ final class Impairer {
             return;
         }
         delayed.incrementAndGet();
-        waiting.incrementAndGet();
         byte[] held = packet.clone(); // the sender may reuse its buffer once send returns
         try {
             delayQueue.get().schedule(() -> {
