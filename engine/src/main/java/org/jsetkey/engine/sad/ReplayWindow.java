@@ -71,6 +71,16 @@ public final class ReplayWindow {
         return !get(seq);
     }
 
+    /**
+     * Why {@link #check} refused {@code seq}, in the words {@code explain} prints: a number at or
+     * left of T - W ({@code left of the window}) is a straggler, one inside it was seen before.
+     */
+    public synchronized String refusal(long seq) {
+        String why = seq <= 0 ? "is 0, never sent" : highest - seq >= size ? "arrived left of the window"
+                : "was already received (a duplicate)";
+        return why + " (highest seen " + highest + ", window " + size + ")";
+    }
+
     /** Checks again and records {@code seq}; false when it was a replay after all (a concurrent duplicate). */
     public synchronized boolean update(long seq) {
         if (size == 0) {

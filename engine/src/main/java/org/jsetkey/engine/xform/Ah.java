@@ -66,9 +66,8 @@ final class Ah {
         boolean replayCheck = !old && entry.replayWindow().enabled();
         if (replayCheck && !entry.replayWindow().check(seq)) {
             entry.countReplayDrop();
-            throw new XformException(XformFailure.REPLAY, "AH sequence " + seq + " replayed or left of the window"
-                    + " (highest seen " + entry.replayWindow().highest() + ", window " + entry.replayWindow().size()
-                    + ")");
+            throw new XformException(XformFailure.REPLAY, "AH sequence " + seq + " "
+                    + entry.replayWindow().refusal(seq));
         }
         byte[] front = Arrays.copyOf(ip, off + ahLen);
         Arrays.fill(front, off + fixed, off + ahLen, (byte) 0);
@@ -78,7 +77,8 @@ final class Ah {
         }
         if (replayCheck && !entry.replayWindow().update(seq)) {
             entry.countReplayDrop();
-            throw new XformException(XformFailure.REPLAY, "AH sequence " + seq + " replayed");
+            throw new XformException(XformFailure.REPLAY, "AH sequence " + seq + " "
+                    + entry.replayWindow().refusal(seq));
         }
         return Xform.finish(ip, h, ip[off] & 0xff, ip, off + ahLen, end - off - ahLen, seq);
     }

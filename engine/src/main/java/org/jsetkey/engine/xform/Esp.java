@@ -203,9 +203,8 @@ final class Esp {
         boolean replayCheck = !s.old() && entry.replayWindow().enabled();
         if (replayCheck && !entry.replayWindow().check(seq)) {
             entry.countReplayDrop();
-            throw new XformException(XformFailure.REPLAY, "ESP sequence " + seq + " replayed or left of the window"
-                    + " (highest seen " + entry.replayWindow().highest() + ", window " + entry.replayWindow().size()
-                    + ")");
+            throw new XformException(XformFailure.REPLAY, "ESP sequence " + seq + " "
+                    + entry.replayWindow().refusal(seq));
         }
         int block = s.cipher().blockBytes();
         if (s.cipher().tagBytes() == 0 && ctLen % block != 0) {
@@ -241,7 +240,8 @@ final class Esp {
         }
         if (replayCheck && !entry.replayWindow().update(seq)) {
             entry.countReplayDrop();
-            throw new XformException(XformFailure.REPLAY, "ESP sequence " + seq + " replayed");
+            throw new XformException(XformFailure.REPLAY, "ESP sequence " + seq + " "
+                    + entry.replayWindow().refusal(seq));
         }
         return unpad(plain, plainLen, sa, h, ip, seq);
     }

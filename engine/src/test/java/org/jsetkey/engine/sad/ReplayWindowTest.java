@@ -70,4 +70,14 @@ class ReplayWindowTest {
         assertEquals(32, ReplayWindow.forReplayBytes(4).size());
         assertEquals(ReplayWindow.MAX_PACKETS, ReplayWindow.forReplayBytes(0xffffffffL).size());
     }
+
+    @Test
+    void refusalTellsAStragglerFromADuplicate() {
+        ReplayWindow w = ReplayWindow.forReplayBytes(1);
+        assertTrue(w.update(20));
+        assertTrue(w.update(15));
+        assertEquals("arrived left of the window (highest seen 20, window 8)", w.refusal(12));
+        assertEquals("was already received (a duplicate) (highest seen 20, window 8)", w.refusal(15));
+        assertEquals("is 0, never sent (highest seen 20, window 8)", w.refusal(0));
+    }
 }

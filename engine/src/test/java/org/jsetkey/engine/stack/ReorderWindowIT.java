@@ -135,5 +135,10 @@ class ReorderWindowIT {
         System.out.println("reorder 25% delay 5ms, -r 1: " + expected + " of " + PACKETS + " arrived left of the window");
         assertEquals(expected, o.replayDrops(), "replay drops counted by netstat -s -p esp");
         assertEquals(PACKETS - expected, o.delivered());
+        List<String> why = lab.drops(lab.cardinalEvents).stream().map(d -> d.explanation()).toList();
+        assertEquals(expected, why.size());
+        assertTrue(why.stream().allMatch(w -> w.startsWith("replay on esp spi 8193 (0x00002001) from 192.0.2.10 to"
+                + " 198.51.100.20: ESP sequence ") && w.contains(" arrived left of the window (highest seen ")
+                && w.endsWith(", window 8)")), why.get(0));
     }
 }
