@@ -211,28 +211,15 @@ final class Esp {
             throw new XformException(XformFailure.BAD_LENGTH, "bad ilen: ESP payload of " + ctLen
                     + " bytes is not a multiple of the " + block + "-byte " + sa.encAlg().name() + " block");
         }
-        byte[] iv = s.fullIv(ip, off);
-        int ctOff = off + s.headerBytes();
         byte[] plain;
         int plainLen;
         try {
-            if (s.cipher().authOnly()) {
-                byte[] aad = Arrays.copyOfRange(ip, off, end - icvLen);
-                s.cipher().decrypt(iv, aad, ip, end - icvLen, icvLen);
-                plain = scratch(ctLen);
-                System.arraycopy(ip, ctOff, plain, 0, ctLen);
-                plainLen = ctLen;
-            } else if (s.cipher().tagBytes() > 0) {
-                plain = scratch(ctLen + icvLen);
-                plainLen = s.cipher().decryptInto(iv, ip, off, 8, ctOff, ctLen + icvLen, plain, 0);
-            } else {
-                if (s.mac() != null && icvLen > 0
-                        && !s.mac().verify(ip, off, end - off - icvLen, ip, 0, 0, ip, end - icvLen)) {
-                    throw authFailed(entry, "ESP");
-                }
-                plain = scratch(ctLen);
-                plainLen = s.cipher().decryptInto(iv, ip, 0, 0, ctOff, ctLen, plain, 0);
+            if (s.cipher().tagBytes() == 0 && s.mac() != null && icvLen > 0
+                    && !s.mac().verify(ip, off, end - off - icvLen, ip, 0, 0, ip, end - icvLen)) {
+                throw authFailed(entry, "ESP");
             }
+            plain = scratch(ctLen + icvLen);
+            plainLen = decrypt(s, ip, off, end, ctLen, icvLen, plain);
         } catch (AEADBadTagException e) {
             throw authFailed(entry, "ESP");
         } catch (GeneralSecurityException | IllegalArgumentException e) {
@@ -244,6 +231,47 @@ final class Esp {
                     + entry.replayWindow().refusal(seq));
         }
         return unpad(plain, plainLen, sa, h, ip, seq);
+    }
+
+    /** Decrypts payload and trailer into {@code out}; GMAC and AEAD check their tag here. */
+    private static int decrypt(Shape s, byte[] ip, int off, int end, int ctLen, int icvLen, byte[] out)
+            throws GeneralSecurityException {
+        byte[] iv = s.fullIv(ip, off);
+        int ctOff = off + s.headerBytes();
+        if (s.cipher().authOnly()) {
+            byte[] aad = Arrays.copyOfRange(ip, off, end - icvLen);
+            s.cipher().decrypt(iv, aad, ip, end - icvLen, icvLen);
+            System.arraycopy(ip, ctOff, out, 0, ctLen);
+            return ctLen;
+        }
+        if (s.cipher().tagBytes() > 0) {
+            return s.cipher().decryptInto(iv, ip, off, 8, ctOff, ctLen + icvLen, out, 0);
+        }
+        return s.cipher().decryptInto(iv, ip, 0, 0, ctOff, ctLen, out, 0);
+    }
+
+    /** The parts of the ESP at {@code h} as the SA reads them, decrypted: no replay window is touched. */
+    EspParts parts(byte[] ip, IpsecHeader h, int end, SaEntry entry, SaCrypto crypto) throws XformException {
+        Shape s = Shape.of(entry, crypto);
+        int off = h.offset();
+        int icvLen = s.icvBytes();
+        int ctLen = end - off - s.headerBytes() - icvLen;
+        if (ctLen < 2) {
+            throw new XformException(XformFailure.TOO_SHORT, "ESP packet of " + (end - off) + " bytes cannot hold "
+                    + s.headerBytes() + " header/IV bytes, a trailer and a " + icvLen + "-byte ICV");
+        }
+        boolean macOk = s.cipher().tagBytes() > 0 || s.mac() == null || icvLen == 0
+                || s.mac().verify(ip, off, end - off - icvLen, ip, 0, 0, ip, end - icvLen);
+        byte[] plain = new byte[ctLen + icvLen];
+        try {
+            int n = decrypt(s, ip, off, end, ctLen, icvLen, plain);
+            return new EspParts(s.headerBytes(), s.wireIv(), icvLen, !s.cipher().authOnly(),
+                    Arrays.copyOf(plain, n), macOk);
+        } catch (AEADBadTagException e) {
+            return new EspParts(s.headerBytes(), s.wireIv(), icvLen, !s.cipher().authOnly(), null, false);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new XformException(XformFailure.DECRYPT_FAILED, entry.sa().encAlg().name() + ": " + e.getMessage());
+        }
     }
 
     /** Where this thread decrypts before the exact-size packet is made: no array per packet. */

@@ -16,27 +16,42 @@ final class MutableFields {
     private MutableFields() {
     }
 
+    /** Where the walk over the header reports a byte to clear: the bits of {@code keep} stay. */
+    private interface Clear {
+        void at(int index, int keep);
+    }
+
     /** Zeroes the mutable fields of {@code ip} in place, up to the AH header at {@code ahOffset}. */
     static void zero(byte[] ip, int ahOffset, Tunables knobs) {
+        walk(ip, ahOffset, knobs, (i, keep) -> ip[i] &= (byte) keep);
+    }
+
+    /** The bits {@link #zero} clears, as a mask over {@code ip[0..ahOffset)}. */
+    static byte[] mask(byte[] ip, int ahOffset, Tunables knobs) {
+        byte[] mask = new byte[ahOffset];
+        walk(ip, ahOffset, knobs, (i, keep) -> mask[i] |= (byte) ~keep);
+        return mask;
+    }
+
+    private static void walk(byte[] ip, int ahOffset, Tunables knobs, Clear clear) {
         if ((ip[0] & 0xf0) == 0x40) {
-            zeroV4(ip, knobs);
+            zeroV4(ip, knobs, clear);
         } else {
-            zeroV6(ip, ahOffset);
+            zeroV6(ip, ahOffset, clear);
         }
     }
 
-    private static void zeroV4(byte[] ip, Tunables knobs) {
+    private static void zeroV4(byte[] ip, Tunables knobs, Clear clear) {
         int ihl = PacketView.ipv4HeaderLength(ip);
         if (knobs.ahClearTos()) {
-            ip[1] = 0;
+            clear.at(1, 0);
         }
         // FreeBSD keeps the flags/offset bits that net.inet.ipsec.ah_offsetmask names (0: none)
-        int flagsOffset = PacketView.u16(ip, 6) & knobs.ahOffsetMask();
-        ip[6] = (byte) (flagsOffset >> 8);
-        ip[7] = (byte) flagsOffset;
-        ip[8] = 0;
-        ip[10] = 0;
-        ip[11] = 0;
+        clear.at(6, knobs.ahOffsetMask() >> 8);
+        clear.at(7, knobs.ahOffsetMask());
+        clear.at(8, 0);
+        clear.at(10, 0);
+        clear.at(11, 0);
         int i = 20;
         while (i < ihl) {
             int type = ip[i] & 0xff;
@@ -49,11 +64,11 @@ final class MutableFields {
             }
             int len = i + 1 < ihl ? ip[i + 1] & 0xff : 0;
             if (len < 2 || i + len > ihl) {
-                zeroRange(ip, i, ihl);
+                zeroRange(i, ihl, clear);
                 break;
             }
             if (!immutableV4(type)) {
-                zeroRange(ip, i, i + len);
+                zeroRange(i, i + len, clear);
             }
             i += len;
         }
@@ -63,25 +78,25 @@ final class MutableFields {
         return type == 130 || type == 133 || type == 134 || type == 148 || type == 149;
     }
 
-    private static void zeroV6(byte[] ip, int ahOffset) {
-        ip[0] &= (byte) 0xf0;
-        ip[1] = 0;
-        ip[2] = 0;
-        ip[3] = 0;
-        ip[7] = 0;
+    private static void zeroV6(byte[] ip, int ahOffset, Clear clear) {
+        clear.at(0, 0xf0);
+        clear.at(1, 0);
+        clear.at(2, 0);
+        clear.at(3, 0);
+        clear.at(7, 0);
         int proto = ip[6] & 0xff;
         int off = Ipv6Header.LENGTH;
         while (off + 2 <= ahOffset && proto != IpProtocol.AH.number()) {
             int len = proto == IpProtocol.FRAGMENT.number() ? 8 : ((ip[off + 1] & 0xff) + 1) * 8;
             if (proto == IpProtocol.HOPOPTS.number() || proto == IpProtocol.DSTOPTS.number()) {
-                zeroMutableOptions(ip, off + 2, Math.min(off + len, ahOffset));
+                zeroMutableOptions(ip, off + 2, Math.min(off + len, ahOffset), clear);
             }
             proto = ip[off] & 0xff;
             off += len;
         }
     }
 
-    private static void zeroMutableOptions(byte[] ip, int from, int to) {
+    private static void zeroMutableOptions(byte[] ip, int from, int to, Clear clear) {
         int i = from;
         while (i < to) {
             int type = ip[i] & 0xff;
@@ -95,15 +110,15 @@ final class MutableFields {
             int len = ip[i + 1] & 0xff;
             int end = Math.min(i + 2 + len, to);
             if ((type & 0x20) != 0) {
-                zeroRange(ip, i + 2, end);
+                zeroRange(i + 2, end, clear);
             }
             i = end;
         }
     }
 
-    private static void zeroRange(byte[] b, int from, int to) {
+    private static void zeroRange(int from, int to, Clear clear) {
         for (int i = from; i < to; i++) {
-            b[i] = 0;
+            clear.at(i, 0);
         }
     }
 }

@@ -117,6 +117,27 @@ public final class Xform {
         return result.tunnel() ? Ecn.decapsulate(ip, result, tunables.get()) : result;
     }
 
+    /**
+     * The parts of the ESP header that is the first IPsec header of {@code ip}, decrypted with
+     * {@code sa} (pass a detached copy: nothing is counted and no replay window moves).
+     */
+    public EspParts espParts(byte[] ip, SaEntry sa) throws XformException {
+        IpsecHeader h = IpsecHeaders.locate(ip);
+        if (h == null || h.protocol() != IpProtocol.ESP.number()) {
+            throw new XformException(XformFailure.NO_HEADER, "no ESP header first in the packet");
+        }
+        checkSa(h, sa);
+        return esp.parts(ip, h, IpView.parse(ip).end(), sa, crypto(sa));
+    }
+
+    /**
+     * The bits of {@code ip} in front of the AH header at {@code ahOffset} that AH zeroes before
+     * computing its ICV (RFC 4302 3.3.3.1), as a mask as long as that front part.
+     */
+    public byte[] ahMutableMask(byte[] ip, int ahOffset) {
+        return MutableFields.mask(ip, ahOffset, tunables.get());
+    }
+
     private static SaCrypto crypto(SaEntry sa) throws XformException {
         if (sa.sa().type() == SaType.TCP) {
             throw new XformException(XformFailure.NO_TRANSFORM, "no transform for "
