@@ -62,8 +62,13 @@ public final class TextPicture {
 
     /** The picture as text without escape codes, lines ending in newlines. */
     public static String plain(PacketPicture p, int width) {
+        return join(lines(p, width));
+    }
+
+    /** Lines of segments as text without escape codes, each ending in a newline. */
+    public static String join(List<List<Segment>> lines) {
         StringBuilder sb = new StringBuilder();
-        for (List<Segment> line : lines(p, width)) {
+        for (List<Segment> line : lines) {
             StringBuilder l = new StringBuilder();
             for (Segment s : line) {
                 l.append(s.text());

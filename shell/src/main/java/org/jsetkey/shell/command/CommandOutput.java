@@ -1,5 +1,9 @@
 package org.jsetkey.shell.command;
 
+import java.util.List;
+
+import org.jsetkey.engine.picture.TextPicture;
+
 /** Where commands write: normal output and error output, as raw text. */
 public interface CommandOutput {
     /** Normal output; the caller includes line breaks. */
@@ -28,5 +32,13 @@ public interface CommandOutput {
      */
     default void printAbove(String text) {
         println(text);
+    }
+
+    /**
+     * A packet picture's lines as this output shows them: plain brackets and letters here (a pipe,
+     * a file), colours and a legend on a terminal.
+     */
+    default String picture(List<List<TextPicture.Segment>> lines) {
+        return TextPicture.join(lines);
     }
 }

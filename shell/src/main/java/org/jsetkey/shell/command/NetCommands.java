@@ -39,6 +39,7 @@ public final class NetCommands implements AutoCloseable {
         registry.register(new PingCommand(host, interactive, silence));
         registry.register(net.tcpdump);
         registry.register(new NetstatCommand(host.counters()));
+        registry.register(new PictureCommand(host, output));
         registry.register(new LinkCommand(host));
         registry.register(new PeerCommand(host));
         registry.register(net.monitor);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -13,6 +14,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jsetkey.engine.picture.TextPicture;
 import org.jsetkey.shell.command.CompletionSource;
 import org.jsetkey.shell.command.ConsoleOutput;
 import org.jsetkey.shell.complete.Highlighting;
@@ -191,6 +193,12 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
     @Override
     public void err(String text) {
         out(text);
+    }
+
+    @Override
+    public String picture(List<List<TextPicture.Segment>> lines) {
+        return Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())
+                ? TextPicture.join(lines) : PictureStyle.ansi(lines, terminal);
     }
 
     /** Safe from any thread: JLine takes its own lock, clears the edited line, prints, and redraws it. */
