@@ -35,6 +35,11 @@ public final class Inspector {
         this.xform.tunables(host::tunables);
     }
 
+    /** The host whose SAs this inspector reads. */
+    public Host host() {
+        return host;
+    }
+
     /**
      * @param layers  the IPsec layers removed, outermost first
      * @param inner   the packet after removing them (the input itself when it had none)

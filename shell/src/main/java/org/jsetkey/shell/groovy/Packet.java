@@ -11,6 +11,10 @@ import org.jsetkey.engine.net.IpPacket;
 import org.jsetkey.engine.net.IpProtocol;
 import org.jsetkey.engine.net.IpView;
 import org.jsetkey.engine.net.PacketView;
+import org.jsetkey.engine.picture.PacketPicture;
+import org.jsetkey.engine.picture.PictureBuilder;
+import org.jsetkey.engine.picture.SvgPicture;
+import org.jsetkey.engine.picture.TextPicture;
 import org.jsetkey.engine.print.TcpdumpFormatter;
 import org.jsetkey.engine.stack.Protection;
 import org.jsetkey.engine.tool.Inspector;
@@ -18,7 +22,8 @@ import org.jsetkey.engine.tool.Inspector;
 /**
  * A packet as scripts see it: addresses, protocol, the IPsec headers visible on the wire
  * ({@code layers}, outermost first, e.g. {@code ['AH', 'ESP']}), the tcpdump line, and the
- * decrypted {@code inner} packet (worked out on first access with the host's keys).
+ * decrypted {@code inner} packet (worked out on first access with the host's keys), and its
+ * {@code picture} (the text the {@code picture} command prints) and {@code svg}.
  */
 public final class Packet {
     private static final TcpdumpFormatter TCPDUMP = new TcpdumpFormatter(false, ZoneId.systemDefault());
@@ -144,6 +149,31 @@ public final class Packet {
     public synchronized String getInnerFailure() {
         getInner();
         return innerFailure;
+    }
+
+    /**
+     * The picture of this packet as {@code picture} prints it without a terminal: its headers in
+     * 32-bit rows and the spans AH, ESP and IPComp cover, decrypted with the host's keys.
+     */
+    public String getPicture() {
+        return picture(120);
+    }
+
+    /** The same, {@code width} columns wide at most (below about 100 the header names go into the rule lines). */
+    public String picture(int width) {
+        return TextPicture.plain(draw(), width);
+    }
+
+    /** The picture as an SVG document. */
+    public String getSvg() {
+        return SvgPicture.render(draw());
+    }
+
+    private PacketPicture draw() {
+        if (inspector == null) {
+            throw new IllegalStateException("this packet has no host to read SAs from (it is an inner packet)");
+        }
+        return new PictureBuilder(inspector.host()).draw(bytes);
     }
 
     /** The layers the inspector removed (SPI, mode, sequence), outermost first. */

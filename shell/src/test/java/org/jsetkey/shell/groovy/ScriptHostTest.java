@@ -59,6 +59,30 @@ class ScriptHostTest {
     }
 
     @Test
+    void capturedPacketDrawsItsPicture() {
+        Object r = scripts.evaluate(String.join("\n",
+                "def b = newHost(name: 'b', addr: '198.51.100.20')",
+                "def a = newHost(name: 'a', addr: '192.0.2.10', peer: b)",
+                "def sas = '''add 192.0.2.10 198.51.100.20 esp 0x1001 -E aes-cbc \"0123456789abcdef\""
+                        + " -A hmac-sha1 \"01234567890123456789\";",
+                "  add 198.51.100.20 192.0.2.10 esp 0x1002 -E aes-cbc \"0123456789abcdef\""
+                        + " -A hmac-sha1 \"01234567890123456789\";'''",
+                "a.setkey(sas + 'spdadd 192.0.2.10 198.51.100.20 any -P out ipsec esp/transport//require;')",
+                "b.setkey(sas + 'spdadd 198.51.100.20 192.0.2.10 any -P out ipsec esp/transport//require;')",
+                "def pkts = a.capture(count: 1, timeout: 5, during: { a.ping(b, quiet: true) })",
+                "[pkts[0].picture, pkts[0].picture(80), pkts[0].svg]"));
+        List<?> got = (List<?>) r;
+        String wide = (String) got.get(0);
+        assertTrue(wide.startsWith("IP packet, 136 bytes on the wire\n"), wide);
+        assertTrue(wide.matches("(?s).*\\|  I   ESP\n.*"), wide);
+        assertTrue(wide.matches("(?s).*\\|  IE  ICMP\n +\\| +8 \\(echo\\) +\\|.*"), wide);
+        assertTrue(wide.contains("\nESP spi 4097 (0x00001001): ICV verified, decrypted with esp spi=4097(0x00001001)"
+                + " dst=198.51.100.20\n"), wide);
+        assertTrue(((String) got.get(1)).contains("+- ESP ---"), "narrow: names in the rule lines: " + got.get(1));
+        assertTrue(((String) got.get(2)).contains(">Security Parameters Index (SPI)</text>"), (String) got.get(2));
+    }
+
+    @Test
     void onAcquireCallbackGetsTheEventAsAMap() {
         Object r = scripts.evaluate(String.join("\n",
                 "def b = newHost(name: 'b', addr: '198.51.100.20')",
