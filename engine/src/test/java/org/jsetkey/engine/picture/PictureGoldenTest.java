@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,5 +43,18 @@ class PictureGoldenTest {
             assertEquals(want[i], got[i], file + " line " + (i + 1));
         }
         assertEquals(want.length, got.length, file + ": number of lines");
+    }
+
+    @Test
+    void readmeShowsTheHowtoPacketAsItIsDrawnToday() throws IOException {
+        String readme = Files.readString(Path.of("../README.md"));
+        String marker = "<!-- picture: freebsd-howto.pcap 1, width 100 (PictureGoldenTest checks it) -->\n```\n";
+        int from = readme.indexOf(marker);
+        assertEquals(true, from >= 0, "README.md has the how-to picture");
+        from += marker.length();
+        String shown = readme.substring(from, readme.indexOf("```", from));
+        PictureLab lab = new PictureLab().load("/vectors/freebsd-howto.conf");
+        assertEquals(TextPicture.plain(lab.builder.draw(PictureLab.pcap("/vectors/freebsd-howto.pcap").get(0)), 100),
+                shown);
     }
 }
