@@ -48,6 +48,8 @@ public final class PictureBuilder {
         Draft wire = w.section("IP packet, " + packet.length + " bytes on the wire", packet.clone());
         try {
             w.ip(wire, packet.clone(), 0, packet.length, "");
+        } catch (IndexOutOfBoundsException e) {
+            w.notes.add("stopped: the packet ends inside a header (" + packet.length + " bytes)");
         } catch (RuntimeException e) {
             w.notes.add("stopped: malformed packet (" + e.getMessage() + ")");
         }
@@ -70,10 +72,22 @@ public final class PictureBuilder {
             this.d = d;
         }
 
+        /** Adds a header that fits the bytes and overlaps none drawn before; else says why the walk stops. */
         void add(Header h) {
-            if (!h.fields().isEmpty()) {
-                headers.add(h);
+            if (h.fields().isEmpty()) {
+                return;
             }
+            int end = h.offset() + h.length();
+            if (end > d.length) {
+                throw new IllegalArgumentException(h.name() + " at offset " + h.offset() + " needs " + h.length()
+                        + " bytes, " + (d.length - h.offset()) + " are left");
+            }
+            for (Header o : headers) {
+                if (h.offset() < o.offset() + o.length() && o.offset() < end) {
+                    throw new IllegalArgumentException(h.name() + " at offset " + h.offset() + " overlaps " + o.name());
+                }
+            }
+            headers.add(h);
         }
 
         void span(SpanKind kind, int from, int to) {
