@@ -78,4 +78,18 @@ class PictureCommandIT {
         assertEquals(Outcome.FAILED, phoenix.run("picture " + dir.resolve("none.pcap")));
         assertEquals("picture: " + dir.resolve("none.pcap") + ": No such file or directory\n", phoenix.err());
     }
+
+    @Test
+    void tcpdumpDrawsEachPacketUnderItsLine() throws Exception {
+        assertEquals(Outcome.OK, phoenix.run("tcpdump -L -c 1"));
+        assertEquals(Outcome.OK, phoenix.run("ping -c 1 -W 2 " + TwoHosts.CARDINAL));
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!phoenix.out().contains("bytes on the wire") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        String out = phoenix.out();
+        assertTrue(out.matches("(?s).*IP 192\\.0\\.2\\.10 > 198\\.51\\.100\\.20: AH\\(spi=0x00003d54,seq=0x1,icv=0x[0-9a-f]{24}\\): "
+                + "ESP\\(spi=0x00003d55,seq=0x1\\), length 88\nIP packet, 132 bytes on the wire\n.*"), out);
+        assertTrue(out.contains("AH spi 15700 (0x00003d54): ICV verified"), out);
+    }
 }

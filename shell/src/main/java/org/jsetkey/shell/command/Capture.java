@@ -8,6 +8,9 @@ import org.jsetkey.engine.event.KeyEvent;
 import org.jsetkey.engine.link.LinkDirection;
 import org.jsetkey.engine.link.LinkPacket;
 import org.jsetkey.engine.link.PcapWriter;
+import org.jsetkey.engine.picture.PacketPicture;
+import org.jsetkey.engine.picture.PictureBuilder;
+import org.jsetkey.engine.picture.TextPicture;
 import org.jsetkey.engine.print.TcpdumpFormatter;
 import org.jsetkey.engine.stack.Host;
 import org.jsetkey.engine.tool.Inspector;
@@ -19,7 +22,7 @@ import org.jsetkey.engine.tool.Inspector;
  */
 final class Capture {
     /** What to capture and how to show it; {@code limit} 0 means until stopped. */
-    record Settings(boolean verbose, boolean decrypt, int limit, Path pcap, boolean print) {
+    record Settings(boolean verbose, boolean decrypt, int limit, Path pcap, boolean print, boolean picture) {
     }
 
     private final Host host;
@@ -89,6 +92,10 @@ final class Capture {
                     formatter.formatWithTime(p.timeMicros(), bytes), bytes));
             if (inspector != null) {
                 appendInner(sb, inspector.inspect(bytes));
+            }
+            if (settings.picture()) {
+                PacketPicture picture = new PictureBuilder(host).draw(bytes);
+                sb.append('\n').append(output.picture(TextPicture.lines(picture, output.width())).stripTrailing());
             }
             output.printAbove(sb.toString());
         }

@@ -31,7 +31,7 @@ final class PictureCommand implements Command {
 
     @Override
     public Usage usage() {
-        return new Usage("picture", "picture [-w COLS] [--svg FILE.svg] FILE.pcap [N] | picture [-w COLS] [--svg FILE.svg] --next",
+        return new Usage("picture", "picture [-w COLS] [--svg FILE.svg] FILE.pcap [N] | --next",
                 "Draws one packet the way RFC figures do: 32-bit rows of fields with their values, and beside\n"
                         + "them the bytes each transform covers: A the AH ICV (mutable fields it zeroes in [brackets]),\n"
                         + "I the ESP ICV, E encrypted (shown decrypted: this host holds the keys), C compressed\n"

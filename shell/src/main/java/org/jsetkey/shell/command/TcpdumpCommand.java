@@ -8,7 +8,7 @@ import org.jsetkey.engine.link.Endpoints;
 import org.jsetkey.engine.link.PcapWriter;
 import org.jsetkey.engine.stack.Host;
 
-/** {@code tcpdump [-n] [-v] [-d] [-c N] [-w FILE [--print]]} in the background, {@code tcpdump stop}. */
+/** {@code tcpdump [-n] [-v] [-d] [-L] [-c N] [-w FILE [--print]]} in the background, {@code tcpdump stop}. */
 final class TcpdumpCommand implements Command, AutoCloseable {
     private final Host host;
     private final ConsoleOutput console;
@@ -22,11 +22,12 @@ final class TcpdumpCommand implements Command, AutoCloseable {
 
     @Override
     public Usage usage() {
-        return new Usage("tcpdump", "tcpdump [-n] [-v] [-d] [-c N] [-w FILE.pcap [--print]] | tcpdump stop",
+        return new Usage("tcpdump", "tcpdump [-n] [-v] [-d] [-L] [-c N] [-w FILE.pcap [--print]] | tcpdump stop",
                 "Traces the link in the background: one line per packet, as Debian's tcpdump -n prints it,\n"
                         + "above the prompt. Ends after -c N packets or at 'tcpdump stop'.\n"
                         + "  -v        tcpdump -v detail      -n  numeric (always)\n"
                         + "  -d        decrypt: under each AH/ESP packet, the inner packet (this host holds the keys)\n"
+                        + "  -L        under each line, the packet's picture (as 'picture' draws it)\n"
                         + "  -w FILE   write a pcap (LINKTYPE_RAW) instead of printing; --print prints as well\n"
                         + "A received packet the stack drops gets a '    dropped: why' line under it.\n"
                         + "With several peers (a router) each line names the side after the time: 'phoenix In  IP ...'.");
@@ -52,7 +53,8 @@ final class TcpdumpCommand implements Command, AutoCloseable {
             }
             int limit = g.has('c') ? count(g.value('c')) : 0;
             Path pcap = g.has('w') ? Path.of(g.value('w')) : null;
-            settings = new Capture.Settings(g.has('v'), g.has('d'), limit, pcap, pcap == null || g.has("print"));
+            settings = new Capture.Settings(g.has('v'), g.has('d'), limit, pcap, pcap == null || g.has("print"),
+                    g.has('L'));
         } catch (IllegalArgumentException e) {
             return usageError(e.getMessage(), output);
         }
