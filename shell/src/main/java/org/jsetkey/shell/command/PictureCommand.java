@@ -32,13 +32,15 @@ final class PictureCommand implements Command {
     @Override
     public Usage usage() {
         return new Usage("picture", "picture [-w COLS] [--svg FILE.svg] FILE.pcap [N] | --next",
-                "Draws one packet the way RFC figures do: 32-bit rows of fields with their values, and beside\n"
-                        + "them the bytes each transform covers: A the AH ICV (mutable fields it zeroes in [brackets]),\n"
-                        + "I the ESP ICV, E encrypted (shown decrypted: this host holds the keys), C compressed\n"
-                        + "(inflated below), T the inner packet of a tunnel. Colours on a terminal.\n"
-                        + "  FILE.pcap [N]   packet N (from 1, default 1) of a pcap, e.g. one 'tcpdump -w' wrote\n"
-                        + "  --next          the next packet on the link, drawn above the prompt (then: ping -c 1 ...)\n"
-                        + "  --svg FILE.svg  also write the picture as SVG       -w COLS  width (default: the terminal's)");
+                "Draws one packet as RFC figures do: 32-bit rows of fields and values, and\n"
+                        + "beside them the bytes each transform covers: A the AH ICV (the fields it\n"
+                        + "zeroes in [brackets]), I the ESP ICV, E encrypted (shown decrypted with\n"
+                        + "this host's keys), C compressed (inflated below), T a tunnel's inner packet.\n"
+                        + "  FILE.pcap [N]   packet N (default 1) of a pcap, e.g. from tcpdump -w\n"
+                        + "  --next          the next packet on the link, above the prompt\n"
+                        + "                  (then: ping -c 1 ...)\n"
+                        + "  --svg FILE.svg  also write the picture as SVG\n"
+                        + "  -w COLS         width (default: the terminal's)");
     }
 
     @Override
