@@ -65,13 +65,33 @@ public final class ConfigFile {
                 open.setLength(0);
             }
             String stripped = line.strip();
+            if (boundary && XfrmListing.starts(line)) {
+                List<String> entry = new ArrayList<>(List.of(line));
+                while (i + 1 < lines.length && XfrmListing.continues(lines[i + 1])) {
+                    entry.add(lines[++i].replace("\r", ""));
+                }
+                int first = i + 2 - entry.size();
+                for (int k = 0; k < entry.size(); k++) {
+                    setkeyText.append('\n');
+                }
+                try {
+                    for (Statement s : XfrmListing.parse(entry)) {
+                        steps.add(new Step(new SourcePos(fileName, first, 1, 1), line, s, null));
+                    }
+                } catch (LineError e) {
+                    diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, new SourcePos(fileName, first + e.line(),
+                            e.column(), e.length()), e.getMessage(), e.expected(), entry.get(e.line())));
+                }
+                continue;
+            }
             if (boundary && isOtherLine(stripped)) {
                 setkeyText.append('\n');
                 try {
                     steps.addAll(parseLine(line, stripped, fileName, i + 1));
                 } catch (LineError e) {
                     diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR,
-                            new SourcePos(fileName, i + 1, e.column(), e.length()), e.getMessage(), e.expected(), line));
+                            new SourcePos(fileName, i + 1 + e.line(), e.column(), e.length()), e.getMessage(),
+                            e.expected(), line));
                 }
                 continue;
             }
@@ -146,10 +166,14 @@ public final class ConfigFile {
         return SysctlLine.starts(stripped) || SequenceMark.starts(stripped) || XfrmReader.starts(stripped);
     }
 
+    private static boolean isOtherStart(String line) {
+        return isOtherLine(line.strip()) || XfrmListing.starts(line);
+    }
+
     /** Plain setkey text (no line of another kind) goes straight to the setkey language. */
     private static boolean hasOtherLines(String text) {
         for (String line : text.split("\n")) {
-            if (isOtherLine(line.strip())) {
+            if (isOtherStart(line)) {
                 return true;
             }
         }

@@ -11,6 +11,7 @@ import org.jsetkey.engine.persist.LineWords.Word;
 /** {@code ip xfrm state ...} as a setkey {@code add}, {@code update}, {@code delete}, {@code flush} or {@code dump}. */
 final class XfrmState {
     private static final List<String> PROTOS = List.of("esp", "ah", "comp");
+    private static final List<String> ID_WORDS = List.of("src", "dst", "proto", "spi");
 
     private IpAddress src;
     private IpAddress dst;
@@ -49,8 +50,17 @@ final class XfrmState {
 
     private void state(LineWords words, SetkeyDraft draft) {
         boolean delete = command.text().equals("delete");
+        // iproute2 reads src, dst, proto and spi as one run: another one later is an error there
+        boolean idSeen = false;
+        boolean inId = false;
         while (!words.atEnd()) {
             Word w = words.next("option", List.of());
+            boolean idWord = ID_WORDS.contains(w.text());
+            if (idWord && idSeen && !inId) {
+                throw LineWords.error(w, "argument \"" + w.text() + "\" is wrong: unknown", List.of());
+            }
+            inId = idWord;
+            idSeen |= idWord;
             if (id(w, words)) {
                 continue;
             }
@@ -59,7 +69,7 @@ final class XfrmState {
             }
             option(w, words);
         }
-        Word end = new Word("", command.column(), command.length(), false);
+        Word end = command;
         require(src != null, end, "src ADDR");
         require(dst != null, end, "dst ADDR");
         require(proto != null, end, "proto esp|ah|comp");
@@ -83,7 +93,7 @@ final class XfrmState {
 
     private static void require(boolean present, Word at, String what) {
         if (!present) {
-            throw new LineError(at.column(), at.length(), "missing " + what, List.of(what));
+            throw LineWords.error(at, "missing " + what, List.of(what));
         }
     }
 
