@@ -101,7 +101,10 @@ final class XfrmPolicy {
         if (delete) {
             return;
         }
-        if (priority != null) {
+        if (priority == null) {
+            // Linux's default priority is 0, before every setkey priority
+            draft.add("prio " + Priority.DEFAULT_BASE, command);
+        } else {
             long stored = XfrmReader.number(priority, "priority");
             if (stored != Priority.DEFAULT_BASE) {
                 // 2^31 is what setkey sends without a prio: read as none, it saves back the same

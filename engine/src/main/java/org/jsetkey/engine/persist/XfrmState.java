@@ -25,6 +25,8 @@ final class XfrmState {
 
     private final List<Part> options = new ArrayList<>();
     private final List<Part> algorithms = new ArrayList<>();
+    /** Authentication goes after encryption in setkey, whatever order iproute2 got or printed them in. */
+    private final List<Part> authentication = new ArrayList<>();
     private final Word command;
     private boolean mayWrap;
 
@@ -87,6 +89,9 @@ final class XfrmState {
             draft.add(p.text(), p.from());
         }
         for (Part p : algorithms) {
+            draft.add(p.text(), p.from());
+        }
+        for (Part p : authentication) {
             draft.add(p.text(), p.from());
         }
     }
@@ -202,10 +207,11 @@ final class XfrmState {
                     + " bits on Linux; setkey's " + a.name() + " uses " + a.icvBytes() * 8,
                     List.of("auth-trunc " + name.text() + " KEY " + a.icvBytes() * 8));
         }
-        String option = kw.equals("enc") || kw.equals("aead") ? "-E " : "-A ";
-        algorithms.add(new Part(option + a.name(), name));
+        boolean enc = kw.equals("enc") || kw.equals("aead");
+        List<Part> to = enc ? algorithms : authentication;
+        to.add(new Part((enc ? "-E " : "-A ") + a.name(), name));
         if (key.length > 0) {
-            algorithms.add(new Part(XfrmReader.hex(key), keyWord));
+            to.add(new Part(XfrmReader.hex(key), keyWord));
         }
     }
 
