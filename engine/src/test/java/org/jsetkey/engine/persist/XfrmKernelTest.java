@@ -102,6 +102,8 @@ class XfrmKernelTest {
         blocks.removeIf(String::isBlank);
         blocks.sort(Comparator.comparingInt((String b) -> List.of("in", "out", "fwd").indexOf(group(b, 1)))
                 .thenComparingLong(b -> Long.parseLong(group(b, 3))).thenComparingLong(b -> Long.parseLong(group(b, 2))));
+        // a listing is read newest first: handed over last-ranked first, ids follow Linux's rank
+        java.util.Collections.reverse(blocks);
         TestHost b = new TestHost();
         b.loadClean(String.join("", blocks));
         List<SpdEntry> want = new ArrayList<>(a.host.spd().snapshot());
@@ -110,6 +112,13 @@ class XfrmKernelTest {
         List<SpdEntry> got = new ArrayList<>(b.host.spd().snapshot());
         got.sort(Comparator.comparingLong(SpdEntry::id));
         assertEquals(want.stream().map(SpdEntry::policy).toList(), got.stream().map(SpdEntry::policy).toList());
+
+        // the listing as printed (newest first) loads in the kernel's insertion order
+        TestHost c = new TestHost();
+        c.loadClean(list);
+        List<SpdEntry> asListed = new ArrayList<>(c.host.spd().snapshot());
+        asListed.sort(Spd.LOOKUP_ORDER);
+        assertEquals(want.stream().map(SpdEntry::policy).toList(), asListed.stream().map(SpdEntry::policy).toList());
 
         // the pair: the prio high bypass for one host pair is matched before the /24 discard
         List<Policy> outbound = got.stream().map(SpdEntry::policy).filter(p -> p.direction().keyword().equals("out"))
