@@ -143,4 +143,16 @@ class XfrmListingTest {
         again.loadClean(org.jsetkey.engine.setkey.ConfigWriter.write(h.host.sad(), h.host.spd(), h.host.sysctl()));
         assertEquals(new HashSet<>(policies(h)), policies(again));
     }
+
+    @Test
+    void oldStyleIpv4NumbersReadAsGetaddrinfoReadsThemWithANotice() {
+        TestHost h = new TestHost();
+        h.loadClean("spdadd 10.010.2 10.000.2/16 any -P out none;\n");
+        TestHost s = new TestHost();
+        s.loadClean("spdadd 10.8.0.2 10.0.0.2/16 any -P out none;\n");
+        assertEquals(policies(s), policies(h));
+        assertEquals(List.of("t.conf:1:8: warning: old-style IPv4 address \"10.010.2\" read as 10.8.0.2 (inet_aton)",
+                "t.conf:1:17: warning: old-style IPv4 address \"10.000.2\" read as 10.0.0.2 (inet_aton)"),
+                h.diagnostics.stream().map(d -> d.format().split("\n")[0]).toList());
+    }
 }
