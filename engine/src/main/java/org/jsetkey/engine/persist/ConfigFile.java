@@ -69,10 +69,17 @@ public final class ConfigFile {
                 open.setLength(0);
             }
             String stripped = line.strip();
-            if (!(boundary && XfrmListing.starts(line)) && !stripped.isEmpty()) {
+            if (boundary && SetkeyDump.isEmptyNote(stripped)) {
+                setkeyText.append('\n');
+                continue;
+            }
+            if (!(boundary && (XfrmListing.starts(line) || SetkeyDump.starts(line, nextLineOf(lines, i))))
+                    && !stripped.isEmpty()) {
                 closeRun(run, steps);
             }
-            if (boundary && XfrmListing.starts(line)) {
+            String nextLine = i + 1 < lines.length ? lines[i + 1] : null;
+            boolean dump = boundary && SetkeyDump.starts(line, nextLine);
+            if (boundary && (XfrmListing.starts(line) || dump)) {
                 List<String> entry = new ArrayList<>(List.of(line));
                 while (i + 1 < lines.length && XfrmListing.continues(lines[i + 1])) {
                     entry.add(lines[++i].replace("\r", ""));
@@ -83,10 +90,13 @@ public final class ConfigFile {
                 }
                 try {
                     List<Step> made = new ArrayList<>();
-                    for (Statement s : XfrmListing.parse(entry)) {
+                    for (Statement s : dump ? SetkeyDump.parse(entry) : XfrmListing.parse(entry)) {
                         made.add(new Step(new SourcePos(fileName, first, 1, 1), line, s, null));
                     }
-                    if (!made.isEmpty()) {
+                    if (dump && !SetkeyDump.isSa(nextLine)) {
+                        closeRun(run, steps);
+                        steps.addAll(made);
+                    } else if (!made.isEmpty()) {
                         run.add(made);
                     }
                 } catch (LineError e) {
@@ -131,8 +141,9 @@ public final class ConfigFile {
     }
 
     /**
-     * The kernel lists its entries newest first: a run of listed entries is applied bottom up,
-     * so they are inserted in the kernel's order (Linux ranks equal priorities by insertion).
+     * The kernel lists its entries newest first (ip xfrm state and policy, setkey -D; not
+     * setkey -DP): a run of listed entries is applied bottom up, so they are inserted in the
+     * kernel's order (Linux ranks equal priorities by insertion; the SAD prefers by age).
      */
     private static void closeRun(List<List<Step>> run, List<Step> steps) {
         for (int k = 0; k < run.size(); k++) {
@@ -194,14 +205,17 @@ public final class ConfigFile {
         return SysctlLine.starts(stripped) || SequenceMark.starts(stripped) || XfrmReader.starts(stripped);
     }
 
-    private static boolean isOtherStart(String line) {
-        return isOtherLine(line.strip()) || XfrmListing.starts(line);
+    private static String nextLineOf(String[] lines, int i) {
+        return i + 1 < lines.length ? lines[i + 1] : null;
     }
 
     /** Plain setkey text (no line of another kind) goes straight to the setkey language. */
     private static boolean hasOtherLines(String text) {
-        for (String line : text.split("\n")) {
-            if (isOtherStart(line)) {
+        String[] lines = text.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (isOtherLine(line.strip()) || XfrmListing.starts(line) || SetkeyDump.starts(line, nextLineOf(lines, i))
+                    || SetkeyDump.isEmptyNote(line.strip())) {
                 return true;
             }
         }
