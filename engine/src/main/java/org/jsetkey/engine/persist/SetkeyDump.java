@@ -185,9 +185,15 @@ final class SetkeyDump {
                 case "diff:" -> limits(r, "-lh", "-ls");
                 case "current:" -> limits(r, "-bh", "-bs");
                 case "last:" -> noLimits(r, "a use-time limit");
+                case "created:", "allocated:" -> {
+                }
                 default -> {
                     if (first.startsWith("seq=")) {
                         replay(r);
+                    } else if (!first.startsWith("sadb_seq=")) {
+                        throw LineWords.error(r.get(0), "unexpected \"" + first + "\" in an SA dump",
+                                List.of("E:", "A:", "C:", "seq=", "created:", "diff:", "last:", "current:",
+                                        "allocated:", "sadb_seq="));
                     }
                 }
             }
@@ -283,6 +289,10 @@ final class SetkeyDump {
                     ctx.set(ctx.size() - 1, line.substring("security context: ".length()));
                     ctxWord = r.get(0);
                 }
+            } else if (!first.equals("lifetime:") && !first.equals("created:") && !first.startsWith("spid=")
+                    && !first.startsWith("refcnt=")) {
+                throw LineWords.error(r.get(0), "unexpected \"" + first + "\" in a policy dump",
+                        List.of("proto/mode/src-dst/level", "created:", "lifetime:", "spid=", "refcnt="));
             } else if (first.equals("lifetime:")) {
                 for (Word w : r) {
                     if (w.text().matches("[1-9][0-9]*\\(s\\)")) {
