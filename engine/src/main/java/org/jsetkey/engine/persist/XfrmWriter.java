@@ -144,6 +144,11 @@ public final class XfrmWriter {
             throw new Untranslatable("-r " + sa.replay() + " (a window of " + sa.replay() * 8
                     + " packets) is above Linux's " + MAX_REPLAY_WINDOW + " (XFRMA_REPLAY_ESN_MAX)");
         }
+        if (sa.type() == SaType.IPCOMP && sa.replay() * 8 > 32) {
+            // above 32 packets iproute2 sends the window as an ESN attribute
+            throw new Untranslatable("-r " + sa.replay() + " on an IPComp SA: Linux takes at most 32 packets there"
+                    + " (ESN only supported for ESP and AH)");
+        }
         if (sa.replay() != 0) {
             sb.append(" replay-window ").append(sa.replay() * 8);
         }

@@ -29,7 +29,7 @@ class SaveLoadPropertyTest {
     private static final int STATEMENTS = 40;
 
     /** Builds a random database; returns what was seen, for the coverage check. */
-    private static TestHost build(long seed, Set<String> seen) {
+    static TestHost build(long seed, Set<String> seen) {
         TestHost h = new TestHost();
         RandomDatabase gen = new RandomDatabase(seed);
         List<String> accepted = new ArrayList<>();

@@ -57,13 +57,17 @@ class XfrmKernelTest {
         Assumptions.assumeTrue(!probe.contains("exit"), "unshare -n ip xfrm policy failed here: " + probe);
     }
 
-    @Test
-    void theKernelTakesEveryLineAndRanksThePoliciesAsJsetkey() throws Exception {
-        assumeKernelAndIproute2();
-        TestHost a = new TestHost();
-        a.loadClean(XfrmListingTest.resource("mixed.conf"));
-        XfrmWriter.Result written = XfrmWriter.write(a.host.sad(), a.host.spd(), a.host.sysctl());
-        List<String> commands = written.text().lines().filter(l -> l.startsWith("ip xfrm ")).toList();
+    /** What the kernel made of the written lines: how many of each kind, and its policy listing. */
+    private record Loaded(int states, int policies, String listing) {
+    }
+
+    /**
+     * Runs every {@code ip xfrm} line of {@code written} in a fresh network namespace, asserting
+     * that iproute2 accepted each and the kernel took each policy (a state may fail only for a
+     * missing kernel module or algorithm), and returns {@code ip -s xfrm policy}.
+     */
+    private Loaded load(String written) throws Exception {
+        List<String> commands = written.lines().filter(l -> l.startsWith("ip xfrm ")).toList();
         Files.writeString(tmp.resolve("cmds"), String.join("\n", commands) + "\n");
         // one ip per line: ip -batch stops at the first failed xfrm command even with -force
         String script = "set -f\nn=0\nwhile IFS= read -r l; do n=$((n+1));"
@@ -73,10 +77,9 @@ class XfrmKernelTest {
         String out = run(List.of("unshare", "-n", "sh", tmp.resolve("load.sh").toString(), tmp.toString()), "");
         int listing = out.indexOf("@@ listing\n");
         assertTrue(listing >= 0, out);
-        String[] results = out.substring(0, listing).split("(?m)^@@ ");
         int states = 0;
         int policies = 0;
-        for (String r : results) {
+        for (String r : out.substring(0, listing).split("(?m)^@@ ")) {
             if (r.isBlank()) {
                 continue;
             }
@@ -93,12 +96,12 @@ class XfrmKernelTest {
                 assertEquals("0", head[1], command + "\n-> " + err);
             }
         }
-        assertEquals(5, states);
-        assertEquals(15, policies); // 13 policies, 2 flushes
+        return new Loaded(states, policies, out.substring(listing + "@@ listing\n".length()));
+    }
 
-        // the kernel's policies in the order it matches them
-        String list = out.substring(listing + "@@ listing\n".length());
-        List<String> blocks = new ArrayList<>(List.of(list.split("(?m)^(?=src )")));
+    /** The kernel's policies in the order it matches them (priority, then insertion), loaded into jsetkey. */
+    private static List<Policy> kernelRank(String listing) {
+        List<String> blocks = new ArrayList<>(List.of(listing.split("(?m)^(?=src )")));
         blocks.removeIf(String::isBlank);
         blocks.sort(Comparator.comparingInt((String b) -> List.of("in", "out", "fwd").indexOf(group(b, 1)))
                 .thenComparingLong(b -> Long.parseLong(group(b, 3))).thenComparingLong(b -> Long.parseLong(group(b, 2))));
@@ -106,26 +109,77 @@ class XfrmKernelTest {
         java.util.Collections.reverse(blocks);
         TestHost b = new TestHost();
         b.loadClean(String.join("", blocks));
-        List<SpdEntry> want = new ArrayList<>(a.host.spd().snapshot());
-        want.removeIf(e -> e.policy().selector().src().toString().startsWith("10.3."));
-        want.sort(Spd.LOOKUP_ORDER);
         List<SpdEntry> got = new ArrayList<>(b.host.spd().snapshot());
         got.sort(Comparator.comparingLong(SpdEntry::id));
-        assertEquals(want.stream().map(SpdEntry::policy).toList(), got.stream().map(SpdEntry::policy).toList());
+        return got.stream().map(SpdEntry::policy).map(XfrmKernelTest::explicit).toList();
+    }
+
+    private static List<Policy> jsetkeyRank(TestHost h, java.util.Set<String> commented) {
+        List<SpdEntry> want = new ArrayList<>(h.host.spd().snapshot());
+        want.removeIf(e -> commented.contains(org.jsetkey.engine.setkey.StatementFormatter.format(
+                new org.jsetkey.engine.setkey.stmt.SpdAdd(e.policy()))));
+        want.sort(Spd.LOOKUP_ORDER);
+        return want.stream().map(SpdEntry::policy).map(XfrmKernelTest::explicit).toList();
+    }
+
+    /** No prio and prio def are the same 2^31 in the kernel. */
+    private static Policy explicit(Policy p) {
+        return p.priority() != null ? p : new Policy(p.selector(), p.direction(),
+                new org.jsetkey.engine.spd.Priority(org.jsetkey.engine.spd.Priority.DEFAULT_BASE), p.action(), p.rules(),
+                p.context());
+    }
+
+    private static java.util.Set<String> commented(String written) {
+        return written.lines().filter(l -> l.startsWith("# no ip xfrm equivalent: "))
+                .map(l -> l.substring("# no ip xfrm equivalent: ".length())).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void theKernelTakesEveryLineAndRanksThePoliciesAsJsetkey() throws Exception {
+        assumeKernelAndIproute2();
+        TestHost a = new TestHost();
+        a.loadClean(XfrmListingTest.resource("mixed.conf"));
+        String written = XfrmWriter.write(a.host.sad(), a.host.spd(), a.host.sysctl()).text();
+        Loaded k = load(written);
+        assertEquals(5, k.states());
+        assertEquals(15, k.policies()); // 13 policies, 2 flushes
+        List<Policy> want = jsetkeyRank(a, commented(written));
+        assertEquals(13, want.size());
+        List<Policy> got = kernelRank(k.listing());
+        assertEquals(want, got);
 
         // the listing as printed (newest first) loads in the kernel's insertion order
         TestHost c = new TestHost();
-        c.loadClean(list);
+        c.loadClean(k.listing());
         List<SpdEntry> asListed = new ArrayList<>(c.host.spd().snapshot());
         asListed.sort(Spd.LOOKUP_ORDER);
-        assertEquals(want.stream().map(SpdEntry::policy).toList(), asListed.stream().map(SpdEntry::policy).toList());
+        assertEquals(want, asListed.stream().map(SpdEntry::policy).map(XfrmKernelTest::explicit).toList());
 
         // the pair: the prio high bypass for one host pair is matched before the /24 discard
-        List<Policy> outbound = got.stream().map(SpdEntry::policy).filter(p -> p.direction().keyword().equals("out"))
-                .toList();
+        List<Policy> outbound = got.stream().filter(p -> p.direction().keyword().equals("out")).toList();
         int none = indexOf(outbound, "192.0.2.1");
         int discard = indexOf(outbound, "192.0.2.0/24");
         assertTrue(none >= 0 && discard > none, outbound.toString());
+    }
+
+    @Test
+    void randomDatabasesReachTheKernelAndRankAsInJsetkey() throws Exception {
+        assumeKernelAndIproute2();
+        int policies = 0;
+        for (long seed = 1; seed <= 30; seed++) {
+            TestHost a = SaveLoadPropertyTest.build(seed, new java.util.TreeSet<>());
+            String written = XfrmWriter.write(a.host.sad(), a.host.spd(), a.host.sysctl()).text();
+            Loaded k = load(written);
+            List<Policy> want = jsetkeyRank(a, commented(written));
+            if (!k.listing().contains("\tsecurity context ")) {
+                // without an LSM (SELinux) the kernel takes a ctx and keeps none
+                want = want.stream().map(p -> new Policy(p.selector(), p.direction(), p.priority(), p.action(),
+                        p.rules(), null)).toList();
+            }
+            assertEquals(want, kernelRank(k.listing()), "seed " + seed + "\n" + written);
+            policies += want.size();
+        }
+        assertTrue(policies > 80, "policies " + policies);
     }
 
     private static int indexOf(List<Policy> l, String src) {
