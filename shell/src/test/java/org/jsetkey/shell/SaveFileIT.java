@@ -68,7 +68,7 @@ class SaveFileIT {
                 + " mode transport extra-flag oseq-may-wrap enc cbc(aes) 0x000102030405060708090a0b0c0d0e0f"
                 + " auth-trunc hmac(sha256) 0x"), lines.get(4));
         assertTrue(lines.get(6).equals("ip xfrm policy add src 192.0.2.10/32 dst 198.51.100.20/32 dir out"
-                + " tmpl proto esp mode transport level required"), lines.get(6));
+                + " priority 2147483648 tmpl proto esp mode transport level required"), lines.get(6));
     }
 
     /** Times, pids and the process's own position counters are not state. */

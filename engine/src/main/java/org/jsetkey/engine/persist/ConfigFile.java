@@ -37,7 +37,10 @@ public final class ConfigFile {
     }
 
     /** One parsed thing to do, at its position; {@code run} returns what it prints. */
-    private record Step(SourcePos pos, String sourceLine, Statement statement, Runnable run) {
+    private record Step(SourcePos pos, String sourceLine, Statement statement, Runnable run, long order) {
+        Step(SourcePos pos, String sourceLine, Statement statement, Runnable run) {
+            this(pos, sourceLine, statement, run, (long) pos.line() << 20 | pos.column());
+        }
     }
 
     public SetkeyResult run(String text, String fileName, SetkeyListener listener) {
@@ -58,6 +61,7 @@ public final class ConfigFile {
         StringBuilder open = new StringBuilder();
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<Step> steps = new ArrayList<>();
+        List<List<Step>> run = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
             boolean boundary = open.length() == 0 || Setkey.isComplete(open.toString());
@@ -65,19 +69,57 @@ public final class ConfigFile {
                 open.setLength(0);
             }
             String stripped = line.strip();
+            if (boundary && SetkeyDump.isEmptyNote(stripped)) {
+                setkeyText.append('\n');
+                continue;
+            }
+            if (!(boundary && (XfrmListing.starts(line) || SetkeyDump.starts(line, nextLineOf(lines, i))))
+                    && !stripped.isEmpty()) {
+                closeRun(run, steps);
+            }
+            String nextLine = i + 1 < lines.length ? lines[i + 1] : null;
+            boolean dump = boundary && SetkeyDump.starts(line, nextLine);
+            if (boundary && (XfrmListing.starts(line) || dump)) {
+                List<String> entry = new ArrayList<>(List.of(line));
+                while (i + 1 < lines.length && XfrmListing.continues(lines[i + 1])) {
+                    entry.add(lines[++i].replace("\r", ""));
+                }
+                int first = i + 2 - entry.size();
+                for (int k = 0; k < entry.size(); k++) {
+                    setkeyText.append('\n');
+                }
+                try {
+                    List<Step> made = new ArrayList<>();
+                    for (Statement s : dump ? SetkeyDump.parse(entry) : XfrmListing.parse(entry)) {
+                        made.add(new Step(new SourcePos(fileName, first, 1, 1), line, s, null));
+                    }
+                    if (dump && !SetkeyDump.isSa(nextLine)) {
+                        closeRun(run, steps);
+                        steps.addAll(made);
+                    } else if (!made.isEmpty()) {
+                        run.add(made);
+                    }
+                } catch (LineError e) {
+                    diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, new SourcePos(fileName, first + e.line(),
+                            e.column(), e.length()), e.getMessage(), e.expected(), entry.get(e.line())));
+                }
+                continue;
+            }
             if (boundary && isOtherLine(stripped)) {
                 setkeyText.append('\n');
                 try {
                     steps.addAll(parseLine(line, stripped, fileName, i + 1));
                 } catch (LineError e) {
                     diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR,
-                            new SourcePos(fileName, i + 1, e.column(), e.length()), e.getMessage(), e.expected(), line));
+                            new SourcePos(fileName, i + 1 + e.line(), e.column(), e.length()), e.getMessage(),
+                            e.expected(), line));
                 }
                 continue;
             }
             setkeyText.append(line).append('\n');
             open.append(line).append('\n');
         }
+        closeRun(run, steps);
         Parser.Result parsed = Parser.parse(setkeyText.toString(), fileName);
         diagnostics.addAll(parsed.diagnostics());
         for (Parser.Parsed p : parsed.statements()) {
@@ -94,8 +136,25 @@ public final class ConfigFile {
         if (errors > 0 || !apply) {
             return new SetkeyResult(0, errors, false);
         }
-        steps.sort(Comparator.comparingInt((Step s) -> s.pos().line()).thenComparingInt(s -> s.pos().column()));
+        steps.sort(Comparator.comparingLong(Step::order));
         return apply(steps, listener);
+    }
+
+    /**
+     * The kernel lists its entries newest first (ip xfrm state and policy, setkey -D; not
+     * setkey -DP): a run of listed entries is applied bottom up, so they are inserted in the
+     * kernel's order (Linux ranks equal priorities by insertion; the SAD prefers by age).
+     */
+    private static void closeRun(List<List<Step>> run, List<Step> steps) {
+        for (int k = 0; k < run.size(); k++) {
+            List<Step> entry = run.get(k);
+            long slot = run.get(run.size() - 1 - k).get(0).order();
+            for (int j = 0; j < entry.size(); j++) {
+                Step s = entry.get(j);
+                steps.add(new Step(s.pos(), s.sourceLine(), s.statement(), s.run(), slot + j));
+            }
+        }
+        run.clear();
     }
 
     private SetkeyResult apply(List<Step> steps, SetkeyListener listener) {
@@ -146,10 +205,17 @@ public final class ConfigFile {
         return SysctlLine.starts(stripped) || SequenceMark.starts(stripped) || XfrmReader.starts(stripped);
     }
 
+    private static String nextLineOf(String[] lines, int i) {
+        return i + 1 < lines.length ? lines[i + 1] : null;
+    }
+
     /** Plain setkey text (no line of another kind) goes straight to the setkey language. */
     private static boolean hasOtherLines(String text) {
-        for (String line : text.split("\n")) {
-            if (isOtherLine(line.strip())) {
+        String[] lines = text.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (isOtherLine(line.strip()) || XfrmListing.starts(line) || SetkeyDump.starts(line, nextLineOf(lines, i))
+                    || SetkeyDump.isEmptyNote(line.strip())) {
                 return true;
             }
         }

@@ -10,17 +10,36 @@ import java.util.List;
  * the line.
  */
 final class LineWords {
-    /** A word and its 1-based column; {@code quoted} when it was written in quotes. */
-    record Word(String text, int column, int length, boolean quoted) {
+    /**
+     * A word and its 1-based column; {@code quoted} when it was written in quotes; {@code line}
+     * counts lines from the first line of the entry (0 for a one-line command).
+     */
+    record Word(String text, int column, int length, boolean quoted, int line) {
+        Word(String text, int column, int length, boolean quoted) {
+            this(text, column, length, quoted, 0);
+        }
+
+        /** The same place holding other text (a listing word read as the command word it stands for). */
+        Word as(String other) {
+            return new Word(other, column, length, quoted, line);
+        }
     }
 
     private final List<Word> words;
     private final int endColumn;
+    private final int endLine;
     private int next;
 
-    private LineWords(List<Word> words, int endColumn) {
+    private LineWords(List<Word> words, int endColumn, int endLine) {
         this.words = words;
         this.endColumn = endColumn;
+        this.endLine = endLine;
+    }
+
+    /** Words gathered from several lines; a missing word is reported after the last one. */
+    static LineWords of(List<Word> words) {
+        Word last = words.get(words.size() - 1);
+        return new LineWords(List.copyOf(words), last.column() + last.length(), last.line());
     }
 
     static LineWords split(String line) {
@@ -48,7 +67,7 @@ final class LineWords {
                 out.add(new Word(line.substring(start, i), start + 1, i - start, false));
             }
         }
-        return new LineWords(out, line.stripTrailing().length() + 1);
+        return new LineWords(out, line.stripTrailing().length() + 1, 0);
     }
 
     boolean atEnd() {
@@ -62,7 +81,7 @@ final class LineWords {
     /** The next word; at the end of the line an error saying what was expected. */
     Word next(String what, List<String> expected) {
         if (atEnd()) {
-            throw new LineError(endColumn, 1, "missing " + what, expected);
+            throw new LineError(endLine, endColumn, 1, "missing " + what, expected);
         }
         return words.get(next++);
     }
@@ -77,6 +96,6 @@ final class LineWords {
     }
 
     static LineError error(Word w, String message, List<String> expected) {
-        return new LineError(w.column(), Math.max(1, w.length()), message, expected);
+        return new LineError(w.line(), w.column(), Math.max(1, w.length()), message, expected);
     }
 }

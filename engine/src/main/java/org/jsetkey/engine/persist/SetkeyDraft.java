@@ -48,7 +48,7 @@ final class SetkeyDraft {
         for (Diagnostic d : r.diagnostics()) {
             if (d.severity() == Diagnostic.Severity.ERROR) {
                 Word w = wordAt(d.pos().column() - 1);
-                throw new LineError(w.column(), Math.max(1, w.length()), d.message(), d.expected());
+                throw LineWords.error(w, d.message(), d.expected());
             }
         }
         return r.statementsOnly();

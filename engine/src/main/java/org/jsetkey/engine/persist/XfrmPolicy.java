@@ -4,12 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.net.IpProtocol;
 import org.jsetkey.engine.persist.LineWords.Word;
 import org.jsetkey.engine.spd.Priority;
 
 /** {@code ip xfrm policy ...} as a setkey {@code spdadd}, {@code spdupdate}, {@code spddelete}, {@code spdflush} or {@code spddump}. */
 final class XfrmPolicy {
     private static final List<String> TMPL_WORDS = List.of("src", "dst", "proto", "spi", "mode", "reqid", "level");
+    private static final List<String> TMPL_ID_WORDS = List.of("src", "dst", "proto", "spi");
+    private static final List<String> SELECTOR_WORDS = List.of("src", "dst", "proto", "sport", "dport", "type", "code",
+            "key", "dev");
+    /** The words iproute2's policy command knows besides the selector's. */
+    private static final List<String> POLICY_WORDS = List.of("dir", "ctx", "index", "ptype", "action", "priority",
+            "flag", "limit", "tmpl", "mark", "if_id", "offload");
 
     private final Word command;
     private Word src;
@@ -40,8 +47,20 @@ final class XfrmPolicy {
 
     private void policy(LineWords words, SetkeyDraft draft) {
         boolean delete = command.text().equals("delete");
+        // iproute2 reads the selector's words as one run: one of them after another word is a
+        // second selector ("duplicate") there, and so here
+        boolean selectorSeen = false;
+        boolean inSelector = false;
         while (!words.atEnd()) {
             Word w = words.next("option", List.of());
+            boolean selectorWord = SELECTOR_WORDS.contains(w.text());
+            if (selectorWord && selectorSeen && !inSelector || !selectorWord && !POLICY_WORDS.contains(w.text())
+                    && selectorSeen) {
+                throw LineWords.error(w, "duplicate \"unknown\": \"" + w.text() + "\" is the second value",
+                        List.of());
+            }
+            inSelector = selectorWord;
+            selectorSeen |= selectorWord;
             switch (w.text()) {
                 case "src" -> src = words.next("prefix", List.of("ADDR[/PLEN]"));
                 case "dst" -> dst = words.next("prefix", List.of("ADDR[/PLEN]"));
@@ -54,6 +73,12 @@ final class XfrmPolicy {
                 case "ctx" -> ctx = words.next("context", List.of("CTX"));
                 case "priority" -> priority = words.next("priority", List.of("NUMBER"));
                 case "action" -> action = words.next("action", List.of("allow", "block"));
+                case "ptype" -> {
+                    Word t = words.next("policy type", List.of("main"));
+                    if (!t.text().equals("main")) {
+                        throw LineWords.error(t, "ptype " + t.text() + " has no setkey equivalent", List.of("main"));
+                    }
+                }
                 case "tmpl" -> {
                     if (delete) {
                         throw XfrmReader.noEquivalent(w);
@@ -65,7 +90,7 @@ final class XfrmPolicy {
         }
         if (src == null || dst == null || dir == null) {
             String what = src == null ? "src ADDR[/PLEN]" : dst == null ? "dst ADDR[/PLEN]" : "dir in|out|fwd";
-            throw new LineError(command.column(), command.length(), "missing " + what, List.of(what));
+            throw LineWords.error(command, "missing " + what, List.of(what));
         }
         draft.add(delete ? "spddelete" : command.text().equals("update") ? "spdupdate" : "spdadd", command);
         selector(draft);
@@ -76,9 +101,15 @@ final class XfrmPolicy {
         if (delete) {
             return;
         }
-        if (priority != null) {
+        if (priority == null) {
+            // Linux's default priority is 0, before every setkey priority
+            draft.add("prio " + Priority.DEFAULT_BASE, command);
+        } else {
             long stored = XfrmReader.number(priority, "priority");
-            draft.add("prio " + (Priority.DEFAULT_BASE - stored), priority);
+            if (stored != Priority.DEFAULT_BASE) {
+                // 2^31 is what setkey sends without a prio: read as none, it saves back the same
+                draft.add("prio " + (Priority.DEFAULT_BASE - stored), priority);
+            }
         }
         if (action != null && !action.text().equals("allow") && !action.text().equals("block")) {
             throw LineWords.error(action, "unknown action \"" + action.text() + "\"", List.of("allow", "block"));
@@ -113,11 +144,22 @@ final class XfrmPolicy {
                     icmp = true;
                 }
                 default -> {
-                    if (!proto.text().matches("[0-9]+")) {
-                        throw LineWords.error(proto, "protocol \"" + proto.text() + "\": write its number",
-                                List.of("tcp", "udp", "icmp", "ipv6-icmp", "NUMBER"));
+                    int named = IpProtocol.byName(proto.text());
+                    if (named < 0 && !proto.text().matches("[0-9]+")) {
+                        throw LineWords.error(proto, "unknown protocol \"" + proto.text() + "\"",
+                                List.of("tcp", "udp", "icmp", "ipv6-icmp", "a name from /etc/protocols", "NUMBER"));
                     }
-                    upper = Long.toString(SequenceMark.number(proto, "protocol", 255));
+                    long n = named >= 0 ? named : SequenceMark.number(proto, "protocol", 255);
+                    upper = n == 1 || n == 58 ? (n == 1 ? "icmp" : "icmp6") : Long.toString(n);
+                    icmp = n == 1 || n == 58;
+                    if (n == 0 || n == 255) {
+                        throw LineWords.error(proto, "proto " + proto.text() + " has no setkey equivalent"
+                                + " (iproute2 refuses it; leave proto out for any)", List.of("1-254"));
+                    }
+                    if (!icmp && n != 6 && n != 17 && n != 132 && n != 33 && (sport != null || dport != null)) {
+                        throw LineWords.error(sport != null ? sport : dport, "\"sport\" and \"dport\" are invalid"
+                                + " with PROTO value \"" + proto.text() + "\"", List.of());
+                    }
                 }
             }
         }
@@ -149,7 +191,7 @@ final class XfrmPolicy {
     private static String prefix(Word w) {
         String t = w.text();
         int slash = t.indexOf('/');
-        XfrmReader.address(slash < 0 ? w : new Word(t.substring(0, slash), w.column(), slash, false));
+        XfrmReader.address(slash < 0 ? w : new Word(t.substring(0, slash), w.column(), slash, false, w.line()));
         return t;
     }
 
@@ -173,7 +215,15 @@ final class XfrmPolicy {
         Word levelWord = tmpl;
         long reqid = 0;
         Word reqidWord = tmpl;
+        boolean idSeen = false;
+        boolean idEnded = false;
         while (!words.atEnd() && TMPL_WORDS.contains(words.peek().text())) {
+            boolean id = TMPL_ID_WORDS.contains(words.peek().text());
+            if (id && idEnded) {
+                break; // iproute2 ends the template here: its address words come as one run
+            }
+            idEnded |= idSeen && !id;
+            idSeen |= id;
             Word w = words.next("option", TMPL_WORDS);
             Word v = words.next(w.text(), List.of());
             switch (w.text()) {
@@ -212,10 +262,10 @@ final class XfrmPolicy {
             }
         }
         if (tproto == null) {
-            throw new LineError(tmpl.column(), tmpl.length(), "missing proto in tmpl", List.of("proto esp|ah|comp"));
+            throw LineWords.error(tmpl, "missing proto in tmpl", List.of("proto esp|ah|comp"));
         }
         if ((tsrc == null) != (tdst == null)) {
-            throw new LineError(tmpl.column(), tmpl.length(), "a tmpl needs both src and dst, or neither",
+            throw LineWords.error(tmpl, "a tmpl needs both src and dst, or neither",
                     List.of("src ADDR dst ADDR"));
         }
         String ends = tsrc == null ? "" : tsrc.format() + "-" + tdst.format();

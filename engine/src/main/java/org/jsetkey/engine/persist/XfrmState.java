@@ -11,6 +11,7 @@ import org.jsetkey.engine.persist.LineWords.Word;
 /** {@code ip xfrm state ...} as a setkey {@code add}, {@code update}, {@code delete}, {@code flush} or {@code dump}. */
 final class XfrmState {
     private static final List<String> PROTOS = List.of("esp", "ah", "comp");
+    private static final List<String> ID_WORDS = List.of("src", "dst", "proto", "spi");
 
     private IpAddress src;
     private IpAddress dst;
@@ -24,6 +25,8 @@ final class XfrmState {
 
     private final List<Part> options = new ArrayList<>();
     private final List<Part> algorithms = new ArrayList<>();
+    /** Authentication goes after encryption in setkey, whatever order iproute2 got or printed them in. */
+    private final List<Part> authentication = new ArrayList<>();
     private final Word command;
     private boolean mayWrap;
 
@@ -49,8 +52,17 @@ final class XfrmState {
 
     private void state(LineWords words, SetkeyDraft draft) {
         boolean delete = command.text().equals("delete");
+        // iproute2 reads src, dst, proto and spi as one run: another one later is an error there
+        boolean idSeen = false;
+        boolean inId = false;
         while (!words.atEnd()) {
             Word w = words.next("option", List.of());
+            boolean idWord = ID_WORDS.contains(w.text());
+            if (idWord && idSeen && !inId) {
+                throw LineWords.error(w, "argument \"" + w.text() + "\" is wrong: unknown", List.of());
+            }
+            inId = idWord;
+            idSeen |= idWord;
             if (id(w, words)) {
                 continue;
             }
@@ -59,7 +71,7 @@ final class XfrmState {
             }
             option(w, words);
         }
-        Word end = new Word("", command.column(), command.length(), false);
+        Word end = command;
         require(src != null, end, "src ADDR");
         require(dst != null, end, "dst ADDR");
         require(proto != null, end, "proto esp|ah|comp");
@@ -79,11 +91,14 @@ final class XfrmState {
         for (Part p : algorithms) {
             draft.add(p.text(), p.from());
         }
+        for (Part p : authentication) {
+            draft.add(p.text(), p.from());
+        }
     }
 
     private static void require(boolean present, Word at, String what) {
         if (!present) {
-            throw new LineError(at.column(), at.length(), "missing " + what, List.of(what));
+            throw LineWords.error(at, "missing " + what, List.of(what));
         }
     }
 
@@ -192,10 +207,11 @@ final class XfrmState {
                     + " bits on Linux; setkey's " + a.name() + " uses " + a.icvBytes() * 8,
                     List.of("auth-trunc " + name.text() + " KEY " + a.icvBytes() * 8));
         }
-        String option = kw.equals("enc") || kw.equals("aead") ? "-E " : "-A ";
-        algorithms.add(new Part(option + a.name(), name));
+        boolean enc = kw.equals("enc") || kw.equals("aead");
+        List<Part> to = enc ? algorithms : authentication;
+        to.add(new Part((enc ? "-E " : "-A ") + a.name(), name));
         if (key.length > 0) {
-            algorithms.add(new Part(XfrmReader.hex(key), keyWord));
+            to.add(new Part(XfrmReader.hex(key), keyWord));
         }
     }
 

@@ -20,6 +20,7 @@ import org.jsetkey.engine.sad.SecurityContext;
 import org.jsetkey.engine.setkey.StatementFormatter;
 import org.jsetkey.engine.setkey.stmt.Add;
 import org.jsetkey.engine.setkey.stmt.SpdAdd;
+import org.jsetkey.engine.spd.Direction;
 import org.jsetkey.engine.spd.Level;
 import org.jsetkey.engine.spd.Policy;
 import org.jsetkey.engine.spd.PolicyAction;
@@ -55,6 +56,9 @@ public final class XfrmWriter {
         }
     }
 
+    /** The largest replay window iproute2 and the kernel take, in packets. */
+    static final int MAX_REPLAY_WINDOW = 4096;
+
     private final List<String> lines = new ArrayList<>();
     private final List<Note> notes = new ArrayList<>();
 
@@ -85,8 +89,10 @@ public final class XfrmWriter {
                 w.untranslated(StatementFormatter.format(new Add(e.sa())), u.getMessage());
             }
         }
+        // Linux ranks equal priorities by insertion alone; written in jsetkey's lookup order, the
+        // kernel's order is the same
         List<SpdEntry> policies = new ArrayList<>(spd.snapshot());
-        policies.sort(Comparator.comparingLong(SpdEntry::id));
+        policies.sort(Spd.LOOKUP_ORDER);
         for (SpdEntry e : policies) {
             try {
                 w.lines.add(policy(e.policy()));
@@ -133,6 +139,15 @@ public final class XfrmWriter {
         }
         if (sa.mode() != SaMode.ANY) {
             sb.append(" mode ").append(sa.mode().keyword());
+        }
+        if (sa.replay() * 8 > MAX_REPLAY_WINDOW) {
+            throw new Untranslatable("-r " + sa.replay() + " (a window of " + sa.replay() * 8
+                    + " packets) is above Linux's " + MAX_REPLAY_WINDOW + " (XFRMA_REPLAY_ESN_MAX)");
+        }
+        if (sa.type() == SaType.IPCOMP && sa.replay() * 8 > 32) {
+            // above 32 packets iproute2 sends the window as an ESN attribute
+            throw new Untranslatable("-r " + sa.replay() + " on an IPComp SA: Linux takes at most 32 packets there"
+                    + " (ESN only supported for ESP and AH)");
         }
         if (sa.replay() != 0) {
             sb.append(" replay-window ").append(sa.replay() * 8);
@@ -195,9 +210,8 @@ public final class XfrmWriter {
         }
         StringBuilder sb = new StringBuilder("ip xfrm policy add ").append(selector(p.selector())).append(" dir ")
                 .append(p.direction().keyword());
-        if (p.priority() != null) {
-            sb.append(" priority ").append(p.priority().stored());
-        }
+        // Linux's default is 0, matched before every setkey priority: always written
+        sb.append(" priority ").append(p.sortPriority());
         if (p.action() == PolicyAction.DISCARD) {
             sb.append(" action block");
         }
@@ -216,6 +230,10 @@ public final class XfrmWriter {
             } else if (r.level() == Level.REQUIRE) {
                 sb.append(" level required");
             } else if (r.level() == Level.USE) {
+                if (r.mode() == SaMode.TUNNEL && p.direction() == Direction.OUT) {
+                    throw new Untranslatable("an optional (level use) tunnel rule in an outbound policy: Linux refuses"
+                            + " it (Mode in optional template not allowed in outbound policy)");
+                }
                 sb.append(" level use");
             } else {
                 throw new Untranslatable("level default (read from *_deflev) has no ip xfrm equivalent");

@@ -44,6 +44,12 @@ final class PolicyReader {
             }
             return new PolicyPart(dir, null, PolicyAction.NONE, d, List.of());
         }
+        if (c.peek().is(TokenKind.SEMICOLON)) {
+            // ipsec-tools' policy grammar takes a bare direction: type 0 (discard), priority 0
+            c.warn(d, "no action after -P " + dir.keyword() + ": a discard policy with priority 0, as ipsec-tools'"
+                    + " setkey sends it to the kernel");
+            return new PolicyPart(dir, new Priority(0), PolicyAction.DISCARD, d, List.of());
+        }
         List<String> next = new ArrayList<>(Grammar.PRIORITY_WORDS);
         next.addAll(Grammar.SPD_ACTIONS);
         Token a = c.next(SlotKind.ACTION, "policy action (or a priority)", next);

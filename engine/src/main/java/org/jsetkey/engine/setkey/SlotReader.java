@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
+import org.jsetkey.engine.net.InetAton;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.net.IpProtocol;
 import org.jsetkey.engine.net.Prefix;
@@ -80,7 +81,7 @@ final class SlotReader {
     }
 
     private static IpAddress saAddress(Cursor c, Values v, Slot slot) {
-        IpAddress a = address(c.next(SlotKind.ADDRESS, slot.help(), List.of()), v, slot.name());
+        IpAddress a = address(c, c.next(SlotKind.ADDRESS, slot.help(), List.of()), v, slot.name());
         Token after = c.peek();
         if (after.is(TokenKind.SLASH) || after.is(TokenKind.LBRACKET)) {
             throw new ParseError(after, "unexpected " + after.quoted()
@@ -90,7 +91,7 @@ final class SlotReader {
     }
 
     /** A numeric address (or {@code localhost}), checked against -4/-6. */
-    static IpAddress address(Token t, Values v, String what) {
+    static IpAddress address(Cursor c, Token t, Values v, String what) {
         if (t.is(TokenKind.SEMICOLON) || t.is(TokenKind.EOF)) {
             throw new ParseError(t, "missing " + what + " address before " + t.quoted());
         }
@@ -102,6 +103,13 @@ final class SlotReader {
             text = only6 ? "::1" : "127.0.0.1";
         }
         IpAddress a = t.is(TokenKind.WORD) ? IpAddress.tryParse(text) : null;
+        if (a == null && t.is(TokenKind.WORD) && text.indexOf('.') > 0 && !only6) {
+            // ipsec-tools' setkey resolves with getaddrinfo, which takes inet_aton's old forms
+            a = InetAton.parse(text);
+            if (a != null) {
+                c.warn(t, "old-style IPv4 address " + t.quoted() + " read as " + a.format() + " (inet_aton)");
+            }
+        }
         if (a == null) {
             throw new ParseError(t, "invalid address " + t.quoted());
         }
@@ -113,7 +121,7 @@ final class SlotReader {
     }
 
     private static AddressRange range(Cursor c, Values v, Slot slot) {
-        IpAddress a = address(c.next(SlotKind.ADDRESS, slot.help(), List.of()), v, slot.name());
+        IpAddress a = address(c, c.next(SlotKind.ADDRESS, slot.help(), List.of()), v, slot.name());
         int plen = a.bitLength();
         if (c.peek().is(TokenKind.SLASH)) {
             c.next();

@@ -22,6 +22,7 @@ import org.jsetkey.engine.setkey.stmt.Statement;
 import org.jsetkey.engine.setkey.stmt.Update;
 import org.jsetkey.engine.spd.Policy;
 import org.jsetkey.engine.spd.PolicyRule;
+import org.jsetkey.engine.spd.Priority;
 import org.jsetkey.engine.spd.Selector;
 
 /**
@@ -138,9 +139,8 @@ public final class StatementFormatter {
                 .append(p.direction().keyword());
         if (p.priority() != null) {
             String prio = p.priority().format();
-            if (!prio.isEmpty()) {
-                sb.append(' ').append(prio);
-            }
+            // a stored 0 prints as nothing in a dump, but must not read back as the default
+            sb.append(' ').append(prio.isEmpty() ? "prio high + " + Priority.HIGH_BASE : prio);
         }
         sb.append(' ').append(p.action().keyword());
         for (PolicyRule r : p.rules()) {

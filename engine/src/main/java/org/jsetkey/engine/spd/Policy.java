@@ -33,6 +33,14 @@ public record Policy(Selector selector, Direction direction, Priority priority, 
         return priority == null ? Priority.DEFAULT_BASE : priority.stored();
     }
 
+    /**
+     * Lookup order within a direction: lower priority value first, then the more specific
+     * selector; a tie goes to the older policy.
+     */
+    public long rank() {
+        return sortPriority() << 16 | (0xffff - selector.specificity());
+    }
+
     /** Two policies with the same key cannot both be in the SPD. */
     public boolean sameKey(Policy other) {
         return selector.equals(other.selector) && direction == other.direction

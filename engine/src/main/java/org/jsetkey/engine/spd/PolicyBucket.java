@@ -16,9 +16,8 @@ final class PolicyBucket {
     /** Per entry: rank, id, upper protocol << 32 | src port << 16 | dst port (one array: one cache miss). */
     private long[] data = new long[0];
 
-    /** Lookup order: lower priority value first, then the more specific selector. */
     static long rank(Policy p) {
-        return p.sortPriority() << 16 | (0xffff - p.selector().specificity());
+        return p.rank();
     }
 
     /** Orders by rank, then by id (the earlier policy wins a tie). */

@@ -152,6 +152,11 @@ public final class Spd {
         return Optional.empty();
     }
 
+    /** Grouped in, out, fwd; within a group in the order lookup prefers them ({@link Policy#rank()}, then id). */
+    public static final Comparator<SpdEntry> LOOKUP_ORDER = Comparator
+            .comparingInt((SpdEntry e) -> e.policy().direction().ordinal())
+            .thenComparingLong(e -> e.policy().rank()).thenComparingLong(SpdEntry::id);
+
     /** All entries grouped in, out, fwd; within a group by priority, then insertion order. */
     public synchronized List<SpdEntry> snapshot() {
         List<SpdEntry> l = new ArrayList<>(entries.values());

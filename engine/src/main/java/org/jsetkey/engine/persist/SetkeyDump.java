@@ -1,0 +1,316 @@
+package org.jsetkey.engine.persist;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jsetkey.engine.crypto.Algorithm;
+import org.jsetkey.engine.crypto.AlgorithmKind;
+import org.jsetkey.engine.crypto.Algorithms;
+import org.jsetkey.engine.persist.LineWords.Word;
+import org.jsetkey.engine.setkey.stmt.Statement;
+
+/**
+ * One entry of {@code setkey -D} or {@code setkey -DP} output (the KAME/FreeBSD layout jsetkey's
+ * {@code dump} and {@code spddump} print; ipsec-tools' variants where they differ only in names,
+ * {@code prio} and trailing blanks) read back as the {@code add} or {@code spdadd} that makes it.
+ * Counters, times, sequence numbers and ids are dropped; the state is what {@code add} gives
+ * (mature). What {@code add} cannot make (a larval or dead SA, use-time limits, policy
+ * lifetimes) is an error at its word.
+ */
+final class SetkeyDump {
+    private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.]*[.:][0-9A-Fa-f:.]*(%[^\\s/\\[]+)?(/\\d+)?"
+            + "(\\[[^\\]]*\\])?");
+    private static final Pattern SA_LINE = Pattern.compile("(esp|ah|ipcomp|tcp)(-[a-z]+)? mode=.*");
+    private static final Pattern POLICY_LINE = Pattern.compile("(in|out|fwd) .*");
+    private static final Pattern LIMIT = Pattern.compile("(\\d+)\\((s|bytes)\\)");
+
+    private final List<List<Word>> rows = new ArrayList<>();
+    private final SetkeyDraft draft;
+
+    private SetkeyDump(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            List<Word> w = words(lines.get(i), i);
+            if (!w.isEmpty()) {
+                rows.add(w);
+            }
+        }
+        draft = new SetkeyDraft(rows.get(0).get(0));
+    }
+
+    /** A first line: an address (with /plen or [port] for a policy) and the entry's next line indented. */
+    static boolean starts(String line, String next) {
+        if (line.isEmpty() || Character.isWhitespace(line.charAt(0)) || next == null || next.isEmpty()
+                || next.charAt(0) != '\t') {
+            return false;
+        }
+        String first = line.split("\\s+", 2)[0];
+        String second = next.strip();
+        return ADDRESS.matcher(first).matches() && (SA_LINE.matcher(second).matches()
+                || POLICY_LINE.matcher(second).matches());
+    }
+
+    /** An SA entry (setkey -D lists newest first), not a policy (setkey -DP: oldest first). */
+    static boolean isSa(String next) {
+        return next != null && SA_LINE.matcher(next.strip()).matches();
+    }
+
+    /** What setkey prints for an empty database, read as nothing. */
+    static boolean isEmptyNote(String stripped) {
+        return stripped.equals("No SAD entries.") || stripped.equals("No SPD entries.");
+    }
+
+    static List<Statement> parse(List<String> lines) {
+        SetkeyDump d = new SetkeyDump(lines);
+        if (SA_LINE.matcher(text(d.rows.get(1))).matches()) {
+            d.sa();
+        } else {
+            d.policy();
+        }
+        return d.draft.parse();
+    }
+
+    private static List<Word> words(String line, int lineNo) {
+        List<Word> out = new ArrayList<>();
+        int i = 0;
+        while (i < line.length()) {
+            if (Character.isWhitespace(line.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < line.length() && !Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            out.add(new Word(line.substring(start, i), start + 1, i - start, false, lineNo));
+        }
+        return out;
+    }
+
+    private static String text(List<Word> row) {
+        return String.join(" ", row.stream().map(Word::text).toList());
+    }
+
+    private void sa() {
+        List<Word> head = rows.get(0);
+        List<Word> id = rows.get(1);
+        String type = id.get(0).text();
+        int flags = 0;
+        Word flagsWord = id.get(0);
+        String state = "mature";
+        Word stateWord = id.get(0);
+        for (List<Word> r : rows) {
+            for (Word w : r) {
+                if (w.text().startsWith("flags=0x")) {
+                    flags = (int) Long.parseLong(w.text().substring(8), 16);
+                    flagsWord = w;
+                } else if (w.text().startsWith("state=")) {
+                    state = w.text().substring(6);
+                    stateWord = w;
+                }
+            }
+        }
+        if (!state.equals("mature") && !state.equals("dying")) {
+            throw LineWords.error(stateWord, "a " + state + " SA cannot be made by add",
+                    List.of("state=mature", "state=dying"));
+        }
+        draft.add("add", head.get(0)).add(head.get(0).text(), head.get(0));
+        draft.add(head.size() > 1 ? head.get(1).text() : "", head.size() > 1 ? head.get(1) : head.get(0));
+        boolean old = (flags & Algorithms.FLAG_OLD) != 0;
+        draft.add(type + (old && !type.endsWith("-old") ? "-old" : ""), id.get(0));
+        for (Word w : id.subList(1, id.size())) {
+            if (w.text().startsWith("spi=")) {
+                draft.add(w.text().substring(4, paren(w.text())), w);
+            }
+        }
+        for (Word w : id.subList(1, id.size())) {
+            String t = w.text();
+            if (t.startsWith("mode=")) {
+                draft.add("-m " + t.substring(5), w);
+            } else if (t.startsWith("reqid=") && !t.startsWith("reqid=0(")) {
+                draft.add("-u " + t.substring(6, paren(t)), w);
+            }
+        }
+        if ((flags & Algorithms.FLAG_CYCSEQ) == 0 && !old) {
+            draft.add("-f nocyclic-seq", flagsWord);
+        }
+        if ((flags & Algorithms.FLAG_RANDOM_PAD) != 0) {
+            draft.add("-f random-pad", flagsWord);
+        }
+        if ((flags & Algorithms.FLAG_ZERO_PAD) != 0) {
+            draft.add("-f zero-pad", flagsWord);
+        }
+        if ((flags & Algorithms.FLAG_RAWCPI) != 0) {
+            draft.add("-R", flagsWord);
+        }
+        List<String> algorithms = new ArrayList<>();
+        List<Word> algorithmWords = new ArrayList<>();
+        String ctxDoi = null;
+        String ctxAlg = null;
+        for (int i = 2; i < rows.size(); i++) {
+            List<Word> r = rows.get(i);
+            String first = r.get(0).text();
+            switch (first) {
+                case "E:", "A:", "C:" -> {
+                    StringBuilder key = new StringBuilder();
+                    int k = 2;
+                    while (k < r.size() && r.get(k).text().matches("[0-9a-f]{1,8}")) {
+                        key.append(r.get(k++).text());
+                    }
+                    while (i + 1 < rows.size() && rows.get(i + 1).get(0).text().matches("[0-9a-f]{1,8}")) {
+                        for (Word g : rows.get(++i)) {
+                            key.append(g.text());
+                        }
+                    }
+                    algorithms.add(algorithm(first, r.get(1), flags) + (key.length() > 0 ? " 0x" + key : ""));
+                    algorithmWords.add(r.get(1));
+                    if (first.equals("C:") && k < r.size()) {
+                        replay(r.subList(k, r.size()));
+                    }
+                }
+                case "security" -> {
+                    String rest = text(r);
+                    if (rest.startsWith("security context doi: ")) {
+                        ctxDoi = r.get(r.size() - 1).text();
+                    } else if (rest.startsWith("security context algorithm: ")) {
+                        ctxAlg = r.get(r.size() - 1).text();
+                    } else if (rest.startsWith("security context: ")) {
+                        String line = text(r);
+                        draft.add("-ctx " + ctxDoi + " " + ctxAlg + " \"" + line.substring("security context: "
+                                .length()) + "\"", r.get(0));
+                    }
+                }
+                case "diff:" -> limits(r, "-lh", "-ls");
+                case "current:" -> limits(r, "-bh", "-bs");
+                case "last:" -> noLimits(r, "a use-time limit");
+                case "created:", "allocated:" -> {
+                }
+                default -> {
+                    if (first.startsWith("seq=")) {
+                        replay(r);
+                    } else if (!first.startsWith("sadb_seq=")) {
+                        throw LineWords.error(r.get(0), "unexpected \"" + first + "\" in an SA dump",
+                                List.of("E:", "A:", "C:", "seq=", "created:", "diff:", "last:", "current:",
+                                        "allocated:", "sadb_seq="));
+                    }
+                }
+            }
+        }
+        // a keyless algorithm (null) prints no line: esp without E: is -E null, ah without A: is -A null
+        if (type.startsWith("esp") && algorithms.stream().noneMatch(a -> a.startsWith("-E "))) {
+            algorithms.add(0, "-E null");
+            algorithmWords.add(0, id.get(0));
+        }
+        if (type.startsWith("ah") && algorithms.isEmpty()) {
+            algorithms.add("-A null");
+            algorithmWords.add(id.get(0));
+        }
+        for (int i = 0; i < algorithms.size(); i++) {
+            draft.add(algorithms.get(i), algorithmWords.get(i));
+        }
+    }
+
+    private static int paren(String t) {
+        int p = t.indexOf('(');
+        return p < 0 ? t.length() : p;
+    }
+
+    private void replay(List<Word> r) {
+        for (Word w : r) {
+            if (w.text().startsWith("replay=") && !w.text().equals("replay=0")) {
+                draft.add("-r " + w.text().substring(7), w);
+            }
+        }
+    }
+
+    /** {@code E: NAME}: the dump name (des-cbc also stands for des-deriv and des-32iv, told apart by flags). */
+    private static String algorithm(String tag, Word name, int flags) {
+        AlgorithmKind kind = tag.equals("E:") ? AlgorithmKind.ENCRYPT : tag.equals("A:") ? AlgorithmKind.AUTH
+                : AlgorithmKind.COMPRESS;
+        String option = tag.equals("E:") ? "-E " : tag.equals("A:") ? "-A " : "-C ";
+        if (name.text().equals("des-cbc") && (flags & Algorithms.FLAG_DERIV) != 0) {
+            return option + "des-deriv";
+        }
+        if (name.text().equals("des-cbc") && (flags & Algorithms.FLAG_IV4B) != 0) {
+            return option + "des-32iv";
+        }
+        for (Algorithm a : Algorithms.of(kind)) {
+            if (a.dumpName().equals(name.text()) && (a.name().equals(name.text()) || a.hasName(name.text())
+                    || !Algorithms.find(kind, name.text()).isPresent())) {
+                return option + a.name();
+            }
+        }
+        Optional<Algorithm> a = Algorithms.find(kind, name.text());
+        return option + (a.isPresent() ? a.get().name() : name.text());
+    }
+
+    /** {@code diff: N(s)\thard: H(s)\tsoft: S(s)} and {@code current: N(bytes)\thard: ...}. */
+    private void limits(List<Word> r, String hard, String soft) {
+        for (int i = 1; i + 1 < r.size(); i++) {
+            String which = r.get(i).text();
+            Matcher m = LIMIT.matcher(r.get(i + 1).text());
+            if ((which.equals("hard:") || which.equals("soft:")) && m.matches() && !m.group(1).equals("0")) {
+                draft.add((which.equals("hard:") ? hard : soft) + " " + m.group(1), r.get(i + 1));
+            }
+        }
+    }
+
+    private static void noLimits(List<Word> r, String what) {
+        for (int i = 1; i + 1 < r.size(); i++) {
+            String which = r.get(i).text();
+            Matcher m = LIMIT.matcher(r.get(i + 1).text());
+            if ((which.equals("hard:") || which.equals("soft:")) && m.matches() && !m.group(1).equals("0")) {
+                throw LineWords.error(r.get(i + 1), what + " has no setkey equivalent", List.of("0(s)"));
+            }
+        }
+    }
+
+    private void policy() {
+        List<Word> head = rows.get(0);
+        draft.add("spdadd", head.get(0));
+        for (Word w : head) {
+            draft.add(w.text(), w);
+        }
+        List<String> ctx = new ArrayList<>();
+        Word ctxWord = null;
+        List<Word> action = rows.get(1);
+        List<Word> rules = new ArrayList<>();
+        for (int i = 2; i < rows.size(); i++) {
+            List<Word> r = rows.get(i);
+            String first = r.get(0).text();
+            if (first.contains("/")) {
+                rules.add(r.get(0));
+            } else if (first.equals("security")) {
+                ctx.add(r.get(r.size() - 1).text());
+                String line = text(r);
+                if (line.startsWith("security context: ")) {
+                    ctx.set(ctx.size() - 1, line.substring("security context: ".length()));
+                    ctxWord = r.get(0);
+                }
+            } else if (!first.equals("lifetime:") && !first.equals("created:") && !first.startsWith("spid=")
+                    && !first.startsWith("refcnt=")) {
+                throw LineWords.error(r.get(0), "unexpected \"" + first + "\" in a policy dump",
+                        List.of("proto/mode/src-dst/level", "created:", "lifetime:", "spid=", "refcnt="));
+            } else if (first.equals("lifetime:")) {
+                for (Word w : r) {
+                    if (w.text().matches("[1-9][0-9]*\\(s\\)")) {
+                        throw LineWords.error(w, "a policy lifetime has no setkey equivalent", List.of("0(s)"));
+                    }
+                }
+            }
+        }
+        if (ctxWord != null && ctx.size() == 4) {
+            draft.add("-ctx " + ctx.get(0) + " " + ctx.get(1) + " \"" + ctx.get(3) + "\"", ctxWord);
+        }
+        draft.add("-P", action.get(0));
+        for (Word w : action) {
+            draft.add(w.text(), w);
+        }
+        for (Word r : rules) {
+            // unique#N: a reqid the kernel chose for a plain unique
+            draft.add(r.text().replaceFirst("/unique#[0-9]+$", "/unique"), r);
+        }
+    }
+}
