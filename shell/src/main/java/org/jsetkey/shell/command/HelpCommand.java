@@ -59,9 +59,7 @@ record HelpCommand(CommandRegistry registry, Sysctl sysctl) implements Command {
         }
         if (command.isPresent()) {
             output.out(TextWrap.indented(command.get().synopsis(), width));
-            for (String line : command.get().help().split("\n")) {
-                output.out(TextWrap.indented("  " + line, width));
-            }
+            output.out(TextWrap.help(command.get().help(), "  ", width));
             if (command.get().name().equals("sysctl")) {
                 knobs(output);
             }

@@ -82,6 +82,41 @@ public final class TextWrap {
         return sb.toString();
     }
 
+    /**
+     * A help text, each line behind {@code indent}, fitted to {@code width}. The text is written
+     * wrapped at about 95 columns: an unindented line that does not end a sentence (with '.', ':'
+     * or ';') continues on the next unindented line, so such a run is one paragraph, filled anew.
+     * Indented lines (examples, option rows) keep their own line.
+     */
+    public static String help(String text, String indent, int width) {
+        StringBuilder sb = new StringBuilder();
+        StringBuilder paragraph = new StringBuilder();
+        for (String line : text.split("\n")) {
+            boolean prose = !line.isBlank() && !Character.isWhitespace(line.charAt(0));
+            if (!prose) {
+                flush(paragraph, indent, width, sb);
+                sb.append(indented(indent + line, width));
+                continue;
+            }
+            paragraph.append(paragraph.length() > 0 ? " " : "").append(line.strip());
+            if (line.endsWith(".") || line.endsWith(":") || line.endsWith(";")) {
+                flush(paragraph, indent, width, sb);
+            }
+        }
+        flush(paragraph, indent, width, sb);
+        return sb.toString();
+    }
+
+    private static void flush(StringBuilder paragraph, String indent, int width, StringBuilder sb) {
+        if (paragraph.length() == 0) {
+            return;
+        }
+        for (String line : wrap(paragraph.toString(), Math.max(20, width - indent.length()))) {
+            sb.append(indent).append(line).append('\n');
+        }
+        paragraph.setLength(0);
+    }
+
     /** The first sentence of a help text's first paragraph (lines up to one that starts indented). */
     public static String summary(String help) {
         StringBuilder para = new StringBuilder();

@@ -108,4 +108,34 @@ class HelpCommandTest {
         assertTrue(text.contains("  spdadd     add a security policy"), text);
         assertTrue(text.contains("help [command | statement | -E | -A | -C]"), text);
     }
+    @Test
+    void commandHelpIsRefilledAsParagraphsNotWrappedLineByLine() {
+        for (int width : new int[] {60, 80, 200}) {
+            RecordingOutput narrow = new RecordingOutput() {
+                @Override
+                public int width() {
+                    return width;
+                }
+            };
+            CommandRegistry registry = new CommandRegistry();
+            Interpreter i = Interpreter.create(registry, sysctl, new FakeSetkey(), new Session(), narrow);
+            registry.register(new LinkCommand(null));
+            assertEquals(Outcome.OK, i.accept("help link"));
+            String[] lines = narrow.out.toString().split("\n");
+            assertEquals("link", lines[0]);
+            for (int n = 1; n < lines.length; n++) {
+                assertTrue(lines[n].startsWith("  ") && !lines[n].startsWith("   "), width + ": " + lines[n]);
+                assertTrue(lines[n].length() <= width, width + ": " + lines[n]);
+                if (n + 1 < lines.length) {
+                    assertTrue(lines[n].length() > width - 20, width + ": a short line inside: " + lines[n]);
+                }
+            }
+            narrow.out.setLength(0);
+            assertEquals(Outcome.OK, i.accept("help save"));
+            String save = narrow.out.toString();
+            assertTrue(save.contains("\n  --format ip-xfrm writes"), save);
+            assertTrue(save.replaceAll("\n  ", " ").contains("so 'jsetkey -f FILE', '--boot FILE' or 'run FILE'"
+                    + " rebuilds them."), save);
+        }
+    }
 }
