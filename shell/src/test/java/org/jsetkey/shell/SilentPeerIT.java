@@ -57,6 +57,27 @@ class SilentPeerIT {
     }
 
     @Test
+    void probesThisHostDroppedItselfAreBlamedOnThisHostNotThePeer() throws Exception {
+        try (LabHost phoenix = new LabHost("phoenix", "192.0.2.10");
+             LabHost cardinal = new LabHost("cardinal", "198.51.100.20")) {
+            phoenix.peer(cardinal);
+            cardinal.peer(phoenix);
+            assertEquals(Outcome.OK, phoenix.run("ping -c 1 -W 5 198.51.100.20"), phoenix.out() + phoenix.err());
+            assertEquals(Outcome.OK, phoenix.run("sysctl net.inet.ipsec.esp_trans_deflev=2"), phoenix.err());
+            assertEquals(Outcome.OK, phoenix.run("spdadd 192.0.2.10 198.51.100.20 any -P out ipsec"
+                    + " esp/transport//default;"), phoenix.err());
+            phoenix.clear();
+            assertEquals(Outcome.FAILED, phoenix.run("ping -c 2 -i 0.2 -W 0.5 198.51.100.20"));
+            assertEquals("ping: this host dropped every probe itself, before the link: OUT_NO_SA, no esp SA from"
+                    + " 192.0.2.10 to 198.51.100.20 for esp/transport//default (policy spid=1); ACQUIRE raised"
+                    + " (explain lists the drops)\n", phoenix.err());
+            phoenix.clear();
+            phoenix.run("explain");
+            assertTrue(phoenix.out().contains("The last ping: this host dropped every probe itself"), phoenix.out());
+        }
+    }
+
+    @Test
     void withoutALinkOrAPeerForTheDestinationPingSaysSoBeforeSending() throws Exception {
         InProcessRun r = InProcessRun.of("ping -c 1 198.51.100.20\n", "--addr", "192.0.2.10");
         assertEquals(1, r.status());

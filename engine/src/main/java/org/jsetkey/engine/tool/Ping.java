@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import org.jsetkey.engine.event.KeyEvent;
 import org.jsetkey.engine.net.IcmpEcho;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.stack.Host;
@@ -62,7 +63,15 @@ public final class Ping {
         long start = System.nanoTime();
         long[] last = {start};
         int transmitted = 0;
-        try (AutoCloseable sub = host.echo().await(id, r -> {
+        int droppedHere = 0;
+        Thread sender = Thread.currentThread();
+        java.util.concurrent.atomic.AtomicReference<KeyEvent.Drop> dropHere = new java.util.concurrent.atomic.AtomicReference<>();
+        try (AutoCloseable drops = host.events().subscribe(e -> {
+            // the output path drops synchronously, on the thread that sends
+            if (e instanceof KeyEvent.Drop d && Thread.currentThread() == sender) {
+                dropHere.set(d);
+            }
+        }); AutoCloseable sub = host.echo().await(id, r -> {
             int seq = r.echo().seq();
             Long t0 = sentAt.get(seq);
             if (t0 == null || !r.from().equals(options.destination())) {
@@ -101,10 +110,10 @@ public final class Ping {
                 byte[] packet = new IcmpEcho(src.isV6(), false, id, seq, payload(options.size()))
                         .toPacket(src, options.destination(), host.nextIpId(), 64);
                 transmitted++;
-                if (options.socketPolicy() != null) {
-                    host.send(packet, options.socketPolicy());
-                } else {
-                    host.send(packet);
+                boolean left = options.socketPolicy() != null ? host.send(packet, options.socketPolicy())
+                        : host.send(packet);
+                if (!left) {
+                    droppedHere++;
                 }
                 sentListener.accept(seq);
                 if (seq < options.count()) {
@@ -123,7 +132,8 @@ public final class Ping {
         synchronized (lock) {
             // iputils: from the first probe to the last packet seen; 0 for a single probe
             long elapsed = transmitted <= 1 ? 0 : TimeUnit.NANOSECONDS.toMillis(last[0] - start);
-            return new PingResult(transmitted, counts[0], counts[1], new ArrayList<>(rtts), elapsed);
+            return new PingResult(transmitted, counts[0], counts[1], new ArrayList<>(rtts), elapsed, droppedHere,
+                    dropHere.get());
         }
     }
 

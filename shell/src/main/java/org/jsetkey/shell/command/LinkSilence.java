@@ -5,10 +5,11 @@ import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.link.UdpLink;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.stack.Host;
+import org.jsetkey.engine.tool.PingResult;
 
 /**
- * Why a ping got nothing back when no packet was dropped here: no link or no peer for the
- * destination (said before sending), or a link peer that sent nothing back (said once after the
+ * Why a ping got nothing back: no link or no peer for the destination (said before sending), this
+ * host dropping its own probes, or a link peer that sent nothing back (said once after the
  * summary, and kept for {@code explain}).
  */
 final class LinkSilence {
@@ -42,28 +43,35 @@ final class LinkSilence {
     }
 
     /**
-     * After a ping without any reply: the sentence when not one packet came from the peer during
-     * it (null otherwise). The sentence is kept for {@code explain}; a ping with replies clears it.
+     * After a ping without any reply: the sentence when this host dropped its own probes, or when
+     * not one packet came from the peer during it (null otherwise). The sentence is kept for
+     * {@code explain}; a ping with replies clears it.
      */
-    String after(Watch w, boolean anyReply) {
-        if (w == null || anyReply) {
-            lastNote = null;
+    String after(Watch w, PingResult r) {
+        lastNote = r.anyReply() ? null : note(w, r);
+        return lastNote;
+    }
+
+    private static String note(Watch w, PingResult r) {
+        if (r.droppedHere() > 0 && r.lastDropHere() != null) {
+            return "this host dropped " + (r.droppedHere() == r.transmitted() ? "every probe" : r.droppedHere()
+                    + " of " + r.transmitted() + " probes") + " itself, before the link: " + r.lastDropHere().reason()
+                    + ", " + r.lastDropHere().explanation() + " (explain lists the drops)";
+        }
+        if (w == null) {
             return null;
         }
         long in = w.link().stats(w.peer()).packetsIn();
         if (in != w.packetsInBefore()) {
-            lastNote = null;
             return null;
         }
         String name = w.link().announcedName(w.peer());
         String who = (name == null ? "" : name + " at ") + Endpoints.format(w.peer().endpoint());
         boolean heard = in > 0 || name != null || w.link().stats(w.peer()).controlIn() > 0;
-        String note = "nothing came back from link peer " + who + " during this ping; " + (heard
+        return "nothing came back from link peer " + who + " during this ping; " + (heard
                 ? "it was heard from before, so it may have stopped, or it dropped the probes (run explain there)"
                 : "it has not been heard from at all since this host started: is it running, and does its --peer"
                         + " point at " + Endpoints.format(w.link().localAddress()) + "?");
-        lastNote = note;
-        return note;
     }
 
     /** The note of the last ping that got nothing back, or null. */

@@ -185,7 +185,7 @@ record PingCommand(Host host, boolean interactive, LinkSilence silence) implemen
                         + (o.timing() ? ", " : "") + replies.ipg(r) + "\n";
             }
             output.out(summary);
-            String note = silence.after(watch, r.anyReply());
+            String note = silence.after(watch, r);
             if (note != null) {
                 output.errorln("ping: " + note);
             }
