@@ -45,7 +45,9 @@ final class SysctlCompletion {
             }
             int dot = k.name().indexOf('.', prefix.length());
             if (dot < 0) {
-                out.putIfAbsent(k.name(), new Suggestion(k.name(), k.name(), k.description(), true));
+                // a knob that takes a value gets no blank after it, so '=' can follow at once
+                boolean settable = !k.readOnly() && k.type() == KnobType.INT;
+                out.putIfAbsent(k.name(), new Suggestion(k.name(), k.name(), k.description(), !settable));
             } else {
                 String node = k.name().substring(0, dot);
                 out.putIfAbsent(node, new Suggestion(node + ".", node + ".", sysctl.nodeDescription(node), false));

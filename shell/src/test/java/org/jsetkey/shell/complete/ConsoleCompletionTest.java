@@ -175,6 +175,8 @@ class ConsoleCompletionTest {
     @Test
     void sysctlNamesCompleteLevelByLevelAndValuesAfterEquals() {
         assertEquals(List.of("net.inet.ipsec.esp_trans_deflev"), values("sysctl net.inet.ipsec.esp_tr"));
+        assertFalse(complete("sysctl net.inet.ipsec.esp_tr").get(0).complete(), "no blank before '='");
+        assertTrue(complete("sysctl net.inet.ipsec.crypto_supp").get(0).complete(), "a read-only knob ends");
         List<Suggestion> nodes = complete("sysctl net.inet.ips");
         assertEquals(List.of("net.inet.ipsec."), nodes.stream().map(Suggestion::value).toList());
         assertFalse(nodes.get(0).complete());

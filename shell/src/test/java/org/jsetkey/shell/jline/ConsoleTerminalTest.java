@@ -91,6 +91,15 @@ class ConsoleTerminalTest {
     }
 
     @Test
+    void tabCompletesASettableSysctlNameWithoutABlankSoEqualsFollows() throws Exception {
+        vc.type("sysctl net.inet.ipsec.esp_tr\t");
+        vc.awaitText("sysctl net.inet.ipsec.esp_trans_deflev");
+        vc.type("=2\r");
+        vc.awaitText("net.inet.ipsec.esp_trans_deflev: 1 -> 2\n");
+        assertEquals(2, host.sysctl().getInt("net.inet.ipsec.esp_trans_deflev"));
+    }
+
+    @Test
     void multiLineStatementRunsOnceAndIsOneHistoryEntry() throws Exception {
         vc.type("add 192.0.2.10 198.51.100.20\r");
         vc.awaitText("                >");
