@@ -94,7 +94,7 @@ final class Flags {
     @Option(names = "--addr", paramLabel = "ADDR", description = "An address of this host (repeatable).")
     List<String> addresses = new ArrayList<>();
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Local endpoint of the UDP link (loopback unless named: 0.0.0.0, a LAN address, [::]).")
+    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Local endpoint of the UDP link (loopback unless named: 0.0.0.0, a LAN address, [::]; port 0: any free port).")
     String listen;
 
     @Option(names = "--peer", paramLabel = "HOST:PORT[=PREFIX]",
@@ -154,7 +154,7 @@ final class Flags {
             }
             parsedAddresses.add(ip);
         }
-        return new HostOptions(name, parsedAddresses, listen == null ? null : Endpoints.parse(listen),
+        return new HostOptions(name, parsedAddresses, listen == null ? null : Endpoints.parseListen(listen),
                 parsedPeers, boot, rc, script, demo, autosave);
     }
 }

@@ -35,6 +35,17 @@ class MainTest extends InProcessProgramTest {
     }
 
     @Test
+    void linkShowsTheWildcardAsNamedAndPortZeroAsThePortChosen() throws Exception {
+        int port = LabProfiles.freePort();
+        assertEquals(0, run("link\n", "--addr", "192.0.2.10", "--listen", "0.0.0.0:" + port), err);
+        assertTrue(out.startsWith("local 0.0.0.0:" + port + "  "), out);
+        assertEquals(0, run("link\n", "--addr", "192.0.2.10", "--listen", "127.0.0.1:0"), err);
+        assertTrue(out.matches("(?s)local 127\\.0\\.0\\.1:([1-9][0-9]*)  .*"), out);
+        assertEquals(1, run("", "--peer", "127.0.0.1:0"));
+        assertTrue(err.startsWith("jsetkey: link port: 0 (expected: 1-65535)"), err);
+    }
+
+    @Test
     void aLinkAddressThatIsNotThisMachinesIsAnError() {
         assertEquals(1, run("", "--listen", "192.0.2.1:7000"));
         assertEquals("jsetkey: link socket 192.0.2.1:7000: cannot assign the address (not an address of this machine)\n",

@@ -17,6 +17,15 @@ public final class Endpoints {
 
     /** {@code 127.0.0.1:7001}, {@code [::1]:7001}, {@code 0.0.0.0:7001}, {@code localhost:7001} or a bare port. */
     public static InetSocketAddress parse(String text) {
+        return parse(text, 1);
+    }
+
+    /** A local endpoint to bind: as {@link #parse(String)}, and port 0 asks for any free port. */
+    public static InetSocketAddress parseListen(String text) {
+        return parse(text, 0);
+    }
+
+    private static InetSocketAddress parse(String text, int lowestPort) {
         String host = "127.0.0.1";
         String port = text;
         int colon = text.lastIndexOf(':');
@@ -35,10 +44,10 @@ public final class Endpoints {
         try {
             p = Integer.parseInt(port);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("link port: " + port + " (expected: 1-65535)");
+            throw new IllegalArgumentException("link port: " + port + " (expected: " + lowestPort + "-65535)");
         }
-        if (p < 1 || p > 65535) {
-            throw new IllegalArgumentException("link port: " + p + " (expected: 1-65535)");
+        if (p < lowestPort || p > 65535) {
+            throw new IllegalArgumentException("link port: " + p + " (expected: " + lowestPort + "-65535)");
         }
         InetAddress addr;
         if (host.equals("localhost")) {

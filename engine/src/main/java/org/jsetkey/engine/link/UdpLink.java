@@ -48,6 +48,8 @@ public final class UdpLink implements AutoCloseable {
     private volatile Announcement announcement;
     private Thread thread;
     private ScheduledExecutorService delayQueue;
+    /** The address asked for: a dual-stack socket bound to 0.0.0.0 reports itself as [::]. */
+    private final java.net.InetAddress listenAddress;
 
     /** A message from a peer on the control port; returns false when it was not understood. */
     @FunctionalInterface
@@ -58,6 +60,7 @@ public final class UdpLink implements AutoCloseable {
     /** Binds the link socket on any local address the caller names (the wildcard too). */
     public UdpLink(InetSocketAddress listen) throws IOException {
         this.socket = bind(listen);
+        this.listenAddress = listen.getAddress();
     }
 
     private static DatagramSocket bind(InetSocketAddress listen) throws IOException {
@@ -90,8 +93,9 @@ public final class UdpLink implements AutoCloseable {
         }
     }
 
+    /** The address the link was asked to bind, with the port it got (the one chosen for port 0). */
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) socket.getLocalSocketAddress();
+        return new InetSocketAddress(listenAddress, socket.getLocalPort());
     }
 
     public synchronized void addPeer(Peer peer) {

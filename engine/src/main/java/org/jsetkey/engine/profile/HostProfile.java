@@ -70,7 +70,7 @@ public record HostProfile(String hostname, List<IpAddress> addresses, InetSocket
             }
         }
         String listenText = rc.get("jsetkey_listen", "");
-        InetSocketAddress listen = listenText.isBlank() ? null : Endpoints.parse(listenText.strip());
+        InetSocketAddress listen = listenText.isBlank() ? null : Endpoints.parseListen(listenText.strip());
         List<Peer> peers = new ArrayList<>();
         for (String p : rc.get("jsetkey_peers", "").split("\\s+")) {
             if (!p.isBlank()) {
