@@ -208,7 +208,7 @@ class MainTest extends InProcessProgramTest {
         assertEquals(1, run("tcpdump -w " + missing + "\n", "--listen", "127.0.0.1:" + LabProfiles.freePort()));
         assertEquals("tcpdump: " + missing + ": No such file or directory\n", err);
         assertEquals(1, run("", "--script", dir.resolve("nope.groovy").toString()));
-        assertEquals(dir.resolve("nope.groovy") + ": No such file or directory\n", err);
+        assertEquals("jsetkey: " + dir.resolve("nope.groovy") + ": No such file or directory\n", err);
         assertEquals(1, run("run " + dir.resolve("nope.groovy") + "\n"));
         assertEquals("run: " + dir.resolve("nope.groovy") + ": No such file or directory\n", err);
         assertEquals(1, run("run " + dir + "\n"));

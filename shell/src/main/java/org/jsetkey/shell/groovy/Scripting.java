@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jsetkey.shell.command.CommandOutput;
 import org.jsetkey.shell.command.CommandRegistry;
+import org.jsetkey.shell.command.FileErrors;
 import org.jsetkey.shell.command.Session;
 import org.jsetkey.shell.host.HostContext;
 
@@ -36,6 +37,9 @@ public final class Scripting implements AutoCloseable {
      * {@code FILE:LINE: message} on error output when it failed.
      */
     public static int runScript(HostContext host, Path file, List<String> args, CommandOutput output) {
+        if (FileErrors.read(file, "jsetkey", output) == null) {
+            return 1; // said as "jsetkey: FILE: reason", like -f, and without starting Groovy
+        }
         try (ScriptHost sh = new ScriptHost(host.host(), host.setkey(), output)) {
             sh.runFile(file, args);
             return 0;

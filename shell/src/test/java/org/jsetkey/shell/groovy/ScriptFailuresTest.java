@@ -38,6 +38,14 @@ class ScriptFailuresTest {
     }
 
     @Test
+    void aMissingScriptIsReportedLikeAMissingSetkeyFile() throws Exception {
+        Path missing = dir.resolve("nope.groovy");
+        ScriptRun r = ScriptRun.main("", "--script", missing.toString());
+        assertEquals(1, r.status());
+        assertEquals("jsetkey: " + missing + ": No such file or directory\n", r.err());
+    }
+
+    @Test
     void passingScriptExitsZeroAndSeesItsArguments() throws Exception {
         ScriptRun r = script("ok.groovy", "println args.toList()\nassert args.length == 2\n", "one", "two");
         assertEquals(0, r.status(), r.err());
