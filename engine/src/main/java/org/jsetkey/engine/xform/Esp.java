@@ -293,14 +293,13 @@ final class Esp {
         int dataLen = plainLen - 2 - padLen;
         if (dataLen < 0) {
             throw new XformException(XformFailure.BAD_PADDING, "pad length " + padLen + " exceeds the "
-                    + plainLen + "-byte payload: key or algorithm differs between the hosts?");
+                    + plainLen + "-byte payload");
         }
         if ((sa.flags() & (Algorithms.FLAG_RANDOM_PAD | Algorithms.FLAG_ZERO_PAD)) == 0 && !sa.old()) {
             for (int i = 0; i < padLen; i++) {
                 if ((plain[dataLen + i] & 0xff) != i + 1) {
                     throw new XformException(XformFailure.BAD_PADDING, "padding byte " + (i + 1) + " is "
-                            + (plain[dataLen + i] & 0xff) + " (expected the 1, 2, 3, ... pattern):"
-                            + " key or algorithm differs between the hosts?");
+                            + (plain[dataLen + i] & 0xff) + " (expected the 1, 2, 3, ... pattern)");
                 }
             }
         }
@@ -309,8 +308,7 @@ final class Esp {
 
     private static XformException authFailed(SaEntry entry, String proto) {
         entry.countAuthFailure();
-        return new XformException(XformFailure.AUTH_FAILED, proto + " ICV mismatch for " + entry.sa().id()
-                + ": key or algorithm differs between the hosts?");
+        return new XformException(XformFailure.AUTH_FAILED, proto + " ICV mismatch for " + entry.sa().id());
     }
 
     static XformException authFailure(SaEntry entry, String proto) {

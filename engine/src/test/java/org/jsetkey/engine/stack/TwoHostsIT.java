@@ -116,6 +116,35 @@ class TwoHostsIT {
     }
 
     @Test
+    void aWrongEspKeyIsExplainedWithTheHintOnce() throws Exception {
+        lab.howto("default");
+        lab.cardinal.sad().delete(new org.jsetkey.engine.sad.SaId(CARDINAL, SaType.ESP, 15701));
+        LabPair.load(lab.cardinal, "add 192.0.2.10 198.51.100.20 esp 15701 -E blowfish-cbc \"54321\";");
+        assertEquals(0, lab.ping(lab.phoenix, CARDINAL, 3).received());
+        KeyEvent.Drop padding = lab.drops(lab.cardinalEvents).stream()
+                .filter(d -> d.reason() == org.jsetkey.engine.stats.DropReason.BAD_PADDING).findFirst().orElseThrow();
+        String why = padding.explanation() + " " + String.join(" ", padding.details());
+        assertTrue(why.startsWith("bad padding on esp spi 15701"), why);
+        assertEquals(1, why.split("differs between the hosts", -1).length - 1, why);
+    }
+
+    @Test
+    void aWrongEspAuthKeyIsExplainedWithTheHintOnce() throws Exception {
+        lab.howto("default");
+        lab.phoenix.sad().delete(new org.jsetkey.engine.sad.SaId(CARDINAL, SaType.ESP, 15701));
+        lab.cardinal.sad().delete(new org.jsetkey.engine.sad.SaId(CARDINAL, SaType.ESP, 15701));
+        LabPair.load(lab.phoenix, "add 192.0.2.10 198.51.100.20 esp 15701 -E blowfish-cbc \"12345\""
+                + " -A hmac-sha1 \"01234567890123456789\";");
+        LabPair.load(lab.cardinal, "add 192.0.2.10 198.51.100.20 esp 15701 -E blowfish-cbc \"12345\""
+                + " -A hmac-sha1 \"0123456789012345678X\";");
+        assertEquals(0, lab.ping(lab.phoenix, CARDINAL, 1).received());
+        KeyEvent.Drop icv = lab.drops(lab.cardinalEvents).get(0);
+        String icvWhy = icv.explanation() + " " + String.join(" ", icv.details());
+        assertTrue(icvWhy.startsWith("ICV mismatch on esp spi 15701"), icvWhy);
+        assertEquals(1, icvWhy.split("differ", -1).length - 1, icvWhy);
+    }
+
+    @Test
     void replayedPacketIsDroppedAsReplay() throws Exception {
         lab.howto("require");
         LabPair.load(lab.phoenix, "flush; add 192.0.2.10 198.51.100.20 esp 0x1000 -r 4 -E aes-cbc "
