@@ -2,8 +2,9 @@
 // Loads cardinal's SAs and policies, answers phoenix's pings, and exits 0 once it has sent
 // COUNT protected replies to phoenix's 56-byte pings.
 // Usage: jsetkey --script scripts/cardinal.groovy [LISTEN_PORT PEER_PORT COUNT TIMEOUT_S]
-def listen = args.size() > 0 ? args[0] : '7002'
-def peer = args.size() > 1 ? args[1] : '7001'
+// The default ports are those of scripts/phoenix/rc.conf and scripts/cardinal/rc.conf.
+def listen = args.size() > 0 ? args[0] : '7102'
+def peer = args.size() > 1 ? args[1] : '7101'
 def count = args.size() > 2 ? args[2] as int : 5
 def timeout = args.size() > 3 ? args[3] as int : 60
 

@@ -2,8 +2,9 @@
 // Loads phoenix's SAs and policies, waits until cardinal answers, pings it COUNT times and
 // checks that every packet crossed as AH over ESP.
 // Usage: jsetkey --script scripts/phoenix.groovy [LISTEN_PORT PEER_PORT COUNT TIMEOUT_S]
-def listen = args.size() > 0 ? args[0] : '7001'
-def peer = args.size() > 1 ? args[1] : '7002'
+// The default ports are those of scripts/phoenix/rc.conf and scripts/cardinal/rc.conf.
+def listen = args.size() > 0 ? args[0] : '7101'
+def peer = args.size() > 1 ? args[1] : '7102'
 def count = args.size() > 2 ? args[2] as int : 5
 def timeout = args.size() > 3 ? args[3] as int : 60
 

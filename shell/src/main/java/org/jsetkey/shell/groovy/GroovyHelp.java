@@ -34,7 +34,7 @@ final class GroovyHelp {
             "                            compares SAD and SPD with the peers (as 'peer check'):",
             "                            ok, text, peers (peer, name, ok, problem, rows: ok, text, fix)",
             "  waitFor(seconds) { cond } polls cond until true or timeout; returns true/false",
-            "  newHost(name: 'b', addr: '198.51.100.20', listen: 0, peer: otherHostOr'127.0.0.1:7002')",
+            "  newHost(name: 'b', addr: '198.51.100.20', listen: 0, peer: otherHostOr'127.0.0.1:7102')",
             "                            another host in this JVM with the same API",
             "  sleep(ms), println(x)     as in Groovy");
 
