@@ -37,6 +37,21 @@ class SetkeyFlagsTest {
     }
 
     @Test
+    void dashVPrintsEachBroadcastMessageTwiceAsTheReadmeExplains() throws Exception {
+        InProcessRun r = run(SA + "\nspdadd 192.0.2.10 198.51.100.20 any -P out none;\n", "-v", "-c");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(2, r.out().split("type=3\\(ADD\\)", -1).length - 1, r.out());
+        assertEquals(2, r.out().split("type=14\\(X_SPDADD\\)", -1).length - 1, r.out());
+        Path readme = Path.of("").toAbsolutePath();
+        while (!Files.isRegularFile(readme.resolve("README.md")) || !Files.isDirectory(readme.resolve("shell"))) {
+            readme = readme.getParent();
+        }
+        String text = Files.readString(readme.resolve("README.md")).replaceAll("\\s+", " ");
+        assertTrue(text.contains("`-x` (and `-v`) print each ADD, DELETE, FLUSH, SPDADD, ... message twice"), text);
+        assertTrue(text.contains("its PF_KEY socket is promiscuous"), text);
+    }
+
+    @Test
     void dashNChecksAndAppliesNothing() throws Exception {
         Path conf = dir.resolve("ok.conf");
         Files.writeString(conf, SA + "\n");
