@@ -81,7 +81,13 @@ final class SlotReader {
     }
 
     private static IpAddress saAddress(Cursor c, Values v, Slot slot) {
-        IpAddress a = address(c, c.next(SlotKind.ADDRESS, slot.help(), List.of()), v, slot.name());
+        Token t = c.next(SlotKind.ADDRESS, slot.help(), List.of());
+        if (t.is(TokenKind.WORD) && Grammar.protocols().contains(t.text())) {
+            // "add ah 24500 ...": the addresses were left out, the protocol came first
+            throw new ParseError(t, (slot.name().equals("src") ? "missing source and destination addresses"
+                    : "missing destination address") + " before " + t.quoted());
+        }
+        IpAddress a = address(c, t, v, slot.name());
         Token after = c.peek();
         if (after.is(TokenKind.SLASH) || after.is(TokenKind.LBRACKET)) {
             throw new ParseError(after, "unexpected " + after.quoted()

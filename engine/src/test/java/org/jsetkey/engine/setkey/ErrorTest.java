@@ -80,6 +80,16 @@ class ErrorTest {
     }
 
     @Test
+    void aProtocolWhereTheAddressesBelongSaysTheyAreMissing() {
+        fails("add ah 24500 -A hmac-md5 \"1234567890123456\";", 1, 5,
+                "missing source and destination addresses before \"ah\"");
+        setUp();
+        fails("delete 10.0.0.1 esp 2000;", 1, 17, "missing destination address before \"esp\"");
+        setUp();
+        fails("get esp-old 2000;", 1, 5, "missing source and destination addresses before \"esp-old\"");
+    }
+
+    @Test
     void bareIntegerIsNotAnAddress() {
         fails("add 167772161 10.0.0.2 esp 2000 -E null;", 1, 5, "invalid address \"167772161\"");
     }
