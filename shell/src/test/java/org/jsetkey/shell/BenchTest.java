@@ -56,6 +56,15 @@ class BenchTest {
     }
 
     @Test
+    void aMissedTargetMakesTheStatusOne() {
+        List<String> ran = new ArrayList<>();
+        assertEquals(1, Bench.run(List.of("one", "1"), List.of(new RoundsPart("one", ran)), output));
+        assertTrue(out.toString().contains("one rounds  1       1         1.00x  >= 2.00x  MISSED"), out.toString());
+        assertTrue(err.toString().endsWith("jsetkey: --bench: a target was missed (MISSED in the table)\n"),
+                err.toString());
+    }
+
+    @Test
     void aPartThatFailsIsNamedAndTheStatusIsOne() {
         BenchPart broken = new BenchPart() {
             @Override
