@@ -71,9 +71,18 @@ class SilentPeerIT {
             assertEquals("ping: this host dropped every probe itself, before the link: OUT_NO_SA, no esp SA from"
                     + " 192.0.2.10 to 198.51.100.20 for esp/transport//default (policy spid=1); ACQUIRE raised"
                     + " (explain lists the drops)\n", phoenix.err());
+            String commandNote = phoenix.err();
+            String commandOut = phoenix.out();
             phoenix.clear();
             phoenix.run("explain");
             assertTrue(phoenix.out().contains("The last ping: this host dropped every probe itself"), phoenix.out());
+
+            // Groovy's ping is the same service: the same lines, the same note; only "time" may differ
+            phoenix.clear();
+            phoenix.run("groovy ping('198.51.100.20', count: 2, interval: 0.2, wait: 0.5); null");
+            assertEquals(commandNote, phoenix.err());
+            assertEquals(commandOut.replaceAll("time \\d+ms", "time Tms"),
+                    phoenix.out().replaceAll("time \\d+ms", "time Tms"));
         }
     }
 

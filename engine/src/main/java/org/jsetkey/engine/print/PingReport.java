@@ -64,6 +64,17 @@ public final class PingReport {
      */
     public static String summary(String hostAsTyped, int transmitted, int received, int duplicates, int errors,
                                  long elapsedMillis, List<Long> rttsMicros, boolean timing) {
+        return summary(hostAsTyped, transmitted, received, duplicates, errors, elapsedMillis, rttsMicros, timing,
+                false);
+    }
+
+    /**
+     * The closing block; {@code adaptive} (flood, or interval 0) adds iputils' {@code ipg/ewma}
+     * to the rtt line when more than one probe went out and a reply came: the mean gap between
+     * probes and the smoothed round-trip time of the replies in their order of arrival.
+     */
+    public static String summary(String hostAsTyped, int transmitted, int received, int duplicates, int errors,
+                                 long elapsedMillis, List<Long> rttsMicros, boolean timing, boolean adaptive) {
         StringBuilder sb = new StringBuilder("\n--- ").append(hostAsTyped).append(" ping statistics ---\n");
         sb.append(transmitted).append(" packets transmitted, ").append(received).append(" received");
         if (duplicates > 0) {
@@ -74,12 +85,24 @@ public final class PingReport {
         }
         sb.append(", ").append(loss(transmitted, received)).append("% packet loss, time ").append(elapsedMillis)
                 .append("ms\n");
-        if (timing && !rttsMicros.isEmpty()) {
-            sb.append(rttLine(rttsMicros)).append('\n');
-        } else {
-            sb.append('\n');
+        boolean rtt = timing && !rttsMicros.isEmpty();
+        if (rtt) {
+            sb.append(rttLine(rttsMicros));
         }
-        return sb.toString();
+        if (adaptive && received > 0 && transmitted > 1) {
+            sb.append(rtt ? ", " : "").append(ipgEwma(elapsedMillis, transmitted, rttsMicros));
+        }
+        return sb.append('\n').toString();
+    }
+
+    /** {@code ipg/ewma 0.046/0.027 ms}: iputils' integer arithmetic, the ewma kept in 1/8 µs. */
+    static String ipgEwma(long elapsedMillis, int transmitted, List<Long> rttsMicros) {
+        long ipg = elapsedMillis * 1000 / (transmitted - 1);
+        long ewma = 0;
+        for (long micros : rttsMicros) {
+            ewma = ewma == 0 ? micros * 8 : ewma + micros - ewma / 8;
+        }
+        return String.format("ipg/ewma %d.%03d/%d.%03d ms", ipg / 1000, ipg % 1000, ewma / 8000, (ewma / 8) % 1000);
     }
 
     /** Loss printed like C's {@code %g}: 0, 50, 33.3333, 100. */

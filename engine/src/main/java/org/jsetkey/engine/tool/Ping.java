@@ -3,11 +3,15 @@ package org.jsetkey.engine.tool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 import org.jsetkey.engine.event.KeyEvent;
 import org.jsetkey.engine.net.IcmpEcho;
@@ -18,14 +22,14 @@ import org.jsetkey.engine.stack.Protection;
 /**
  * Sends ICMP echo requests from a host and collects the replies, like iputils ping: one
  * probe per interval (flood: as soon as the last probe is answered, at most the interval apart),
- * then waits for the last reply up to the wait time. Bounded in count
- * and time; {@link #cancel()} stops it early (Ctrl-C).
+ * then waits for the last reply up to the wait time. Bounded in count and time. {@link #cancel()}
+ * or interrupting the thread that runs it (Ctrl-C) stops it early, and it returns what it has.
  */
 public final class Ping {
     private final Host host;
     private final PingOptions options;
     private final AtomicBoolean cancelled = new AtomicBoolean();
-    private volatile java.util.function.IntConsumer sentListener = seq -> { };
+    private volatile IntConsumer sentListener = seq -> { };
 
     public Ping(Host host, PingOptions options) {
         this.host = host;
@@ -38,7 +42,7 @@ public final class Ping {
     }
 
     /** Called with each probe's sequence number right after it was sent ({@code ping -f} prints a dot). */
-    public Ping onSent(java.util.function.IntConsumer listener) {
+    public Ping onSent(IntConsumer listener) {
         this.sentListener = listener;
         return this;
     }
@@ -47,7 +51,14 @@ public final class Ping {
         cancelled.set(true);
     }
 
-    public PingResult run(Consumer<Reply> onReply) throws InterruptedException {
+    /**
+     * Pings, handing each reply to {@code onReply} before counting it, so every reply the result
+     * counts has been handed over when this returns. Interrupted, it stops sending and waiting,
+     * returns the result so far and leaves the thread's interrupt status set.
+     *
+     * @throws IllegalStateException when the host has no address to send from
+     */
+    public PingResult run(Consumer<Reply> onReply) {
         IpAddress src = options.source() != null ? options.source() : host.sourceFor(options.destination());
         if (src == null) {
             throw new IllegalStateException("no " + (options.destination().isV6() ? "IPv6" : "IPv4")
@@ -56,16 +67,17 @@ public final class Ping {
         int id = ThreadLocalRandom.current().nextInt(1, 0x10000);
         Map<Integer, Long> sentAt = new ConcurrentHashMap<>();
         Map<Integer, Boolean> answered = new ConcurrentHashMap<>();
-        java.util.Set<Integer> handled = ConcurrentHashMap.newKeySet();
-        List<Long> rtts = java.util.Collections.synchronizedList(new ArrayList<>());
+        Set<Integer> handled = ConcurrentHashMap.newKeySet();
+        List<Long> rtts = new ArrayList<>();
         int[] counts = new int[2];
         Object lock = new Object();
         long start = System.nanoTime();
         long[] last = {start};
         int transmitted = 0;
         int droppedHere = 0;
+        boolean interrupted = false;
         Thread sender = Thread.currentThread();
-        java.util.concurrent.atomic.AtomicReference<KeyEvent.Drop> dropHere = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<KeyEvent.Drop> dropHere = new AtomicReference<>();
         try (AutoCloseable drops = host.events().subscribe(e -> {
             // the output path drops synchronously, on the thread that sends
             if (e instanceof KeyEvent.Drop d && Thread.currentThread() == sender) {
@@ -79,6 +91,8 @@ public final class Ping {
             }
             boolean dup = answered.putIfAbsent(seq, Boolean.TRUE) != null;
             long rtt = options.timing() ? Math.max(0, (r.arrivalNanos() - t0) / 1000) : -1;
+            onReply.accept(new Reply(seq, IcmpEcho.HEADER + r.echo().data().length, r.from(), r.ttl(), rtt, dup,
+                    r.delivered().protections()));
             synchronized (lock) {
                 last[0] = Math.max(last[0], r.arrivalNanos());
                 if (dup) {
@@ -88,17 +102,10 @@ public final class Ping {
                     if (rtt >= 0) {
                         rtts.add(rtt);
                     }
+                    // flood sends the next probe only now, so its '.' follows this reply's backspace
+                    handled.add(seq);
                 }
                 lock.notifyAll();
-            }
-            onReply.accept(new Reply(seq, IcmpEcho.HEADER + r.echo().data().length, r.from(), r.ttl(), rtt, dup,
-                    r.delivered().protections()));
-            if (!dup) {
-                // flood sends the next probe only now, so its '.' follows this reply's backspace
-                handled.add(seq);
-                synchronized (lock) {
-                    lock.notifyAll();
-                }
             }
         })) {
             for (int seq = 1; seq <= options.count() && !cancelled.get(); seq++) {
@@ -125,20 +132,21 @@ public final class Ping {
             int sent = transmitted;
             sleepUnlessCancelled(options.waitMillis(), lock, () -> counts[0] >= sent);
         } catch (InterruptedException e) {
-            throw e;
+            interrupted = true;
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         synchronized (lock) {
             // iputils: from the first probe to the last packet seen; 0 for a single probe
             long elapsed = transmitted <= 1 ? 0 : TimeUnit.NANOSECONDS.toMillis(last[0] - start);
-            return new PingResult(transmitted, counts[0], counts[1], new ArrayList<>(rtts), elapsed, droppedHere,
-                    dropHere.get());
+            return new PingResult(transmitted, counts[0], counts[1], rtts, elapsed, droppedHere, dropHere.get());
         }
     }
 
-    private void sleepUnlessCancelled(long millis, Object lock, java.util.function.BooleanSupplier done)
-            throws InterruptedException {
+    private void sleepUnlessCancelled(long millis, Object lock, BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         synchronized (lock) {
             while (!cancelled.get() && !done.getAsBoolean()) {

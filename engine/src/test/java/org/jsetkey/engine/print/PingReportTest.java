@@ -61,4 +61,16 @@ class PingReportTest {
         assertEquals("\n--- h ping statistics ---\n4 packets transmitted, 4 received, +1 duplicates, "
                 + "0% packet loss, time 3003ms\n\n", PingReport.summary("h", 4, 4, 1, 0, 3003, List.of(5L), false));
     }
+
+    @Test
+    void floodSummaryEndsWithIpgAndEwma() {
+        assertEquals("\n--- h ping statistics ---\n3 packets transmitted, 3 received, 0% packet loss, time 92ms\n"
+                + "rtt min/avg/max/mdev = 0.024/0.032/0.040/0.006 ms, ipg/ewma 46.000/0.037 ms\n",
+                PingReport.summary("h", 3, 3, 0, 0, 92, List.of(40L, 24L, 32L), true, true));
+        assertEquals("\n--- h ping statistics ---\n3 packets transmitted, 3 received, 0% packet loss, time 92ms\n"
+                + "ipg/ewma 46.000/0.000 ms\n", PingReport.summary("h", 3, 3, 0, 0, 92, List.of(), false, true));
+        assertEquals("\n--- h ping statistics ---\n1 packets transmitted, 1 received, 0% packet loss, time 0ms\n"
+                + "rtt min/avg/max/mdev = 0.040/0.040/0.040/0.000 ms\n",
+                PingReport.summary("h", 1, 1, 0, 0, 0, List.of(40L), true, true));
+    }
 }

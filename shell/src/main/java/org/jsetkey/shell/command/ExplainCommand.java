@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jsetkey.engine.event.KeyEvent;
+import org.jsetkey.shell.lab.PingService;
 
 /** {@code explain [N] | explain clear}: the last drops with the stack's explanation of each. */
-record ExplainCommand(DropLog log, LinkSilence silence, ZoneId zone) implements Command {
+record ExplainCommand(DropLog log, PingService ping, ZoneId zone) implements Command {
     static final int DEFAULT_COUNT = 5;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.US);
 
@@ -41,7 +42,7 @@ record ExplainCommand(DropLog log, LinkSilence silence, ZoneId zone) implements 
             return false;
         }
         List<KeyEvent.Drop> drops = log.last(n);
-        String note = silence.lastNote();
+        String note = ping.lastNote();
         if (drops.isEmpty()) {
             output.println("No packets dropped." + (note == null ? "" : " The last ping: " + note));
             return true;

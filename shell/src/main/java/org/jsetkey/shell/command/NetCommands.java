@@ -4,6 +4,7 @@ import java.time.ZoneId;
 
 import org.jsetkey.engine.event.EventBus;
 import org.jsetkey.engine.stack.Host;
+import org.jsetkey.shell.lab.PingService;
 
 /**
  * The lab's network commands: ping, tcpdump, netstat, link, peer check, monitor, explain. Closing
@@ -35,15 +36,15 @@ public final class NetCommands implements AutoCloseable {
         DropLog drops = new DropLog(host.events());
         NetCommands net = new NetCommands(new TcpdumpCommand(host, output), new MonitorCommand(host.events(), output),
                 drops, host.events(), output);
-        LinkSilence silence = new LinkSilence();
-        registry.register(new PingCommand(host, interactive, silence));
+        PingService ping = new PingService(host);
+        registry.register(new PingCommand(ping, interactive));
         registry.register(net.tcpdump);
         registry.register(new NetstatCommand(host.counters()));
         registry.register(new PictureCommand(host, output));
         registry.register(new LinkCommand(host));
         registry.register(new PeerCommand(host));
         registry.register(net.monitor);
-        registry.register(new ExplainCommand(drops, silence, ZoneId.systemDefault()));
+        registry.register(new ExplainCommand(drops, ping, ZoneId.systemDefault()));
         return net;
     }
 

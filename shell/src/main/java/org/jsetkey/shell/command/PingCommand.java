@@ -2,28 +2,25 @@ package org.jsetkey.shell.command;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.print.PingReport;
 import org.jsetkey.engine.setkey.SocketPolicies;
 import org.jsetkey.engine.spd.Direction;
-import org.jsetkey.engine.stack.Host;
 import org.jsetkey.engine.stack.SocketPolicy;
 import org.jsetkey.engine.tool.Ping;
 import org.jsetkey.engine.tool.PingOptions;
 import org.jsetkey.engine.tool.PingResult;
+import org.jsetkey.shell.lab.PingService;
 
 /**
  * iputils ping over this host's stack. Without {@code -c} it pings until interrupted in
  * the console, and sends {@value #BATCH_COUNT} probes when commands come from standard
  * input, so scripts end. Interrupting the command thread (Ctrl-C) stops it and prints the
- * summary, as iputils does.
+ * summary, as iputils does. The run itself is {@link PingService}'s; this class parses and prints.
  */
-record PingCommand(Host host, boolean interactive, LinkSilence silence) implements Command {
+record PingCommand(PingService ping, boolean interactive) implements Command {
     static final int BATCH_COUNT = 4;
-    static final long DEFAULT_WAIT_MILLIS = 10_000;
-    static final long FLOOD_INTERVAL_MILLIS = 10;
 
     @Override
     public Usage usage() {
@@ -31,9 +28,11 @@ record PingCommand(Host host, boolean interactive, LinkSilence silence) implemen
                 "Sends ICMP echo requests through this host's IPsec stack and prints iputils-style lines.\n"
                         + "  -c N      probes to send (default: until Ctrl-C in the console, " + BATCH_COUNT
                         + " from standard input)\n"
-                        + "  -i SEC    interval between probes (default 1)\n"
-                        + "  -s SIZE   payload bytes (default 56)\n"
-                        + "  -W SEC    how long to wait for the last reply (default 10)\n"
+                        + "  -i SEC    interval between probes (default " + PingService.DEFAULT_INTERVAL_MILLIS / 1000
+                        + ")\n"
+                        + "  -s SIZE   payload bytes (default " + PingService.DEFAULT_SIZE + ")\n"
+                        + "  -W SEC    how long to wait for the last reply (default "
+                        + PingService.DEFAULT_WAIT_MILLIS / 1000 + ")\n"
                         + "  -f        flood: the next probe on each reply, or after 10 ms (-i) without one;\n"
                         + "            '.' per probe, erased by each reply\n"
                         + "  -q        quiet: header and summary only (no reply lines, no flood dots)\n"
@@ -77,9 +76,10 @@ record PingCommand(Host host, boolean interactive, LinkSilence silence) implemen
         boolean flood = g.has('f');
         int count = g.has('c') ? integer("count", g.value('c'), 1, PingOptions.MAX_COUNT)
                 : interactive ? PingOptions.MAX_COUNT : BATCH_COUNT;
-        long interval = g.has('i') ? millis("interval", g.value('i')) : flood ? FLOOD_INTERVAL_MILLIS : 1000;
-        int size = g.has('s') ? integer("size", g.value('s'), 0, PingOptions.MAX_SIZE) : 56;
-        long wait = g.has('W') ? millis("wait", g.value('W')) : DEFAULT_WAIT_MILLIS;
+        long interval = g.has('i') ? millis("interval", g.value('i'))
+                : flood ? PingService.FLOOD_INTERVAL_MILLIS : PingService.DEFAULT_INTERVAL_MILLIS;
+        int size = g.has('s') ? integer("size", g.value('s'), 0, PingOptions.MAX_SIZE) : PingService.DEFAULT_SIZE;
+        long wait = g.has('W') ? millis("wait", g.value('W')) : PingService.DEFAULT_WAIT_MILLIS;
         SocketPolicy policy = null;
         if (g.has('P')) {
             SocketPolicies.Parsed p = SocketPolicies.parse(g.value('P'));
@@ -119,124 +119,42 @@ record PingCommand(Host host, boolean interactive, LinkSilence silence) implemen
 
     private boolean run(Request req, CommandOutput output) {
         PingOptions o = req.options();
-        if (o.source() == null && host.sourceFor(o.destination()) == null) {
-            output.errorln("ping: no " + (o.destination().isV6() ? "IPv6" : "IPv4") + " address on this host to ping "
-                    + o.destination() + " from (use --addr)");
-            return false;
-        }
-        String noPath = silence.noPath(host, o.destination());
-        if (noPath != null) {
-            output.errorln("ping: " + noPath);
-            return false;
-        }
-        LinkSilence.Watch watch = silence.watch(host, o.destination());
-        output.println(PingReport.header(req.typed(), o.destination(), o.size()));
-        Ping ping = new Ping(host, o);
         FloodDots dots = req.flood() && !req.quiet() ? new FloodDots(output) : null;
-        if (dots != null) {
-            ping.onSent(dots::sent);
-        }
-        Replies replies = new Replies();
-        AtomicReference<PingResult> result = new AtomicReference<>();
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        Thread worker = new Thread(() -> {
-            try {
-                PingResult r = ping.run(reply -> {
-                    replies.add(reply.rttMicros(), reply.duplicate());
+        PingService.Outcome outcome;
+        try {
+            outcome = ping.run(o, new PingService.Listener() {
+                @Override
+                public void started() {
+                    output.println(PingReport.header(req.typed(), o.destination(), o.size()));
+                }
+
+                @Override
+                public void sent(int seq) {
+                    if (dots != null) {
+                        dots.sent(seq);
+                    }
+                }
+
+                @Override
+                public void reply(Ping.Reply reply) {
                     if (dots != null) {
                         dots.replied(reply.seq());
                     } else if (!req.quiet()) {
                         output.println(PingReport.reply(reply.bytes(), reply.from(), req.typed(), reply.seq(),
                                 reply.ttl(), reply.rttMicros(), reply.duplicate()));
                     }
-                    replies.shown();
-                });
-                replies.awaitShown(r.received() + r.duplicates());
-                result.set(r);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                failure.set(e);
-            }
-        }, "ping");
-        worker.setDaemon(true);
-        worker.start();
-        boolean interrupted = false;
-        try {
-            worker.join();
-        } catch (InterruptedException e) {
-            interrupted = true;
-            ping.cancel();
-            joinQuietly(worker);
+                }
+            });
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            output.errorln("ping: " + e.getMessage());
+            return false;
         }
-        try {
-            if (failure.get() != null) {
-                output.errorln("ping: " + failure.get().getMessage());
-                return false;
-            }
-            PingResult r = result.get();
-            if (r == null) {
-                return false;
-            }
-            String summary = PingReport.summary(req.typed(), r.transmitted(), r.received(), r.duplicates(), 0,
-                    r.elapsedMillis(), r.rttsMicros(), o.timing());
-            if ((req.flood() || o.intervalMillis() == 0) && r.received() > 0 && r.transmitted() > 1) {
-                summary = summary.substring(0, summary.length() - 1)
-                        + (o.timing() ? ", " : "") + replies.ipg(r) + "\n";
-            }
-            output.out(summary);
-            String note = silence.after(watch, r);
-            if (note != null) {
-                output.errorln("ping: " + note);
-            }
-            return r.anyReply();
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        PingResult r = outcome.result();
+        output.out(PingService.summary(req.typed(), o, r));
+        if (outcome.note() != null) {
+            output.errorln("ping: " + outcome.note());
         }
-    }
-
-    private static void joinQuietly(Thread worker) {
-        try {
-            worker.join(5000);
-        } catch (InterruptedException again) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * The replies as they are shown: iputils' smoothed round-trip time ({@code rtt} in 1/8 µs)
-     * for the flood summary's ipg/ewma, and how many reply lines are out.
-     */
-    private static final class Replies {
-        private long rtt;
-        private int shown;
-
-        synchronized void add(long micros, boolean duplicate) {
-            if (micros < 0 || duplicate) {
-                return;
-            }
-            rtt = rtt == 0 ? micros * 8 : rtt + micros - rtt / 8;
-        }
-
-        /** The engine counts a reply before handing it over: wait (briefly) until its line is out. */
-        synchronized void shown() {
-            shown++;
-            notifyAll();
-        }
-
-        synchronized void awaitShown(int replies) throws InterruptedException {
-            long deadline = System.nanoTime() + 1_000_000_000L;
-            while (shown < replies && System.nanoTime() < deadline) {
-                wait(50);
-            }
-        }
-
-        synchronized String ipg(PingResult r) {
-            long ipg = r.elapsedMillis() * 1000 / (r.transmitted() - 1);
-            return String.format("ipg/ewma %d.%03d/%d.%03d ms", ipg / 1000, ipg % 1000, rtt / 8000, (rtt / 8) % 1000);
-        }
+        return r.anyReply();
     }
 
     /** {@code -f}: a dot per probe, erased ("\b \b") by its reply, whichever thread comes first. */

@@ -18,7 +18,7 @@ final class GroovyHelp {
             "                            FILE:LINE:COL and a caret on error; setkey(file) too",
             "  dump(), dump('esp'), spddump()   the text setkey -D / -DP print",
             "  netstat('esp')            netstat -s -p esp text",
-            "  ping(dest, count: 1, interval: 1, size: 56, wait: 1, quiet: false)",
+            "  ping(dest, count: 1, interval: 1, size: 56, wait: 10, quiet: false)",
             "                            -> sent, received, duplicates, loss, rtts (ms), replies",
             "  capture(count: 10, timeout: 5, during: { ... }, direction: 'in') { pkt -> ... }",
             "                            -> list of packets: src, dst, proto ('esp','ah','icmp',...),",

@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import groovy.lang.Closure;
 import org.jsetkey.engine.check.PeerCheckResult;
@@ -37,6 +36,7 @@ import org.jsetkey.engine.tool.PingOptions;
 import org.jsetkey.engine.tool.PingResult;
 import org.jsetkey.shell.command.PeerCommand;
 import org.jsetkey.shell.command.Words;
+import org.jsetkey.shell.lab.PingService;
 
 /**
  * One host as scripts drive it: {@code setkey}, {@code dump}, {@code ping}, {@code capture},
@@ -50,12 +50,14 @@ public final class ScriptedHost implements AutoCloseable {
     private final Host host;
     private final Setkey setkey;
     private final boolean owned;
+    private final PingService pings;
 
     ScriptedHost(ScriptHost owner, Host host, Setkey setkey, boolean owned) {
         this.owner = owner;
         this.host = host;
         this.setkey = setkey;
         this.owned = owned;
+        this.pings = new PingService(host);
     }
 
     ScriptHost owner() {
@@ -230,56 +232,71 @@ public final class ScriptedHost implements AutoCloseable {
     }
 
     /** {@code ping(dest)}: one probe. */
-    public PingView ping(Object dest) throws InterruptedException {
+    public PingView ping(Object dest) {
         return ping(Map.of(), dest);
     }
 
     /**
-     * Pings like iputils and prints its lines (unless {@code quiet: true}).
-     * Options: count (1), interval (seconds, 1), size (56), wait (seconds, 1), source, quiet.
+     * Pings like iputils and prints its lines (unless {@code quiet: true}), through the same
+     * {@link PingService} as the {@code ping} command, with its defaults. Options: count (1),
+     * interval (seconds, 1), size (56), wait (seconds, 10), source, quiet.
      */
-    public PingView ping(Map<String, ?> opts, Object dest) throws InterruptedException {
+    public PingView ping(Map<String, ?> opts, Object dest) {
         Options o = new Options("ping", opts, List.of("count", "interval", "size", "wait", "source", "quiet"));
         IpAddress to = destination(dest);
         String source = o.string("source", null);
         PingOptions po = new PingOptions(to, source == null ? null : IpAddress.parse(source),
-                o.integer("count", 1), o.millis("interval", 1000), o.integer("size", 56), o.millis("wait", 1000),
-                null);
+                o.integer("count", 1), o.millis("interval", PingService.DEFAULT_INTERVAL_MILLIS),
+                o.integer("size", PingService.DEFAULT_SIZE), o.millis("wait", PingService.DEFAULT_WAIT_MILLIS), null);
         boolean quiet = o.bool("quiet");
         String typed = String.valueOf(dest instanceof ScriptedHost ? to.format() : dest);
-        if (!quiet) {
-            owner.println(PingReport.header(typed, to, po.size()));
-        }
         List<Map<String, Object>> replies = java.util.Collections.synchronizedList(new ArrayList<>());
-        PingResult r = new Ping(host, po).run(reply -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("seq", reply.seq());
-            m.put("bytes", reply.bytes());
-            m.put("from", reply.from().format());
-            m.put("ttl", reply.ttl());
-            m.put("rtt", reply.rttMicros() < 0 ? null : java.math.BigDecimal.valueOf(reply.rttMicros(), 3));
-            m.put("duplicate", reply.duplicate());
-            List<String> layers = new ArrayList<>();
-            for (Protection p : reply.protections()) {
-                layers.add(p.type().keyword());
-            }
-            m.put("layers", layers);
-            replies.add(m);
-            if (!quiet) {
-                owner.println(PingReport.reply(reply.bytes(), reply.from(), typed, reply.seq(), reply.ttl(),
-                        reply.rttMicros(), reply.duplicate()));
-            }
-        });
-        // the engine counts a reply before handing it to us: let the last reply lines print first
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-        while (replies.size() < r.received() + r.duplicates() && System.nanoTime() < until) {
-            Thread.sleep(1);
+        PingService.Outcome outcome;
+        try {
+            outcome = pings.run(po, new PingService.Listener() {
+                @Override
+                public void started() {
+                    if (!quiet) {
+                        owner.println(PingReport.header(typed, to, po.size()));
+                    }
+                }
+
+                @Override
+                public void reply(Ping.Reply reply) {
+                    replies.add(replyMap(reply));
+                    if (!quiet) {
+                        owner.println(PingReport.reply(reply.bytes(), reply.from(), typed, reply.seq(), reply.ttl(),
+                                reply.rttMicros(), reply.duplicate()));
+                    }
+                }
+            });
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalArgumentException("ping: " + e.getMessage(), e);
         }
+        PingResult r = outcome.result();
         if (!quiet) {
-            owner.out(PingReport.summary(typed, r.transmitted(), r.received(), r.duplicates(), 0, r.elapsedMillis(),
-                    r.rttsMicros(), po.timing()));
+            owner.out(PingService.summary(typed, po, r));
+            if (outcome.note() != null) {
+                owner.errorln("ping: " + outcome.note());
+            }
         }
         return new PingView(r, new ArrayList<>(replies));
+    }
+
+    private static Map<String, Object> replyMap(Ping.Reply reply) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", reply.seq());
+        m.put("bytes", reply.bytes());
+        m.put("from", reply.from().format());
+        m.put("ttl", reply.ttl());
+        m.put("rtt", reply.rttMicros() < 0 ? null : java.math.BigDecimal.valueOf(reply.rttMicros(), 3));
+        m.put("duplicate", reply.duplicate());
+        List<String> layers = new ArrayList<>();
+        for (Protection p : reply.protections()) {
+            layers.add(p.type().keyword());
+        }
+        m.put("layers", layers);
+        return m;
     }
 
     private IpAddress destination(Object dest) {

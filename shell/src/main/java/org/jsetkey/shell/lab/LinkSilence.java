@@ -1,4 +1,4 @@
-package org.jsetkey.shell.command;
+package org.jsetkey.shell.lab;
 
 import org.jsetkey.engine.link.Endpoints;
 import org.jsetkey.engine.link.Peer;
