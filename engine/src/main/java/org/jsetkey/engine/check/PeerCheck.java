@@ -39,16 +39,16 @@ public final class PeerCheck implements UdpLink.ControlListener {
         this.host = host;
     }
 
-    /** The host's peer check, installed as its control listener on first use (answers peers from then on). */
+    /**
+     * The host's peer check, subscribed to its control messages on first use (answers peers from
+     * then on), beside any other subscriber.
+     */
     public static PeerCheck of(Host host) {
-        synchronized (host) {
-            if (host.control() instanceof PeerCheck pc) {
-                return pc;
-            }
+        return host.service(PeerCheck.class, () -> {
             PeerCheck pc = new PeerCheck(host);
             host.onControl(pc);
             return pc;
-        }
+        });
     }
 
     /** Answers asks and collects parts; false when the message is not understood. */

@@ -45,7 +45,9 @@ public final class Host implements AutoCloseable {
     private final EchoService echo;
     private final LifetimeTimer lifetimes;
     private volatile UdpLink link;
-    private volatile UdpLink.ControlListener control = (from, payload) -> false;
+    private final CopyOnWriteArrayList<UdpLink.ControlListener> controlListeners = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> services =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public Host(String name, Clock clock) {
         this.name = name == null ? "" : name;
@@ -138,7 +140,7 @@ public final class Host implements AutoCloseable {
     public UdpLink listen(InetSocketAddress where) throws IOException {
         UdpLink l = new UdpLink(where);
         l.onReceive(this::receive);
-        l.onControl(control);
+        l.onControl(this::control);
         this.link = l;
         l.start();
         l.announce(name, addresses());
@@ -153,17 +155,31 @@ public final class Host implements AutoCloseable {
         l.addPeer(peer);
     }
 
-    /** Where the hosts' own control messages (peer check) go, on this link and any later one. */
-    public synchronized void onControl(UdpLink.ControlListener listener) {
-        this.control = listener;
-        UdpLink l = link;
-        if (l != null) {
-            l.onControl(listener);
-        }
+    /**
+     * Subscribes to the hosts' own control messages (peer check, ...) on this link and any later
+     * one; each message goes to the subscribers in turn until one understands it. Closing the
+     * result unsubscribes.
+     */
+    public AutoCloseable onControl(UdpLink.ControlListener listener) {
+        controlListeners.add(listener);
+        return () -> controlListeners.remove(listener);
     }
 
-    public UdpLink.ControlListener control() {
-        return control;
+    private boolean control(Peer from, byte[] payload) {
+        for (UdpLink.ControlListener l : controlListeners) {
+            if (l.accept(from, payload)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The one {@code type} service of this host (a tool above the stack, such as the peer check),
+     * made by {@code make} on first use.
+     */
+    public <T> T service(Class<T> type, java.util.function.Supplier<T> make) {
+        return type.cast(services.computeIfAbsent(type, t -> make.get()));
     }
 
     /** The link, or null for a host without one. */

@@ -66,6 +66,27 @@ class PeerCheckIT {
     }
 
     @Test
+    void anotherControlSubscriberDoesNotStopPeerChecks() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        AutoCloseable other = cardinal.onControl((from, payload) -> {
+            seen.add(new String(payload, StandardCharsets.ISO_8859_1));
+            return new String(payload, StandardCharsets.ISO_8859_1).startsWith("lab hello");
+        });
+        phoenix.onControl((from, payload) -> false);
+        assertTrue(mismatches(check()).isEmpty(), "peer check with other subscribers");
+        assertTrue(seen.isEmpty(), "the peer check's own messages stop at the peer check: " + seen);
+        assertEquals(1, phoenix.link().sendControl(phoenix.link().peers().get(0),
+                "lab hello".getBytes(StandardCharsets.ISO_8859_1)));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (seen.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(List.of("lab hello"), seen);
+        other.close();
+        assertTrue(mismatches(check()).isEmpty(), "peer check after a subscriber left");
+    }
+
+    @Test
     void theShippedPairMatchesEverywhereAndNoKeyCrossesTheLink() throws Exception {
         PeerCheckResult r = check();
         assertNull(r.problem());
