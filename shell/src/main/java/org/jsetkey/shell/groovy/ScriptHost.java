@@ -23,7 +23,9 @@ import org.jsetkey.engine.check.PeerCheck;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.setkey.Setkey;
 import org.jsetkey.engine.stack.Host;
+import org.jsetkey.engine.persist.ConfigFile;
 import org.jsetkey.shell.command.CommandOutput;
+import org.jsetkey.shell.command.SetkeyLanguage;
 import org.jsetkey.shell.command.FileErrors;
 
 import groovy.lang.Binding;
@@ -55,9 +57,15 @@ public final class ScriptHost implements AutoCloseable {
     private final Deque<List<AutoCloseable>> scopes = new ArrayDeque<>();
 
     public ScriptHost(Host engineHost, Setkey setkey, CommandOutput output) {
+        this(engineHost, setkey, SetkeyLanguage.of(setkey, new ConfigFile(setkey, engineHost.sysctl(), engineHost.sad())),
+                output);
+    }
+
+    /** Scripts on a host whose statements run through {@code language} (the console's: with its autosave). */
+    public ScriptHost(Host engineHost, Setkey setkey, SetkeyLanguage language, CommandOutput output) {
         this.output = output;
         this.dispatcher = new EventDispatcher(this::errorln);
-        this.host = new ScriptedHost(this, engineHost, setkey, false);
+        this.host = new ScriptedHost(this, engineHost, setkey, language, false);
         binding.setVariable("host", host);
         binding.setVariable("out", new PrintWriter(new OutputWriter(output), true));
         binding.setVariable("args", new String[0]);
@@ -159,7 +167,9 @@ public final class ScriptHost implements AutoCloseable {
             }
             h.addAddress(ip);
         }
-        ScriptedHost sh = new ScriptedHost(this, h, new Setkey(h.sad(), h.spd(), ProcessHandle.current().pid()), true);
+        Setkey setkey = new Setkey(h.sad(), h.spd(), ProcessHandle.current().pid());
+        ScriptedHost sh = new ScriptedHost(this, h, setkey,
+                SetkeyLanguage.of(setkey, new ConfigFile(setkey, h.sysctl(), h.sad())), true);
         track(sh);
         h.startTimers();
         sh.listen(o.get("listen") == null ? 0 : o.get("listen"));

@@ -35,6 +35,7 @@ import org.jsetkey.engine.tool.Ping;
 import org.jsetkey.engine.tool.PingOptions;
 import org.jsetkey.engine.tool.PingResult;
 import org.jsetkey.shell.command.PeerCommand;
+import org.jsetkey.shell.command.SetkeyLanguage;
 import org.jsetkey.shell.command.Words;
 import org.jsetkey.shell.lab.PingService;
 
@@ -49,13 +50,15 @@ public final class ScriptedHost implements AutoCloseable {
     private final ScriptHost owner;
     private final Host host;
     private final Setkey setkey;
+    private final SetkeyLanguage language;
     private final boolean owned;
     private final PingService pings;
 
-    ScriptedHost(ScriptHost owner, Host host, Setkey setkey, boolean owned) {
+    ScriptedHost(ScriptHost owner, Host host, Setkey setkey, SetkeyLanguage language, boolean owned) {
         this.owner = owner;
         this.host = host;
         this.setkey = setkey;
+        this.language = language;
         this.owned = owned;
         this.pings = new PingService(host);
     }
@@ -87,18 +90,22 @@ public final class ScriptedHost implements AutoCloseable {
      * @throws SetkeyException with the positioned diagnostics when any statement fails
      */
     public String setkey(String text) {
-        return runSetkey(text, SETKEY_SOURCE);
+        return runSetkey(text, SETKEY_SOURCE, false);
     }
 
-    /** Runs the setkey statements of a file; diagnostics name the file. */
+    /**
+     * Runs a configuration file as {@code run FILE} does (setkey statements, sysctl and ip xfrm
+     * lines); diagnostics name the file.
+     */
     public String setkey(File file) throws IOException {
-        return runSetkey(Files.readString(file.toPath(), StandardCharsets.UTF_8), file.getPath());
+        return runSetkey(Files.readString(file.toPath(), StandardCharsets.UTF_8), file.getPath(), true);
     }
 
-    private String runSetkey(String text, String source) {
+    /** Through the host's language, as the console runs statements: autosave batches them and a failed write fails. */
+    private String runSetkey(String text, String source, boolean file) {
         StringBuilder out = new StringBuilder();
         List<String> errors = new ArrayList<>();
-        SetkeyResult r = setkey.run(text, source, new SetkeyListener() {
+        SetkeyListener listener = new SetkeyListener() {
             @Override
             public void output(String t) {
                 out.append(t);
@@ -114,9 +121,12 @@ public final class ScriptedHost implements AutoCloseable {
                     out.append(d.message()).append('\n');
                 }
             }
-        });
+        };
+        SetkeyResult r = file ? language.runFile(text, source, listener) : language.run(text, source, listener);
         if (r.failed()) {
-            throw new SetkeyException(errors.isEmpty() ? "setkey failed" : String.join("\n", errors));
+            throw new SetkeyException(errors.isEmpty()
+                    ? "setkey: the change is not on disk (autosave failed, see the message above)"
+                    : String.join("\n", errors));
         }
         return out.toString();
     }
@@ -128,7 +138,7 @@ public final class ScriptedHost implements AutoCloseable {
 
     /** The SAs of one protocol ({@code esp}, {@code ah}, {@code ipcomp}) as {@code setkey -D} prints them. */
     public String dump(String proto) {
-        return runSetkey("dump " + proto + ";", SETKEY_SOURCE);
+        return runSetkey("dump " + proto + ";", SETKEY_SOURCE, false);
     }
 
     /** The SPD as {@code setkey -DP} prints it. */

@@ -40,7 +40,7 @@ public final class Scripting implements AutoCloseable {
         if (FileErrors.read(file, "jsetkey", output) == null) {
             return 1; // said as "jsetkey: FILE: reason", like -f, and without starting Groovy
         }
-        try (ScriptHost sh = new ScriptHost(host.host(), host.setkey(), output)) {
+        try (ScriptHost sh = new ScriptHost(host.host(), host.setkey(), host.language(), output)) {
             sh.runFile(file, args);
             return 0;
         } catch (ScriptFailedException e) {
@@ -51,7 +51,7 @@ public final class Scripting implements AutoCloseable {
 
     synchronized ScriptHost scripts(CommandOutput output) {
         if (scripts == null) {
-            scripts = new ScriptHost(host.host(), host.setkey(), output);
+            scripts = new ScriptHost(host.host(), host.setkey(), host.language(), output);
         }
         return scripts;
     }

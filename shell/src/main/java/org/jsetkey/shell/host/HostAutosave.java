@@ -11,6 +11,7 @@ import org.jsetkey.engine.persist.ConfigFile;
 import org.jsetkey.engine.setkey.SetkeyResult;
 import org.jsetkey.engine.stack.Host;
 import org.jsetkey.shell.command.CommandOutput;
+import org.jsetkey.shell.command.FileErrors;
 import org.jsetkey.shell.command.SetkeyPrinter;
 
 /**
@@ -82,7 +83,7 @@ final class HostAutosave implements AutoCloseable {
         try {
             return a.batch(work);
         } catch (IOException e) {
-            errors.errorln("autosave: " + file + ": " + e.getMessage() + " (the change is not on disk)");
+            errors.errorln("autosave: " + file + ": " + FileErrors.reason(e) + " (the change is not on disk)");
             return new SetkeyResult(0, 1, false);
         }
     }

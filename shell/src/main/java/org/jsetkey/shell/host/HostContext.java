@@ -208,6 +208,11 @@ public final class HostContext implements AutoCloseable {
             }
 
             @Override
+            public SetkeyResult runFile(String text, String fileName, SetkeyListener listener) {
+                return HostContext.this.runFile(text, fileName, listener);
+            }
+
+            @Override
             public String config() {
                 return ConfigWriter.write(host.sad(), host.spd(), host.sysctl());
             }
