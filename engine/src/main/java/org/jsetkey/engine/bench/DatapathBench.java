@@ -45,21 +45,21 @@ public final class DatapathBench implements BenchPart {
         int ipPayload = PACKET - 20;
         List<Suite> s = new ArrayList<>();
         s.add(new Suite("esp aes-gcm-16", SA + "esp 0x1000 -E aes-gcm-16 " + BenchSa.hexKey(20) + ";",
-                Limits.aead("AES/GCM/NoPadding", "AES", 16, padded(ipPayload, 4)), "JCE AES/GCM"));
+                BareCrypto.aead("AES/GCM/NoPadding", "AES", 16, padded(ipPayload, 4)), "JCE AES/GCM"));
         s.add(new Suite("esp aes-cbc + hmac-sha2-256", SA + "esp 0x1000 -E aes-cbc " + BenchSa.hexKey(16)
                 + " -A hmac-sha2-256 " + BenchSa.hexKey(32) + ";",
-                Limits.aesThenMac(true, 16, "HmacSHA256", 32, 16, padded(ipPayload, 16)), "JCE AES/CBC+HmacSHA256"));
+                BareCrypto.aesThenMac(true, 16, "HmacSHA256", 32, 16, padded(ipPayload, 16)), "JCE AES/CBC+HmacSHA256"));
         s.add(new Suite("esp aes-ctr + hmac-sha1", SA + "esp 0x1000 -E aes-ctr " + BenchSa.hexKey(20)
                 + " -A hmac-sha1 " + BenchSa.hexKey(20) + ";",
-                Limits.aesThenMac(false, 16, "HmacSHA1", 20, 12, padded(ipPayload, 4)), "JCE AES/CTR+HmacSHA1"));
+                BareCrypto.aesThenMac(false, 16, "HmacSHA1", 20, 12, padded(ipPayload, 4)), "JCE AES/CTR+HmacSHA1"));
         s.add(new Suite("esp chacha20-poly1305", SA + "esp 0x1000 -E chacha20-poly1305 " + BenchSa.hexKey(36) + ";",
-                Limits.aead("ChaCha20-Poly1305", "ChaCha20", 32, padded(ipPayload, 4)), "JCE ChaCha20-Poly1305"));
+                BareCrypto.aead("ChaCha20-Poly1305", "ChaCha20", 32, padded(ipPayload, 4)), "JCE ChaCha20-Poly1305"));
         s.add(new Suite("esp blowfish-cbc + hmac-md5", SA + "esp 0x1000 -E blowfish-cbc " + BenchSa.hexKey(16)
                 + " -A hmac-md5 " + BenchSa.hexKey(16) + ";",
-                Limits.bcCbcThenMac(new BlowfishEngine(), new BlowfishEngine(), 16, "HmacMD5", 16, 12,
+                BareCrypto.bcCbcThenMac(new BlowfishEngine(), new BlowfishEngine(), 16, "HmacMD5", 16, 12,
                         padded(ipPayload, 8)), "BC Blowfish/CBC+HmacMD5"));
         s.add(new Suite("ah hmac-sha1", SA + "ah 0x1000 -A hmac-sha1 " + BenchSa.hexKey(20) + ";",
-                Limits.mac("HmacSHA1", 20, 12, PACKET + 24), "JCE HmacSHA1"));
+                BareCrypto.mac("HmacSHA1", 20, 12, PACKET + 24), "JCE HmacSHA1"));
         return s;
     }
 

@@ -49,9 +49,9 @@ public final class FreeBsdKnobs {
                 Knob.integer(KEY_BLOCKACQ_COUNT, 10, NEVER_NEGATIVE, Integer.MAX_VALUE, "Packets that may trigger one ACQUIRE"),
                 Knob.integer(KEY_BLOCKACQ_LIFETIME, 20, NEVER_NEGATIVE, Integer.MAX_VALUE, "Seconds an ACQUIRE blocks new ones"),
                 Knob.bool(KEY_PREFERRED_OLDSA, 1, "Use the oldest (1) or newest (0) of several usable SAs"),
-                Knob.integer(KEY_SAD_MAXENTRIES, Limits.SAD_DEFAULT, 0, Integer.MAX_VALUE,
+                Knob.integer(KEY_SAD_MAXENTRIES, TableSizes.SAD_DEFAULT, 0, Integer.MAX_VALUE,
                         "Most SAs the SAD holds; an add beyond fails with No buffer space available (jsetkey)"),
-                Knob.integer(KEY_SPD_MAXENTRIES, Limits.SPD_DEFAULT, 0, Integer.MAX_VALUE,
+                Knob.integer(KEY_SPD_MAXENTRIES, TableSizes.SPD_DEFAULT, 0, Integer.MAX_VALUE,
                         "Most policies the SPD holds; an spdadd beyond fails with No buffer space available (jsetkey)"),
 
                 Knob.bool(IP6_FORWARDING, 0, "Forward IPv6 packets not addressed to this host")));

@@ -28,7 +28,7 @@ class SysctlCommandTest {
     @Test
     void nodePrintsEveryLeafBelowInRegistrationOrder() {
         SysctlResult r = run("net.key");
-        int tableLimit = Limits.forHeap(Runtime.getRuntime().maxMemory());
+        int tableLimit = TableSizes.forHeap(Runtime.getRuntime().maxMemory());
         assertResult(r, "net.key.spi_minval: 256\n"
                 + "net.key.spi_maxval: 268435455\n"
                 + "net.key.larval_lifetime: 30\n"

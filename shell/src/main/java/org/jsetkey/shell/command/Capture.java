@@ -3,9 +3,9 @@ package org.jsetkey.shell.command;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.function.Consumer;
 
 import org.jsetkey.engine.event.KeyEvent;
-import org.jsetkey.engine.link.LinkDirection;
 import org.jsetkey.engine.link.LinkPacket;
 import org.jsetkey.engine.link.PcapWriter;
 import org.jsetkey.engine.picture.PacketPicture;
@@ -14,11 +14,12 @@ import org.jsetkey.engine.picture.TextPicture;
 import org.jsetkey.engine.print.TcpdumpFormatter;
 import org.jsetkey.engine.stack.Host;
 import org.jsetkey.engine.tool.Inspector;
+import org.jsetkey.shell.lab.LinkCapture;
 
 /**
- * One running tcpdump on the host's link: prints a line per packet above the prompt
- * and/or writes a pcap, until {@code limit} packets were seen or {@link #stop()}. Drops
- * that happen while the link thread processes a received packet are printed under it.
+ * One running tcpdump on the host's link, as the console shows it: a line per packet above the
+ * prompt and/or a pcap, until {@code limit} packets were seen or {@link #stop()}. The capture
+ * itself (tap, limit, drops tied to the packet they concern) is {@link LinkCapture}'s.
  */
 final class Capture {
     /** What to capture and how to show it; {@code limit} 0 means until stopped. */
@@ -31,15 +32,10 @@ final class Capture {
     private final TcpdumpFormatter formatter;
     private final Inspector inspector;
     private final PcapWriter pcap;
-    private final java.util.function.Consumer<Capture> onStop;
-    private AutoCloseable tap;
-    private AutoCloseable events;
-    private volatile Thread inputThread;
-    private int captured;
-    private volatile boolean stopped;
+    private final Consumer<Capture> onStop;
+    private LinkCapture capture;
 
-    private Capture(Host host, ConsoleOutput output, Settings settings, PcapWriter pcap,
-                    java.util.function.Consumer<Capture> onStop) {
+    private Capture(Host host, ConsoleOutput output, Settings settings, PcapWriter pcap, Consumer<Capture> onStop) {
         this.host = host;
         this.output = output;
         this.settings = settings;
@@ -55,30 +51,33 @@ final class Capture {
     }
 
     /** Attaches to the link, writing to {@code w} (from {@link #openPcap}); {@code onStop} runs once when it ends. */
-    static Capture start(Host host, ConsoleOutput output, Settings settings, PcapWriter w,
-                         java.util.function.Consumer<Capture> onStop) {
+    static Capture start(Host host, ConsoleOutput output, Settings settings, PcapWriter w, Consumer<Capture> onStop) {
         Capture c = new Capture(host, output, settings, w, onStop);
         synchronized (c) {
-            c.events = host.events().subscribe(c::onEvent);
-            c.tap = host.link().tap(c::onPacket);
+            c.capture = LinkCapture.start(host, p -> true, settings.limit(), new LinkCapture.Listener() {
+                @Override
+                public void packet(LinkPacket p, int n) {
+                    c.record(p);
+                }
+
+                @Override
+                public void dropped(KeyEvent.Drop drop) {
+                    if (settings.print()) {
+                        output.printAbove("    dropped: " + drop.explanation());
+                    }
+                }
+
+                @Override
+                public void ended(int captured) {
+                    c.ended(captured);
+                }
+            });
         }
         return c;
     }
 
-    private void onPacket(LinkPacket p) {
-        if (record(p)) {
-            stop();
-        }
-    }
-
-    /** Writes and prints one packet; true when that was the last one wanted. */
-    private synchronized boolean record(LinkPacket p) {
-        if (stopped) {
-            return false;
-        }
-        if (p.direction() == LinkDirection.IN) {
-            inputThread = Thread.currentThread(); // the link thread: its next drops concern this packet
-        }
+    /** Writes and prints one packet. */
+    private void record(LinkPacket p) {
         byte[] bytes = p.bytes();
         if (pcap != null) {
             try {
@@ -99,8 +98,6 @@ final class Capture {
             }
             output.printAbove(sb.toString());
         }
-        captured++;
-        return settings.limit() > 0 && captured >= settings.limit();
     }
 
     private void appendInner(StringBuilder sb, Inspector.Inspection in) {
@@ -118,37 +115,8 @@ final class Capture {
         }
     }
 
-    private void onEvent(KeyEvent e) {
-        if (!(e instanceof KeyEvent.Drop) || Thread.currentThread() != inputThread) {
-            return;
-        }
-        KeyEvent.Drop d = (KeyEvent.Drop) e;
-        synchronized (this) {
-            if (!stopped && settings.print()) {
-                output.printAbove("    dropped: " + d.explanation());
-            }
-        }
-    }
-
-    /** Detaches, closes the pcap and prints tcpdump's closing count; does nothing the second time. */
-    void stop() {
-        synchronized (this) {
-            if (stopped) {
-                return;
-            }
-            stopped = true;
-            detach();
-        }
-        onStop.accept(this);
-    }
-
-    boolean isStopped() {
-        return stopped;
-    }
-
-    private void detach() {
-        closeQuietly(tap);
-        closeQuietly(events);
+    /** Closes the pcap and prints tcpdump's closing count. */
+    private void ended(int captured) {
         if (pcap != null) {
             try {
                 pcap.close();
@@ -157,19 +125,23 @@ final class Capture {
             }
         }
         output.errorln(captured + " packet" + (captured == 1 ? "" : "s") + " captured");
+        onStop.accept(this);
     }
 
-    synchronized int captured() {
-        return captured;
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            if (c != null) {
-                c.close();
-            }
-        } catch (Exception ignored) {
-            // unsubscribing from an in-memory list does not fail
+    /** Ends the capture; does nothing the second time. */
+    void stop() {
+        LinkCapture c;
+        synchronized (this) {
+            c = capture;
         }
+        c.stop();
+    }
+
+    boolean isStopped() {
+        return capture.isStopped();
+    }
+
+    int captured() {
+        return capture.captured();
     }
 }

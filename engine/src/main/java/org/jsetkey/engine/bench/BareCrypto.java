@@ -21,10 +21,10 @@ import org.bouncycastle.crypto.params.ParametersWithIV;
  * sealing and opening the same number of bytes with a fresh IV per packet, into buffers made
  * once. Nothing ESP-specific (no headers, SA, replay window, padding, copies into a packet).
  */
-final class Limits {
+final class BareCrypto {
     private static final int ESP_HEADER = 8;
 
-    private Limits() {
+    private BareCrypto() {
     }
 
     /** AES-GCM or ChaCha20-Poly1305: 12-byte nonce (salt + counter), the ESP header as AAD, 16-byte tag. */

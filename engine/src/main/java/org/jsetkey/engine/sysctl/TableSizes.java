@@ -7,11 +7,11 @@ package org.jsetkey.engine.sysctl;
  * is about 0.5 KiB until its crypto state is built (about 2 KiB after), a policy about 0.25 KiB;
  * one entry per 4 KiB of heap leaves room for both tables full plus traffic.
  */
-final class Limits {
+final class TableSizes {
     static final int SAD_DEFAULT = forHeap(Runtime.getRuntime().maxMemory());
     static final int SPD_DEFAULT = SAD_DEFAULT;
 
-    private Limits() {
+    private TableSizes() {
     }
 
     static int forHeap(long maxHeapBytes) {
