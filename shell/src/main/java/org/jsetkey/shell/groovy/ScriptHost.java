@@ -41,11 +41,6 @@ import groovy.transform.ThreadInterrupt;
  * run on the event thread of {@link EventDispatcher}.
  */
 public final class ScriptHost implements AutoCloseable {
-    /** Functions every script can call (besides Groovy's own). */
-    static final List<String> FUNCTIONS = List.of("setkey", "dump", "spddump", "ping", "capture", "on", "waitFor",
-            "newHost", "sysctl", "netstat", "sleep", "println");
-    /** Properties every script can read. */
-    static final List<String> PROPERTIES = List.of("host", "sad", "spd", "sysctl", "link", "args");
     /** The file name of expressions typed at the console, as errors show it. */
     static final String CONSOLE_SOURCE = "groovy";
 
@@ -139,8 +134,7 @@ public final class ScriptHost implements AutoCloseable {
 
     /** Names a script can use: binding variables, the API's properties and functions. */
     public List<String> bindingNames() {
-        TreeSet<String> names = new TreeSet<>(PROPERTIES);
-        names.addAll(FUNCTIONS);
+        TreeSet<String> names = new TreeSet<>(GroovyApi.names(GroovyApi.Kind.values()));
         for (Object k : binding.getVariables().keySet()) {
             names.add(String.valueOf(k));
         }

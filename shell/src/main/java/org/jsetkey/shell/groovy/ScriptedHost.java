@@ -339,7 +339,8 @@ public final class ScriptedHost implements AutoCloseable {
      * timeout, during, direction ('in' or 'out').
      */
     public List<Packet> capture(Map<String, ?> opts, Closure<?> each) throws InterruptedException {
-        return new Capture(host, requireLink(), opts).run(each);
+        requireLink();
+        return new Capture(host, opts).run(each);
     }
 
     /**
