@@ -21,9 +21,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package structure: no two packages of the program use each other, directly, and the
- * engine uses nothing of the shell. Reads the sources of both modules (imports and fully
- * qualified names outside comments).
+ * The package structure: the layer order docs/architecture.md documents (each package uses only
+ * its own row's and lower rows' packages), no two packages of the program using each other, and
+ * the engine using nothing of the shell. Reads the sources of both modules (imports and fully
+ * qualified names outside comments) and the two package tables of the document.
  */
 class PackageCyclesTest {
     private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
@@ -53,6 +54,69 @@ class PackageCyclesTest {
             }
         }));
         assertEquals(List.of(), wrong);
+    }
+
+    /** A table row of docs/architecture.md: "| `a`, `b` | ..." or "| (root) | ...". */
+    private static final Pattern ROW = Pattern.compile("^\\| ((?:`[\\w.]+`(?:, )?)+|\\(root\\)) \\|", Pattern.MULTILINE);
+    private static final Pattern NAME = Pattern.compile("`([\\w.]+)`");
+
+    @Test
+    void everyPackageUsesOnlyItsOwnAndLowerLayersAsDocumented() throws IOException {
+        Map<String, Integer> layer = documentedLayers(Files.readString(Path.of("../docs/architecture.md")));
+        Map<String, Set<String>> uses = uses();
+        List<String> undocumented = new ArrayList<>(uses.keySet());
+        undocumented.removeAll(layer.keySet());
+        assertEquals(List.of(), undocumented, "packages missing from the tables of docs/architecture.md");
+        List<String> upward = new ArrayList<>();
+        uses.forEach((p, used) -> used.forEach(q -> {
+            if (layer.containsKey(q) && layer.get(q) > layer.get(p)) {
+                upward.add(p + " -> " + q);
+            }
+        }));
+        assertEquals(List.of(), upward, "uses of a higher layer than the document's order allows");
+    }
+
+    @Test
+    void aUseOfAHigherLayerIsFound() {
+        Map<String, Integer> layer = documentedLayers(String.join("\n",
+                "Engine (`org.jsetkey.engine`), lower layers first:", "| package | x |", "| --- | --- |",
+                "| `net` | addresses |", "| `sad`, `spd` | the databases |",
+                "Shell (`org.jsetkey.shell`), lower layers first:", "| package | x |", "| --- | --- |",
+                "| `command` | commands |", "| (root) | Main |"));
+        assertEquals(Map.of("org.jsetkey.engine.net", 0, "org.jsetkey.engine.sad", 1, "org.jsetkey.engine.spd", 1,
+                "org.jsetkey.shell.command", 2, "org.jsetkey.shell", 3), layer);
+    }
+
+    /** Each package's row number, counted over the engine table and then the shell table. */
+    static Map<String, Integer> documentedLayers(String doc) {
+        Map<String, Integer> layer = new TreeMap<>();
+        int engine = doc.indexOf("Engine (`org.jsetkey.engine`), lower layers first:");
+        int shell = doc.indexOf("Shell (`org.jsetkey.shell`), lower layers first:");
+        assertTrue(engine >= 0 && shell > engine, "the two package tables, lower layers first");
+        int row = 0;
+        for (String[] table : List.of(new String[] {"org.jsetkey.engine", doc.substring(engine, shell)},
+                new String[] {"org.jsetkey.shell", doc.substring(shell)})) {
+            String text = table[1].substring(0, endOfTable(table[1]));
+            Matcher m = ROW.matcher(text);
+            while (m.find()) {
+                if (m.group(1).equals("(root)")) {
+                    layer.put(table[0], row);
+                } else {
+                    Matcher n = NAME.matcher(m.group(1));
+                    while (n.find()) {
+                        layer.put(table[0] + "." + n.group(1), row);
+                    }
+                }
+                row++;
+            }
+        }
+        return layer;
+    }
+
+    private static int endOfTable(String from) {
+        int header = from.indexOf("\n| ");
+        int end = from.indexOf("\n\n", header < 0 ? 0 : header);
+        return end < 0 ? from.length() : end;
     }
 
     @Test
