@@ -84,8 +84,8 @@ public final class TextWrap {
 
     /**
      * A help text, each line behind {@code indent}, fitted to {@code width}. The text is written
-     * wrapped at about 95 columns: an unindented line that does not end a sentence (with '.', ':'
-     * or ';') continues on the next unindented line, so such a run is one paragraph, filled anew.
+     * wrapped at about 95 columns: an unindented line that does not end a sentence (with '.' or
+     * ':') continues on the next unindented line, so such a run is one paragraph, filled anew.
      * Indented lines (examples, option rows) keep their own line.
      */
     public static String help(String text, String indent, int width) {
@@ -99,7 +99,7 @@ public final class TextWrap {
                 continue;
             }
             paragraph.append(paragraph.length() > 0 ? " " : "").append(line.strip());
-            if (line.endsWith(".") || line.endsWith(":") || line.endsWith(";")) {
+            if (line.endsWith(".") || line.endsWith(":")) {
                 flush(paragraph, indent, width, sb);
             }
         }

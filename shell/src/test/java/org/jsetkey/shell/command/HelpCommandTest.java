@@ -121,19 +121,23 @@ class HelpCommandTest {
             Interpreter i = Interpreter.create(registry, sysctl, new FakeSetkey(), new Session(), narrow);
             registry.register(new LinkCommand(null));
             assertEquals(Outcome.OK, i.accept("help link"));
-            String[] lines = narrow.out.toString().split("\n");
-            assertEquals("link", lines[0]);
-            for (int n = 1; n < lines.length; n++) {
+            String text = narrow.out.toString();
+            assertTrue(text.startsWith("link | link impair"), text);
+            // the first paragraph of the help: filled to the width, no short line inside, no deeper indent
+            String[] lines = text.substring(text.indexOf("\n  Shows the UDP test link") + 1).split("\n");
+            for (int n = 0; n < lines.length; n++) {
                 assertTrue(lines[n].startsWith("  ") && !lines[n].startsWith("   "), width + ": " + lines[n]);
                 assertTrue(lines[n].length() <= width, width + ": " + lines[n]);
-                if (n + 1 < lines.length) {
-                    assertTrue(lines[n].length() > width - 20, width + ": a short line inside: " + lines[n]);
+                if (lines[n].endsWith("destination).")) {
+                    break;
                 }
+                assertTrue(lines[n].length() > width - 20, width + ": a short line inside: " + lines[n]);
             }
             narrow.out.setLength(0);
             assertEquals(Outcome.OK, i.accept("help save"));
             String save = narrow.out.toString();
             assertTrue(save.contains("\n  --format ip-xfrm writes"), save);
+            assertTrue(text.replaceAll("\n  ", " ").contains("(every peer when none is named; PEER is its name"), text);
             assertTrue(save.replaceAll("\n  ", " ").contains("so 'jsetkey -f FILE', '--boot FILE' or 'run FILE'"
                     + " rebuilds them."), save);
         }
