@@ -1,23 +1,17 @@
 package org.jsetkey.shell.command;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import org.jsetkey.engine.check.Finding;
 import org.jsetkey.engine.check.PeerCheck;
 import org.jsetkey.engine.check.PeerCheckResult;
-import org.jsetkey.engine.link.Endpoints;
-import org.jsetkey.engine.link.Peer;
-import org.jsetkey.engine.link.UdpLink;
-import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.stack.Host;
+import org.jsetkey.shell.lab.PeerCheckService;
 
 /** {@code peer check [-t SEC] [PEER]}: compares this host's SAD and SPD with each peer's, over the link. */
-public final class PeerCommand implements Command {
-    static final long DEFAULT_TIMEOUT_MILLIS = 5000;
+final class PeerCommand implements Command {
     private final Host host;
 
-    public PeerCommand(Host host) {
+    PeerCommand(Host host) {
         this.host = host;
         PeerCheck.of(host);
     }
@@ -31,7 +25,8 @@ public final class PeerCommand implements Command {
                         + "other with the same SPI, mode, algorithms and key (keys are compared by keyed fingerprints and\n"
                         + "never cross the link), and every ipsec policy must find the SAs and the peer's policy it needs.\n"
                         + "Prints a table of matches and mismatches with a fix for each; fails unless all match.\n"
-                        + "-t SEC: how long to wait for each peer's answer (default 5).");
+                        + "-t SEC: how long to wait for each peer's answer (default "
+                        + PeerCheckService.DEFAULT_TIMEOUT_MILLIS / 1000 + ").");
     }
 
     @Override
@@ -44,7 +39,7 @@ public final class PeerCommand implements Command {
         if (g == null) {
             return false;
         }
-        long timeout = DEFAULT_TIMEOUT_MILLIS;
+        long timeout = PeerCheckService.DEFAULT_TIMEOUT_MILLIS;
         if (g.has('t')) {
             try {
                 timeout = Math.round(Double.parseDouble(g.value('t')) * 1000);
@@ -63,7 +58,7 @@ public final class PeerCommand implements Command {
         }
         List<PeerCheckResult> results;
         try {
-            results = run(host, a.isEmpty() ? null : a.get(0), timeout);
+            results = PeerCheckService.run(host, a.isEmpty() ? null : a.get(0), timeout);
         } catch (IllegalArgumentException e) {
             output.errorln("peer check: " + e.getMessage());
             return false;
@@ -72,62 +67,7 @@ public final class PeerCommand implements Command {
             output.errorln("peer check: interrupted");
             return false;
         }
-        output.out(format(host, results));
+        output.out(PeerCheckService.format(host, results));
         return results.stream().allMatch(PeerCheckResult::ok);
-    }
-
-    /** Checks the peer named by {@code word} (every peer when null). */
-    public static List<PeerCheckResult> run(Host host, String word, long timeoutMillis) throws InterruptedException {
-        UdpLink link = host.link();
-        if (link == null || link.peers().isEmpty()) {
-            throw new IllegalArgumentException("this host has no peers (start it with --listen and --peer, or --rc)");
-        }
-        List<PeerCheckResult> out = new ArrayList<>();
-        for (Peer p : select(link, word)) {
-            out.add(PeerCheck.of(host).check(p, timeoutMillis));
-        }
-        return out;
-    }
-
-    private static List<Peer> select(UdpLink link, String word) {
-        if (word == null) {
-            return link.peers();
-        }
-        IpAddress ip = IpAddress.tryParse(word);
-        List<String> known = new ArrayList<>();
-        for (Peer p : link.peers()) {
-            String name = link.announcedName(p);
-            if (word.equals(name) || word.equals(Endpoints.format(p.endpoint()))
-                    || (ip != null && (link.announcedBy(p).contains(ip)
-                    || p.prefixes().stream().anyMatch(x -> x.contains(ip))))) {
-                return List.of(p);
-            }
-            known.add(name == null ? Endpoints.format(p.endpoint()) : name);
-        }
-        throw new IllegalArgumentException("no peer " + word + " (peers: " + String.join(", ", known) + ")");
-    }
-
-    /** The table the console prints. */
-    public static String format(Host host, List<PeerCheckResult> results) {
-        StringBuilder sb = new StringBuilder();
-        String self = host.name().isEmpty() ? "this host" : host.name();
-        for (PeerCheckResult r : results) {
-            sb.append("peer check ").append(self).append(" <-> ").append(r.peerName()).append(" (")
-                    .append(r.peer()).append(")\n");
-            if (r.problem() != null) {
-                sb.append("  FAILED    ").append(r.problem()).append('\n');
-                continue;
-            }
-            for (Finding f : r.findings()) {
-                sb.append(f.ok() ? "  ok        " : "  MISMATCH  ").append(f.text()).append('\n');
-                if (!f.ok()) {
-                    sb.append("            fix: ").append(f.fix()).append('\n');
-                }
-            }
-            long bad = r.mismatches();
-            sb.append(r.peerName()).append(": ").append(r.findings().size()).append(" checked, ")
-                    .append(bad == 0 ? "all match" : bad + (bad == 1 ? " mismatch" : " mismatches")).append('\n');
-        }
-        return sb.toString();
     }
 }

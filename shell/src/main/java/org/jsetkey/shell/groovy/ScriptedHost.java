@@ -34,9 +34,9 @@ import org.jsetkey.engine.tool.Inspector;
 import org.jsetkey.engine.tool.Ping;
 import org.jsetkey.engine.tool.PingOptions;
 import org.jsetkey.engine.tool.PingResult;
-import org.jsetkey.shell.command.PeerCommand;
 import org.jsetkey.shell.command.SetkeyLanguage;
 import org.jsetkey.shell.command.Words;
+import org.jsetkey.shell.lab.PeerCheckService;
 import org.jsetkey.shell.lab.PingService;
 
 /**
@@ -237,8 +237,8 @@ public final class ScriptedHost implements AutoCloseable {
     /** {@code peerCheck()} with every peer, {@code peerCheck('cardinal')} with one (name, endpoint or address). */
     public PeerCheckView peerCheck(Object peer) throws InterruptedException {
         String word = peer == null ? null : String.valueOf(peer);
-        List<PeerCheckResult> r = PeerCommand.run(host, word, 5000);
-        return new PeerCheckView(r, PeerCommand.format(host, r));
+        List<PeerCheckResult> r = PeerCheckService.run(host, word, PeerCheckService.DEFAULT_TIMEOUT_MILLIS);
+        return new PeerCheckView(r, PeerCheckService.format(host, r));
     }
 
     /** {@code ping(dest)}: one probe. */
