@@ -21,13 +21,16 @@ import org.jsetkey.engine.sad.SpiLookup;
 /**
  * Part 4, SAD: a SAD of 1,000 and one of 1,000,000 ESP SAs (aes-cbc + hmac-sha1, each with its
  * own address objects, as the parser makes them). Inbound lookup by SPI, insert (+ delete) of a
- * fresh SA and the outbound SA choice for 4,096 flows are measured interleaved on both; heap per SA is the used heap before and after filling
- * the large SAD, less the key bytes, against a budget of 1 KiB.
+ * fresh SA and the outbound SA choice for 4,096 flows are measured interleaved on both, and with
+ * them one random read from an array as large as the large SAD's key slots ({@link RandomRead}), the
+ * memory limit a million-entry lookup is read against. Heap per SA is the used heap before and after
+ * filling the large SAD, less the key bytes, against a budget of 1 KiB.
  */
 public final class SadBench implements BenchPart {
     public static final int SMALL = 1_000;
     public static final int LARGE = 1_000_000;
     private static final double TIME_TARGET = 3.0;
+    private static final double MEMORY_TARGET = 2.0;
     private static final long BYTES_BUDGET = 1024;
     private static final int KEYS = 4096;
     private static final Algorithm AES = Algorithms.find(AlgorithmKind.ENCRYPT, "aes-cbc").orElseThrow();
@@ -74,13 +77,15 @@ public final class SadBench implements BenchPart {
                 inserts(smallSad, large + 1, "insert " + small),
                 inserts(largeSad, large + 1 + KEYS, "insert " + large),
                 outbound(smallSad, small, "outbound " + small),
-                outbound(largeSad, large, "outbound " + large));
+                outbound(largeSad, large, "outbound " + large),
+                new Interleaved.Case("random read", RandomRead.op(RandomRead.keyBytes(large), large)));
         Interleaved.Rates rates = Interleaved.measure(cases, run, timing);
         if (smallSad.size() != small || largeSad.size() != large) {
             throw new IllegalStateException("SAD sizes changed: " + smallSad.size() + ", " + largeSad.size());
         }
         String big = BenchRow.count(large);
         String little = BenchRow.count(small);
+        String read = nanos(rates.median(6)) + " random read of " + RandomRead.size(RandomRead.keyBytes(large));
         return List.of(
                 BenchRow.atMost("lookup by SPI, " + big + " SAs vs " + little, nanos(rates.median(1)),
                         nanos(rates.median(0)), 1 / rates.medianRatio(1, 0), TIME_TARGET),
@@ -88,6 +93,12 @@ public final class SadBench implements BenchPart {
                         nanos(rates.median(2)), 1 / rates.medianRatio(3, 2), TIME_TARGET),
                 BenchRow.atMost("outbound SA choice, " + big + " SAs vs " + little, nanos(rates.median(5)),
                         nanos(rates.median(4)), 1 / rates.medianRatio(5, 4), TIME_TARGET),
+                BenchRow.atMost("lookup by SPI, " + big + " SAs vs memory", nanos(rates.median(1)), read,
+                        1 / rates.medianRatio(1, 6), MEMORY_TARGET),
+                BenchRow.atMost("outbound SA choice, " + big + " SAs vs memory", nanos(rates.median(5)), read,
+                        1 / rates.medianRatio(5, 6), MEMORY_TARGET),
+                BenchRow.info("insert+delete, " + big + " SAs vs memory", nanos(rates.median(3)), read,
+                        1 / rates.medianRatio(3, 6)),
                 BenchRow.atMost("heap per SA beyond keys, " + big + " SAs", bytesPerSa + " B", BYTES_BUDGET + " B",
                         (double) bytesPerSa / BYTES_BUDGET, 1.0));
     }

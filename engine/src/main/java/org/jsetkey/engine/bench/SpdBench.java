@@ -25,7 +25,9 @@ import org.jsetkey.engine.spd.Spd;
  * Part 3, SPD: lookup time with 10, 1,000 and 100,000 outbound policies of mixed prefix lengths
  * (/8 to /32, and IPv6 /48 to /128 for one in ten), protocols, ports and priorities. Half the
  * packets fall inside some policy, half are random in the same space. The three SPDs are
- * measured interleaved; the figure is time per lookup and its ratio to the 10-policy SPD.
+ * measured interleaved; the figure is time per lookup and its ratio to the 10-policy SPD. With
+ * them runs one random read from an array as large as the key slots of a table of the largest
+ * SPD's size ({@link RandomRead}), so the largest SPD can be read against the memory limit too.
  */
 public final class SpdBench implements BenchPart {
     public static final int[] SIZES = {10, 1_000, 100_000};
@@ -73,6 +75,10 @@ public final class SpdBench implements BenchPart {
                 next[1] += t.spd().lookup(Direction.OUT, f).isPresent() ? 1 : 0;
             }));
         }
+        int largest = sizes[sizes.length - 1];
+        long readBytes = RandomRead.keyBytes(largest);
+        cases.add(new Interleaved.Case("random read", RandomRead.op(readBytes, largest)));
+        int read = cases.size() - 1;
         Interleaved.Rates rates = Interleaved.measure(cases, run, timing);
         List<BenchRow> rows = new ArrayList<>();
         String base = nanos(rates.median(0));
@@ -83,6 +89,10 @@ public final class SpdBench implements BenchPart {
             rows.add(i == sizes.length - 1 ? BenchRow.atMost(name, nanos(rates.median(i)), base, ratio, TARGET)
                     : BenchRow.info(name, nanos(rates.median(i)), base, ratio));
         }
+        rows.add(BenchRow.info("lookup, " + BenchRow.count(largest) + " policies vs memory",
+                nanos(rates.median(sizes.length - 1)),
+                nanos(rates.median(read)) + " random read of " + RandomRead.size(readBytes),
+                1 / rates.medianRatio(sizes.length - 1, read)));
         return rows;
     }
 
