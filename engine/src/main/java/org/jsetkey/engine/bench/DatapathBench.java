@@ -10,12 +10,16 @@ import org.jsetkey.engine.xform.Xform;
 
 /**
  * Part 1, datapath: ESP/AH seal+open of a 1400-byte packet per suite against the bare cipher and
- * MAC on the same bytes with a per-packet IV (the limit), interleaved in one run.
+ * MAC on the same bytes with a per-packet IV (the limit), interleaved in one run. Then, for
+ * aes-gcm-16 and aes-cbc + hmac-sha2-256, the bytes one seal+open allocates, beside the limit's.
  */
 public final class DatapathBench implements BenchPart {
     public static final int PACKET = 1400;
     private static final double TARGET = 0.8;
     private static final String SA = "add 192.0.2.10 198.51.100.20 ";
+    private static final int ALLOCATION_CALLS = 20_000;
+    /** The suites whose allocation is shown (the AEAD and one cipher+HMAC). */
+    private static final List<String> ALLOCATING = List.of("esp aes-gcm-16", "esp aes-cbc + hmac-sha2-256");
     private final Interleaved.Timing timing;
 
     public DatapathBench() {
@@ -68,6 +72,10 @@ public final class DatapathBench implements BenchPart {
         return data + 2 + (block - (data + 2) % block) % block;
     }
 
+    private static String bytes(double perCall) {
+        return Double.isNaN(perCall) ? "?" : String.format(java.util.Locale.ROOT, "%.0f B", perCall);
+    }
+
     @Override
     public List<BenchRow> run(BenchRun run) throws Exception {
         List<Suite> suites = suites();
@@ -94,6 +102,14 @@ public final class DatapathBench implements BenchPart {
                     BenchRow.count(rates.median(esp)) + " pkt/s",
                     BenchRow.count(rates.median(limit)) + " pkt/s " + suites.get(i).limitName(),
                     rates.medianRatio(esp, limit), TARGET));
+        }
+        for (int i = 0; i < suites.size(); i++) {
+            if (ALLOCATING.contains(suites.get(i).name())) {
+                double esp = Allocation.perCall(cases.get(2 * i).op(), ALLOCATION_CALLS);
+                double limit = Allocation.perCall(cases.get(2 * i + 1).op(), ALLOCATION_CALLS);
+                rows.add(BenchRow.info(suites.get(i).name() + " bytes allocated per seal+open", bytes(esp),
+                        bytes(limit) + " " + suites.get(i).limitName(), esp / limit));
+            }
         }
         return rows;
     }
