@@ -91,13 +91,13 @@ final class Esp {
         }
         Layout l = layOut(env, entry, crypto, s, Math.max(4, s.cipher().blockBytes()));
         byte[] out = l.out();
-        byte[] trailer = new byte[l.padLen() + 2];
+        byte[] trailer = TRAILER.get();
         pad(trailer, 0, l.padLen(), sa.flags());
         trailer[l.padLen()] = (byte) l.padLen();
         trailer[l.padLen() + 1] = (byte) env.nextHeader();
         byte[] iv = s.fullIv(out, l.at());
         try {
-            s.cipher().encryptTo(iv, env.body(), env.bodyOffset(), l.data(), trailer, 0, trailer.length, out, l.ct(),
+            s.cipher().encryptTo(iv, env.body(), env.bodyOffset(), l.data(), trailer, 0, l.padLen() + 2, out, l.ct(),
                     l.at(), 8);
         } catch (GeneralSecurityException e) {
             throw encryptFailed(sa, e);
@@ -176,13 +176,21 @@ final class Esp {
                 + e.getMessage());
     }
 
-    /** Self-describing padding 1, 2, 3, ... (RFC 4303), or random / zero bytes as the SA's flags ask. */
+    /** Where this thread writes a trailer before it is encrypted behind the payload: no array per packet. */
+    private static final ThreadLocal<byte[]> TRAILER = ThreadLocal.withInitial(() -> new byte[255 + 2]);
+
+    /**
+     * Self-describing padding 1, 2, 3, ... (RFC 4303), or random / zero bytes as the SA's flags ask;
+     * zeros are written, not assumed: {@code out} may be the reused trailer.
+     */
     private void pad(byte[] out, int at, int padLen, int flags) {
         if ((flags & Algorithms.FLAG_RANDOM_PAD) != 0) {
             byte[] r = new byte[padLen];
             random.nextBytes(r);
             System.arraycopy(r, 0, out, at, padLen);
-        } else if ((flags & Algorithms.FLAG_ZERO_PAD) == 0) {
+        } else if ((flags & Algorithms.FLAG_ZERO_PAD) != 0) {
+            Arrays.fill(out, at, at + padLen, (byte) 0);
+        } else {
             for (int i = 0; i < padLen; i++) {
                 out[at + i] = (byte) (i + 1);
             }
