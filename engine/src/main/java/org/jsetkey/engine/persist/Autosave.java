@@ -125,7 +125,8 @@ public final class Autosave implements AutoCloseable, SequenceGuard {
     /** Writes the current state now ({@code save} without FILE). */
     public void write() throws IOException {
         synchronized (writeLock) {
-            StringBuilder sb = new StringBuilder(ConfigWriter.write(host.sad(), host.spd(), host.sysctl()));
+            StringBuilder sb = new StringBuilder(ConfigWriter.write(host.sad(), host.spd(), host.sysctl(),
+                    XfrmWriter::policyLine));
             sb.append("# sequence numbers (jsetkey autosave): outbound resumes above out=, inbound accepts only"
                     + " above in=\n");
             long inbound = 0;

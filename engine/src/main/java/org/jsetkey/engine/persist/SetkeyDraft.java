@@ -20,6 +20,7 @@ final class SetkeyDraft {
     private final StringBuilder text = new StringBuilder();
     private final List<Piece> pieces = new ArrayList<>();
     private final Word whole;
+    private final KernelForms kernel = new KernelForms();
 
     /** @param whole the word errors fall back to (the command word) */
     SetkeyDraft(Word whole) {
@@ -37,6 +38,11 @@ final class SetkeyDraft {
         return this;
     }
 
+    /** What the parsed policy must hold beyond the draft's setkey text. */
+    KernelForms kernel() {
+        return kernel;
+    }
+
     String text() {
         return text.toString();
     }
@@ -51,7 +57,7 @@ final class SetkeyDraft {
                 throw LineWords.error(w, d.message(), d.expected());
             }
         }
-        return r.statementsOnly();
+        return kernel.apply(r.statementsOnly());
     }
 
     private Word wordAt(int offset) {

@@ -11,6 +11,7 @@ import org.jsetkey.engine.crypto.AlgorithmKind;
 import org.jsetkey.engine.crypto.Algorithms;
 import org.jsetkey.engine.persist.LineWords.Word;
 import org.jsetkey.engine.setkey.stmt.Statement;
+import org.jsetkey.engine.spd.Level;
 
 /**
  * One entry of {@code setkey -D} or {@code setkey -DP} output (the KAME/FreeBSD layout jsetkey's
@@ -25,6 +26,7 @@ final class SetkeyDump {
             + "(\\[[^\\]]*\\])?");
     private static final Pattern SA_LINE = Pattern.compile("(esp|ah|ipcomp|tcp)(-[a-z]+)? mode=.*");
     private static final Pattern POLICY_LINE = Pattern.compile("(in|out|fwd) .*");
+    private static final Pattern KERNEL_LEVEL = Pattern.compile("(.*/)([a-z]+)([:#])([0-9]+)");
     private static final Pattern LIMIT = Pattern.compile("(\\d+)\\((s|bytes)\\)");
 
     private final List<List<Word>> rows = new ArrayList<>();
@@ -270,9 +272,7 @@ final class SetkeyDump {
     private void policy() {
         List<Word> head = rows.get(0);
         draft.add("spdadd", head.get(0));
-        for (Word w : head) {
-            draft.add(w.text(), w);
-        }
+        head(head);
         List<String> ctx = new ArrayList<>();
         Word ctxWord = null;
         List<Word> action = rows.get(1);
@@ -308,9 +308,63 @@ final class SetkeyDump {
         for (Word w : action) {
             draft.add(w.text(), w);
         }
-        for (Word r : rules) {
-            // unique#N: a reqid the kernel chose for a plain unique
-            draft.add(r.text().replaceFirst("/unique#[0-9]+$", "/unique"), r);
+        for (int i = 0; i < rules.size(); i++) {
+            rule(i, rules.get(i));
+        }
+    }
+
+    /**
+     * The selector line; {@code icmp type 0 code 0} (a Linux selector for exactly 0, as spddump prints it)
+     * is read as that selector.
+     */
+    private void head(List<Word> head) {
+        int i = 0;
+        for (; i < head.size() && !head.get(i).text().equals("type") && !head.get(i).text().equals("code"); i++) {
+            draft.add(head.get(i).text(), head.get(i));
+        }
+        if (i == head.size()) {
+            return;
+        }
+        long[] typeCode = {0, 0};
+        boolean[] given = {false, false};
+        Word at = head.get(i);
+        while (i < head.size()) {
+            Word w = head.get(i);
+            int k = w.text().equals("type") ? 0 : w.text().equals("code") ? 1 : -1;
+            if (k < 0 || given[k] || i + 1 == head.size()) {
+                throw LineWords.error(w, "unexpected \"" + w.text() + "\" in a policy's selector",
+                        List.of("type N", "code N"));
+            }
+            typeCode[k] = SequenceMark.number(head.get(i + 1), k == 0 ? "ICMP type" : "ICMP code", 255);
+            given[k] = true;
+            i += 2;
+        }
+        draft.kernel().exactZero(given[0] && typeCode[0] == 0, given[1] && typeCode[1] == 0);
+        if (typeCode[0] != 0 || typeCode[1] != 0) {
+            draft.add(typeCode[0] + "," + typeCode[1], at);
+        }
+    }
+
+    /**
+     * A rule as printed; a reqid the setkey language cannot state ({@code unique#16385} chosen by a kernel,
+     * {@code use:5} from a Linux template) is read as printed.
+     */
+    private void rule(int index, Word r) {
+        Matcher m = KERNEL_LEVEL.matcher(r.text());
+        if (!m.matches() || m.group(2).equals("unique") && m.group(3).equals(":")) {
+            draft.add(r.text(), r);
+            return;
+        }
+        long reqid = SequenceMark.number(new Word(m.group(4), r.column() + m.start(4), m.group(4).length(), false,
+                r.line()), "reqid", 0xffffffffL);
+        Level level = m.group(2).equals("use") ? Level.USE : Level.UNIQUE;
+        if (!m.group(2).equals("use") && !m.group(2).equals("unique")) {
+            throw LineWords.error(r, "a reqid with level " + m.group(2) + " is not a kernel's level",
+                    List.of("unique:N", "unique#N", "use:N", "use#N"));
+        }
+        draft.add(m.group(1) + (level == Level.USE ? "use" : "require"), r);
+        if (reqid != 0) {
+            draft.kernel().rule(index, level, reqid);
         }
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.net.IpProtocol;
 import org.jsetkey.engine.persist.LineWords.Word;
+import org.jsetkey.engine.spd.Level;
+import org.jsetkey.engine.spd.PolicyRule;
 import org.jsetkey.engine.spd.Priority;
 
 /** {@code ip xfrm policy ...} as a setkey {@code spdadd}, {@code spdupdate}, {@code spddelete}, {@code spdflush} or {@code spddump}. */
@@ -83,7 +85,7 @@ final class XfrmPolicy {
                     if (delete) {
                         throw XfrmReader.noEquivalent(w);
                     }
-                    template(w, words);
+                    template(w, words, draft);
                 }
                 default -> throw XfrmReader.noEquivalent(w);
             }
@@ -172,17 +174,12 @@ final class XfrmPolicy {
         draft.add(prefix(src) + (icmp ? "" : port(sport)), src);
         draft.add(prefix(dst) + (icmp ? "" : port(dport)), dst);
         if (icmp && (type != null || code != null)) {
+            // Linux keeps a given type or code with a full mask, so 0 is exactly 0; setkey's 0 is any, so
+            // the draft says any and the parsed selector is marked exact
             long t = type == null ? 0 : SequenceMark.number(type, "ICMP type", 255);
-            if (type != null && t == 0) {
-                throw LineWords.error(type, "ICMP type 0 has no setkey equivalent (setkey's 0 means any type)",
-                        List.of("1-255"));
-            }
             long c = code == null ? 0 : SequenceMark.number(code, "ICMP code", 255);
-            if (code != null && c == 0) {
-                throw LineWords.error(code, "ICMP code 0 has no setkey equivalent (setkey's 0 means any code)",
-                        List.of("1-255"));
-            }
-            draft.add(upper + " " + t + "," + c, proto);
+            draft.kernel().exactZero(type != null && t == 0, code != null && c == 0);
+            draft.add(t == 0 && c == 0 ? upper : upper + " " + t + "," + c, proto);
         } else {
             draft.add(upper, proto == null ? command : proto);
         }
@@ -206,7 +203,7 @@ final class XfrmPolicy {
         return "[" + p + "]";
     }
 
-    private void template(Word tmpl, LineWords words) {
+    private void template(Word tmpl, LineWords words, SetkeyDraft draft) {
         IpAddress tsrc = null;
         IpAddress tdst = null;
         String tproto = null;
@@ -269,15 +266,12 @@ final class XfrmPolicy {
                     List.of("src ADDR dst ADDR"));
         }
         String ends = tsrc == null ? "" : tsrc.format() + "-" + tdst.format();
-        String lvl;
-        if (reqid != 0) {
-            if (level.equals("use")) {
-                throw LineWords.error(reqidWord, "reqid with level use has no setkey equivalent (setkey binds a "
-                        + "reqid only as unique:N)", List.of());
-            }
+        String lvl = level.equals("use") ? "use" : "require";
+        if (reqid != 0 && lvl.equals("require") && reqid <= PolicyRule.MAX_MANUAL_REQID) {
             lvl = "unique:" + reqid;
-        } else {
-            lvl = level.equals("use") ? "use" : "require";
+        } else if (reqid != 0) {
+            // any 32-bit reqid, with either level: kept exactly, as the kernel holds it (use:N, unique#N)
+            draft.kernel().rule(rules.size(), lvl.equals("use") ? Level.USE : Level.UNIQUE, reqid);
         }
         rules.add(tproto + "/" + mode + "/" + ends + "/" + lvl);
         ruleWords.add(reqid != 0 ? reqidWord : levelWord);

@@ -204,6 +204,15 @@ public final class XfrmWriter {
         sb.append(" ctx \"").append(c.context()).append('"');
     }
 
+    /** The {@code ip xfrm policy add} line for {@code p}, or null when Linux has no equivalent. */
+    public static String policyLine(Policy p) {
+        try {
+            return policy(p);
+        } catch (Untranslatable u) {
+            return null;
+        }
+    }
+
     static String policy(Policy p) throws Untranslatable {
         if (p.action() == PolicyAction.ENTRUST || p.action() == PolicyAction.BYPASS) {
             throw new Untranslatable("action " + p.action().keyword() + " has no ip xfrm equivalent");
@@ -222,11 +231,14 @@ public final class XfrmWriter {
                 sb.append(" src ").append(r.tunnelSrc().format()).append(" dst ").append(r.tunnelDst().format());
             }
             sb.append(" proto ").append(proto(r.proto())).append(" mode ").append(r.mode().keyword());
+            if (r.reqid() != 0) {
+                sb.append(" reqid ").append(r.reqid());
+            }
             if (r.level() == Level.UNIQUE) {
                 if (r.reqid() == 0) {
                     throw new Untranslatable("level unique without a number has no ip xfrm equivalent");
                 }
-                sb.append(" reqid ").append(r.reqid()).append(" level required");
+                sb.append(" level required");
             } else if (r.level() == Level.REQUIRE) {
                 sb.append(" level required");
             } else if (r.level() == Level.USE) {
@@ -253,10 +265,10 @@ public final class XfrmWriter {
         }
         if (s.isIcmp()) {
             sb.append(" proto ").append(IpProtocol.name(proto));
-            if (s.srcPort() != 0) {
+            if (s.srcPort() != 0 || s.srcZeroExact()) {
                 sb.append(" type ").append(s.srcPort());
             }
-            if (s.dstPort() != 0) {
+            if (s.dstPort() != 0 || s.dstZeroExact()) {
                 sb.append(" code ").append(s.dstPort());
             }
             return sb.toString();

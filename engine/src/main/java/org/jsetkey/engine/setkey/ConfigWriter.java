@@ -3,12 +3,14 @@ package org.jsetkey.engine.setkey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 import org.jsetkey.engine.sad.Sad;
 import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.sad.SaState;
 import org.jsetkey.engine.setkey.stmt.Add;
 import org.jsetkey.engine.setkey.stmt.SpdAdd;
+import org.jsetkey.engine.spd.Policy;
 import org.jsetkey.engine.spd.Spd;
 import org.jsetkey.engine.spd.SpdEntry;
 import org.jsetkey.engine.sysctl.Knob;
@@ -31,6 +33,15 @@ public final class ConfigWriter {
 
     /** With {@code sysctl} null, no sysctl lines. */
     public static String write(Sad sad, Spd spd, Sysctl sysctl) {
+        return write(sad, spd, sysctl, p -> null);
+    }
+
+    /**
+     * A policy setkey's language cannot state (from Linux: a reqid above 16383 or with level use, an
+     * ICMP type or code of exactly 0) is a comment with the reason, followed by {@code exactForm}'s line
+     * for it when that gives one (the autosave file keeps it as an {@code ip xfrm} line, which loads).
+     */
+    public static String write(Sad sad, Spd spd, Sysctl sysctl, Function<Policy, String> exactForm) {
         StringBuilder sb = new StringBuilder("# written by jsetkey; load it with: jsetkey -f FILE\nflush;\nspdflush;\n");
         sysctls(sb, sysctl, false);
         List<SaEntry> sas = new ArrayList<>(sad.snapshot());
@@ -43,7 +54,17 @@ public final class ConfigWriter {
         List<SpdEntry> policies = new ArrayList<>(spd.snapshot());
         policies.sort(Comparator.comparingLong(SpdEntry::id));
         for (SpdEntry e : policies) {
-            sb.append(StatementFormatter.format(new SpdAdd(e.policy()))).append('\n');
+            String gap = e.policy().setkeyGap();
+            String exact = gap == null ? null : exactForm.apply(e.policy());
+            if (gap == null) {
+                sb.append(StatementFormatter.format(new SpdAdd(e.policy()))).append('\n');
+            } else {
+                sb.append("# no setkey equivalent: ").append(gap).append(": ")
+                        .append(StatementFormatter.format(new SpdAdd(e.policy()))).append('\n');
+                if (exact != null) {
+                    sb.append(exact).append('\n');
+                }
+            }
         }
         sysctls(sb, sysctl, true);
         return sb.toString();

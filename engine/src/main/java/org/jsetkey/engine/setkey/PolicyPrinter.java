@@ -62,7 +62,8 @@ public final class PolicyPrinter {
 
     /**
      * The first line. ICMPv6 selectors carry type and code instead of ports and print no
-     * brackets (KAME); ICMP type,code is an ipsec-tools feature and prints its way ({@code icmp 8,0}).
+     * brackets (KAME); ICMP type,code is an ipsec-tools feature and prints its way ({@code icmp 8,0}). A
+     * type or code of exactly 0 (from Linux) prints as {@code icmp type 0 code 0}.
      */
     static String selector(Selector s) {
         boolean icmp = s.isIcmp();
@@ -78,7 +79,15 @@ public final class PolicyPrinter {
 
     private static String upper(Selector s) {
         String name = IpProtocol.setkeyWord(s.upperProtocol());
-        if (s.isIcmp() && (s.srcPort() != 0 || s.dstPort() != 0)) {
+        if (s.hasExactZero()) {
+            // setkey's T,C has 0 = any: a Linux selector for type or code 0 prints in ip xfrm's words
+            if (s.srcPort() != 0 || s.srcZeroExact()) {
+                name += " type " + s.srcPort();
+            }
+            if (s.dstPort() != 0 || s.dstZeroExact()) {
+                name += " code " + s.dstPort();
+            }
+        } else if (s.isIcmp() && (s.srcPort() != 0 || s.dstPort() != 0)) {
             name += " " + s.srcPort() + "," + s.dstPort();
         }
         return name;

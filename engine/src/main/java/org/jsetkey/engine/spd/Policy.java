@@ -41,6 +41,20 @@ public record Policy(Selector selector, Direction direction, Priority priority, 
         return sortPriority() << 16 | (0xffff - selector.specificity());
     }
 
+    /** Why setkey's language cannot state this policy (it came from Linux), or null when it can. */
+    public String setkeyGap() {
+        if (selector.hasExactZero()) {
+            return "an ICMP " + (selector.srcZeroExact() ? "type" : "code") + " of exactly 0 (setkey's 0 means any)";
+        }
+        for (PolicyRule r : rules) {
+            String gap = r.setkeyGap();
+            if (gap != null) {
+                return gap;
+            }
+        }
+        return null;
+    }
+
     /** Two policies with the same key cannot both be in the SPD. */
     public boolean sameKey(Policy other) {
         return selector.equals(other.selector) && direction == other.direction

@@ -11,9 +11,14 @@ import org.jsetkey.engine.net.IpProtocol;
  */
 final class PolicyBucket {
     private static final int STRIDE = 3;
+    private static final long SRC_EXACT = 1L << 41;
+    private static final long DST_EXACT = 1L << 40;
 
     private SpdEntry[] entries = new SpdEntry[0];
-    /** Per entry: rank, id, upper protocol << 32 | src port << 16 | dst port (one array: one cache miss). */
+    /**
+     * Per entry: rank, id, exact-0 bits << 40 | upper protocol << 32 | src port << 16 | dst port (one array:
+     * one cache miss).
+     */
     private long[] data = new long[0];
 
     static long rank(Policy p) {
@@ -48,7 +53,8 @@ final class PolicyBucket {
         entries[at] = e;
         data[at * STRIDE] = r;
         data[at * STRIDE + 1] = e.id();
-        data[at * STRIDE + 2] = (long) s.upperProtocol() << 32 | (long) s.srcPort() << 16 | s.dstPort();
+        data[at * STRIDE + 2] = (s.srcZeroExact() ? SRC_EXACT : 0) | (s.dstZeroExact() ? DST_EXACT : 0)
+                | (long) s.upperProtocol() << 32 | (long) s.srcPort() << 16 | s.dstPort();
     }
 
     /** Removes the entry with this id; false when none. */
@@ -71,11 +77,12 @@ final class PolicyBucket {
         long[] d = data;
         for (int i = 0, k = 2; k < d.length; i++, k += STRIDE) {
             long u = d[k];
-            int proto = (int) (u >>> 32);
+            int proto = (int) (u >>> 32) & 0xff;
             int sp = (int) (u >>> 16) & 0xffff;
             int dp = (int) u & 0xffff;
-            if ((proto == IpProtocol.ANY.number() || proto == protocol) && (sp == 0 || sp == srcPort)
-                    && (dp == 0 || dp == dstPort)) {
+            if ((proto == IpProtocol.ANY.number() || proto == protocol)
+                    && (sp == 0 && (u & SRC_EXACT) == 0 || sp == srcPort)
+                    && (dp == 0 && (u & DST_EXACT) == 0 || dp == dstPort)) {
                 return i;
             }
         }

@@ -13,7 +13,6 @@ import org.jsetkey.engine.sad.SaType;
 import org.jsetkey.engine.sad.SecurityAssociation;
 import org.jsetkey.engine.spd.Direction;
 import org.jsetkey.engine.spd.Flow;
-import org.jsetkey.engine.spd.Level;
 import org.jsetkey.engine.spd.PolicyAction;
 import org.jsetkey.engine.spd.PolicyRule;
 import org.jsetkey.engine.spd.SpdEntry;
@@ -89,7 +88,7 @@ final class OutputPath {
         for (PolicyRule rule : rules) {
             IpAddress src = rule.hasEndpoints() ? rule.tunnelSrc() : flow.src();
             IpAddress dst = rule.hasEndpoints() ? rule.tunnelDst() : flow.dst();
-            long reqid = rule.level() == Level.UNIQUE ? rule.reqid() : 0;
+            long reqid = rule.reqid(); // 0 but for unique:N and a Linux template's reqid (any level)
             boolean preferOld = dp.sysctl().getInt(SysctlNames.KEY_PREFERRED_OLDSA) != 0;
             Optional<SaEntry> sa = dp.sad().findOutbound(src, dst, rule.proto(), rule.mode(), reqid, preferOld);
             if (sa.isPresent()) {
