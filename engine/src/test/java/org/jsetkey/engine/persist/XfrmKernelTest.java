@@ -163,6 +163,26 @@ class XfrmKernelTest {
     }
 
     @Test
+    void theKernelHoldsTheFormsSetkeyCannotStateAsJsetkeyDoes() throws Exception {
+        assumeKernelAndIproute2();
+        TestHost a = new TestHost();
+        a.loadClean(XfrmListingTest.resource("kernel-forms.conf"));
+        String written = XfrmWriter.write(a.host.sad(), a.host.spd(), a.host.sysctl()).text();
+        Loaded k = load(written);
+        assertEquals(10, k.policies()); // 8 policies, 2 flushes
+        List<Policy> want = jsetkeyRank(a, commented(written));
+        assertEquals(8, want.size());
+        // reqids, levels and the exact ICMP type/code 0 as the kernel lists them, read back into jsetkey
+        assertEquals(want, kernelRank(k.listing()));
+        for (String held : List.of("reqid 4294967295(0xffffffff) mode tunnel\n\t\tlevel use ",
+                "reqid 16385(0x00004001) mode tunnel\n\t\tlevel required ", "reqid 5(0x00000005) mode tunnel\n"
+                + "\t\tlevel use ", " proto icmp type 0 code 0 uid 0\n", " proto icmp type 8 code 0 uid 0\n",
+                " proto icmp code 0 uid 0\n", " proto ipv6-icmp type 0 uid 0\n")) {
+            assertTrue(k.listing().contains(held), held + " in\n" + k.listing());
+        }
+    }
+
+    @Test
     void randomDatabasesReachTheKernelAndRankAsInJsetkey() throws Exception {
         assumeKernelAndIproute2();
         int policies = 0;
