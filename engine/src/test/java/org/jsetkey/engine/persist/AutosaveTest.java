@@ -53,6 +53,24 @@ class AutosaveTest {
     }
 
     @Test
+    void policiesOnlyLinuxCanStateComeBackAfterARestart() throws IOException {
+        Path file = dir.resolve("k.autosave");
+        TestHost h = new TestHost();
+        try (Autosave a = Autosave.start(h.host, file, errors::add)) {
+            h.loadClean(XfrmListingTest.resource("kernel-forms.conf"));
+            String written = Files.readString(file);
+            assertTrue(written.contains("\n# no setkey equivalent: an ICMP type of exactly 0 (setkey's 0 means any):"
+                    + " spdadd 192.0.2.1 198.51.100.1 icmp type 0 code 0 -P in prio high + 1073741774 discard;\n"
+                    + "ip xfrm policy add src 192.0.2.1/32 dst 198.51.100.1/32 proto icmp type 0 code 0 dir in"
+                    + " priority 50 action block\n"), written);
+            TestHost restored = new TestHost();
+            restored.loadClean(written);
+            assertEquals(h.state(), restored.state());
+        }
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
     void aBatchWritesOnceAtItsEnd() throws IOException {
         Path file = dir.resolve("b.autosave");
         TestHost h = new TestHost();
