@@ -55,15 +55,15 @@ public final class ConfigWriter {
         policies.sort(Comparator.comparingLong(SpdEntry::id));
         for (SpdEntry e : policies) {
             String gap = e.policy().setkeyGap();
-            String exact = gap == null ? null : exactForm.apply(e.policy());
+            String text = StatementFormatter.format(new SpdAdd(e.policy()));
             if (gap == null) {
-                sb.append(StatementFormatter.format(new SpdAdd(e.policy()))).append('\n');
-            } else {
-                sb.append("# no setkey equivalent: ").append(gap).append(": ")
-                        .append(StatementFormatter.format(new SpdAdd(e.policy()))).append('\n');
-                if (exact != null) {
-                    sb.append(exact).append('\n');
-                }
+                sb.append(text).append('\n');
+                continue;
+            }
+            sb.append("# no setkey equivalent: ").append(gap).append(": ").append(text).append('\n');
+            String exact = exactForm.apply(e.policy());
+            if (exact != null) {
+                sb.append(exact).append('\n');
             }
         }
         sysctls(sb, sysctl, true);
