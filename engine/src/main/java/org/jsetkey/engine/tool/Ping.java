@@ -53,7 +53,7 @@ public final class Ping {
 
     /**
      * Pings, handing each reply to {@code onReply} before counting it, so every reply the result
-     * counts has been handed over when this returns. Interrupted, it stops sending and waiting,
+     * counts has been handed over when this returns, and none is handed over after it. Interrupted, it stops sending and waiting,
      * returns the result so far and leaves the thread's interrupt status set.
      *
      * @throws IllegalStateException when the host has no address to send from
@@ -71,6 +71,7 @@ public final class Ping {
         List<Long> rtts = new ArrayList<>();
         int[] counts = new int[2];
         Object lock = new Object();
+        boolean[] finished = {false};
         long start = System.nanoTime();
         long[] last = {start};
         int transmitted = 0;
@@ -89,11 +90,16 @@ public final class Ping {
             if (t0 == null || !r.from().equals(options.destination())) {
                 return;
             }
-            boolean dup = answered.putIfAbsent(seq, Boolean.TRUE) != null;
             long rtt = options.timing() ? Math.max(0, (r.arrivalNanos() - t0) / 1000) : -1;
-            onReply.accept(new Reply(seq, IcmpEcho.HEADER + r.echo().data().length, r.from(), r.ttl(), rtt, dup,
-                    r.delivered().protections()));
+            // handed over and counted under the lock the result is read under, so a reply is
+            // either both printed and counted or, arriving after the result was taken, neither
             synchronized (lock) {
+                if (finished[0]) {
+                    return;
+                }
+                boolean dup = answered.putIfAbsent(seq, Boolean.TRUE) != null;
+                onReply.accept(new Reply(seq, IcmpEcho.HEADER + r.echo().data().length, r.from(), r.ttl(), rtt,
+                        dup, r.delivered().protections()));
                 last[0] = Math.max(last[0], r.arrivalNanos());
                 if (dup) {
                     counts[1]++;
@@ -140,6 +146,7 @@ public final class Ping {
             Thread.currentThread().interrupt();
         }
         synchronized (lock) {
+            finished[0] = true;
             // iputils: from the first probe to the last packet seen; 0 for a single probe
             long elapsed = transmitted <= 1 ? 0 : TimeUnit.NANOSECONDS.toMillis(last[0] - start);
             return new PingResult(transmitted, counts[0], counts[1], rtts, elapsed, droppedHere, dropHere.get());
