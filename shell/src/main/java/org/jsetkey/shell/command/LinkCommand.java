@@ -10,6 +10,7 @@ import org.jsetkey.engine.link.UdpLink;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.net.Prefix;
 import org.jsetkey.engine.stack.Host;
+import org.jsetkey.engine.tun.TunInterface;
 
 /**
  * {@code link}: the UDP test link: local socket, each peer with what it owns, the traffic both ways
@@ -24,7 +25,8 @@ record LinkCommand(Host host) implements Command {
                         + "prefixes and announced name and addresses, packets and bytes each way (the hosts' own\n"
                         + "announcement and peer-check packets, UDP port 60500, counted apart), the impairment and\n"
                         + "what it did, and the datagrams dropped by the link itself (from unknown senders, malformed,\n"
-                        + "no peer for the destination).\n"
+                        + "no peer for the destination), then each real interface (--tun, cloned_interfaces): packets\n"
+                        + "each way, malformed reads dropped, packets the OS refused.\n"
                         + "link impair: faults on the datagrams this host sends PEER (every peer when none is named;\n"
                         + "PEER is its name, HOST:PORT or an address it owns), as Linux netem makes them, after the\n"
                         + "point tcpdump on this host shows: loss P%, delay T [JITTER] (uniform), reorder P% (with a\n"
@@ -78,6 +80,14 @@ record LinkCommand(Host host) implements Command {
         sb.append("foreign datagrams ").append(link.foreignDatagrams()).append(", malformed datagrams ")
                 .append(link.malformedDatagrams()).append(", packets without a peer ").append(link.noRoute())
                 .append('\n');
+        for (TunInterface t : host.interfaces()) {
+            sb.append("interface ").append(t.config().name()).append("  ").append(t.config().address().format())
+                    .append('/').append(t.config().network().length()).append("  written ").append(t.packetsOut())
+                    .append(" packets ").append(t.bytesOut()).append(" bytes, read ").append(t.packetsIn())
+                    .append(" packets ").append(t.bytesIn()).append(" bytes; malformed ").append(t.malformed())
+                    .append(", refused by the OS ").append(t.writeFailures())
+                    .append(t.failure() == null ? "" : "; stopped: " + t.failure()).append('\n');
+        }
         output.out(sb.toString());
         return true;
     }
