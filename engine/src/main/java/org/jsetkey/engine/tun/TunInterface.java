@@ -34,7 +34,8 @@ public final class TunInterface implements AutoCloseable {
     private volatile String failure;
     private Thread thread;
 
-    private TunInterface(TunConfig config, TunDevice device) {
+    /** @param device null only in tests that feed {@link #handle} directly */
+    TunInterface(TunConfig config, TunDevice device) {
         this.config = config;
         this.device = device;
     }
@@ -48,9 +49,14 @@ public final class TunInterface implements AutoCloseable {
         return config;
     }
 
-    /** Starts the reader thread: every valid packet read goes to {@code handler} (the host's input path). */
-    public synchronized void start(Consumer<byte[]> handler) {
+    /** Where every valid packet read goes (the host's input path), on the reader thread. */
+    public void onReceive(Consumer<byte[]> handler) {
         this.receiver = handler;
+    }
+
+    /** Starts the reader thread: every valid packet read goes to {@code handler}. */
+    public synchronized void start(Consumer<byte[]> handler) {
+        onReceive(handler);
         if (thread != null) {
             return;
         }
@@ -166,6 +172,9 @@ public final class TunInterface implements AutoCloseable {
     /** Stops the reader and closes the device: the OS interface disappears. */
     @Override
     public void close() {
+        if (device == null) {
+            return;
+        }
         device.close();
         Thread t;
         synchronized (this) {

@@ -16,9 +16,13 @@ final class Netns {
     record Run(int exit, String out) {
     }
 
-    /** Runs {@code command}, stdin from {@code in} (or nothing); kills it after {@code seconds}. */
+    /**
+     * Runs {@code command}, stdin from {@code in} (or nothing), stdout to {@code out} when given;
+     * returns the exit status and the rest of the output (stderr alone when {@code out} is given).
+     * Kills it after {@code seconds}.
+     */
     static Run run(int seconds, Path in, Path out, String... command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(out == null);
         pb.redirectInput(in == null ? ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())
                 : ProcessBuilder.Redirect.from(in.toFile()));
         Path log = Files.createTempFile("tun-it-", ".out");

@@ -179,4 +179,26 @@ class TunLabIT {
                 explain);
         assertFalse(gwbTrace.isEmpty(), "the pings reached gwb's link");
     }
+
+    @Test
+    void garbageTheOsWritesIntoTheInterfaceIsCountedAndTheGatewayGoesOn() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "skipped: needs /usr/bin/python3 for a packet socket");
+        // a packet socket on the interface hands the device any bytes, as a broken driver or program might
+        String send = "import socket\n"
+                + "s = socket.socket(socket.AF_PACKET, socket.SOCK_DGRAM, socket.htons(0x0800))\n"
+                + "for p in [b'\\x45', b'\\x45' + bytes(30), b'\\x60' + bytes(10), bytes(range(40)), b'\\x45\\x00\\xff\\xff' + bytes(40)]:\n"
+                + "    s.sendto(p, ('tia" + tag + "', 0x0800))\n";
+        Netns.Run garbage = Netns.run(30, null, null, "ip", "netns", "exec", nsA, "/usr/bin/python3", "-c", send);
+        assertEquals(0, garbage.exit(), garbage.out());
+        Netns.Run ping = Netns.run(60, null, null, "ip", "netns", "exec", nsA, "ping", "-c", "2", "-W", "5",
+                "10.2.0.2");
+        assertTrue(ping.out().contains("2 packets transmitted, 2 received"), ping.out());
+        assertEquals(5, gwa.host().interfaces().get(0).malformed(), "each bad read dropped and counted");
+        assertEquals(0, gwa.host().interfaces().get(0).handlerFailures());
+        RecordingOutput link = new RecordingOutput();
+        try (Shell gwaShell = new Shell(gwa, link, false)) {
+            gwaShell.interpreter().accept("link");
+        }
+        assertTrue(link.out.toString().contains("; malformed 5, refused by the OS 0\n"), link.out.toString());
+    }
 }
