@@ -32,6 +32,7 @@ public final class TunInterface implements AutoCloseable {
     private final AtomicLong handlerFailures = new AtomicLong();
     private volatile Consumer<byte[]> receiver = p -> { };
     private volatile String failure;
+    private long lastStamp;
     private Thread thread;
 
     /** @param device null only in tests that feed {@link #handle} directly */
@@ -123,13 +124,16 @@ public final class TunInterface implements AutoCloseable {
         if (taps.isEmpty()) {
             return;
         }
-        LinkPacket lp = new LinkPacket(System.currentTimeMillis() * 1000 + (System.nanoTime() / 1000) % 1000, dir,
-                packet);
-        for (Consumer<LinkPacket> t : taps) {
-            try {
-                t.accept(lp);
-            } catch (RuntimeException ignored) {
-                // a failing tap must not stop the interface
+        // the reader (in) and senders (out) stamp and hand over one at a time: a trace's times never go back
+        synchronized (taps) {
+            lastStamp = Math.max(LinkPacket.nowMicros(), lastStamp + 1);
+            LinkPacket lp = new LinkPacket(lastStamp, dir, packet);
+            for (Consumer<LinkPacket> t : taps) {
+                try {
+                    t.accept(lp);
+                } catch (RuntimeException ignored) {
+                    // a failing tap must not stop the interface
+                }
             }
         }
     }
