@@ -1,11 +1,8 @@
 package org.jsetkey.engine.bench;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +20,6 @@ import org.jsetkey.engine.setkey.SetkeyListener;
 import org.jsetkey.engine.stack.Host;
 import org.jsetkey.engine.sysctl.SysctlNames;
 import org.jsetkey.engine.tun.TunConfig;
-import org.jsetkey.engine.tun.TunInterface;
 
 /**
  * The plumbing of scripts/tun-lab for the bench: two network namespaces (10.1.0.2 and 10.2.0.2)
@@ -60,7 +56,7 @@ final class TunLab implements AutoCloseable {
             TunConfig a = TunConfig.of("tba" + tag, "10.1.0.1/24", "bench");
             TunConfig b = TunConfig.of("tbb" + tag, "10.2.0.1/24", "bench");
             if (mode == Mode.RELAY) {
-                relay(a, b);
+                parts.add(new BareRelay(a, b));
             } else {
                 gateways(a, b, mode == Mode.ESP);
             }
@@ -133,51 +129,6 @@ final class TunLab implements AutoCloseable {
         if (new Setkey(h.sad(), h.spd(), 0).run(text, "bench", quiet).failed()) {
             throw new IllegalStateException("bench tun setup: " + text);
         }
-    }
-
-    /** The same datagrams with nothing in between: TUN a -> UDP -> UDP -> TUN b and back. */
-    private void relay(TunConfig a, TunConfig b) throws Exception {
-        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-        DatagramSocket sa = new DatagramSocket(loopback);
-        parts.add(sa::close);
-        DatagramSocket sb = new DatagramSocket(loopback);
-        parts.add(sb::close);
-        TunInterface ta = TunInterface.open(a);
-        parts.add(ta);
-        TunInterface tb = TunInterface.open(b);
-        parts.add(tb);
-        ta.start(p -> send(sa, p, sb.getLocalSocketAddress()));
-        tb.start(p -> send(sb, p, sa.getLocalSocketAddress()));
-        copy(sb, tb);
-        copy(sa, ta);
-    }
-
-    private static void send(DatagramSocket from, byte[] p, java.net.SocketAddress to) {
-        try {
-            from.send(new DatagramPacket(p, p.length, to));
-        } catch (IOException e) {
-            // a lost datagram: the kernels' ping and TCP see it
-        }
-    }
-
-    private static void copy(DatagramSocket from, TunInterface to) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[65_535];
-            DatagramPacket p = new DatagramPacket(buf, buf.length);
-            while (!from.isClosed()) {
-                try {
-                    p.setLength(buf.length);
-                    from.receive(p);
-                    to.send(java.util.Arrays.copyOf(buf, p.getLength()));
-                } catch (SocketException closed) {
-                    return;
-                } catch (IOException e) {
-                    // next datagram
-                }
-            }
-        }, "bench-relay");
-        t.setDaemon(true);
-        t.start();
     }
 
     private static void place(String ifname, String ns, String address, String gateway) throws Exception {
