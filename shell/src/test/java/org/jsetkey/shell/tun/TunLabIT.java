@@ -174,9 +174,13 @@ class TunLabIT {
         gwbOut.out.setLength(0);
         gwbShell.interpreter().accept("explain");
         String explain = gwbOut.out.toString();
-        assertTrue(explain.contains("AUTH_FAILED (ICV mismatch)"), explain);
-        assertTrue(explain.contains("spi 4097") || explain.contains("0x00001001") || explain.contains("0x1001"),
-                explain);
+        assertEquals(2, explain.split("AUTH_FAILED \\(ICV mismatch\\)\n", -1).length - 1, explain);
+        assertTrue(explain.contains("\n    ICV mismatch on esp spi 4097 (0x00001001) from 192.0.2.1 to 192.0.2.2: the keys"
+                + " or algorithms differ between the hosts"), explain);
+        gwbOut.out.setLength(0);
+        gwbShell.interpreter().accept("netstat -s -p esp");
+        assertTrue(gwbOut.out.toString().contains("\t2 packets dropped; bad authentication detected\n"),
+                gwbOut.out.toString());
         assertFalse(gwbTrace.isEmpty(), "the pings reached gwb's link");
     }
 
