@@ -50,7 +50,7 @@ record LinkCommand(Host host) implements Command {
             return false;
         }
         if (link == null) {
-            output.println("No link (start with --listen HOST:PORT and --peer, or --rc rc.conf).");
+            output.out("No link (start with --listen HOST:PORT and --peer, or --rc rc.conf).\n" + interfaces());
             return true;
         }
         StringBuilder sb = new StringBuilder();
@@ -80,6 +80,14 @@ record LinkCommand(Host host) implements Command {
         sb.append("foreign datagrams ").append(link.foreignDatagrams()).append(", malformed datagrams ")
                 .append(link.malformedDatagrams()).append(", packets without a peer ").append(link.noRoute())
                 .append('\n');
+        sb.append(interfaces());
+        output.out(sb.toString());
+        return true;
+    }
+
+    /** One line per real interface (--tun, cloned_interfaces): its packets each way and what it dropped. */
+    private String interfaces() {
+        StringBuilder sb = new StringBuilder();
         for (TunInterface t : host.interfaces()) {
             sb.append("interface ").append(t.config().name()).append("  ").append(t.config().address().format())
                     .append('/').append(t.config().network().length()).append("  written ").append(t.packetsOut())
@@ -88,8 +96,7 @@ record LinkCommand(Host host) implements Command {
                     .append(", refused by the OS ").append(t.writeFailures())
                     .append(t.failure() == null ? "" : "; stopped: " + t.failure()).append('\n');
         }
-        output.out(sb.toString());
-        return true;
+        return sb.toString();
     }
 
     /** {@code link impair [PEER] WORDS | off}: sets (or clears) and prints what is in force, seed included. */
