@@ -8,6 +8,7 @@ import org.jsetkey.engine.bench.DatapathBench;
 import org.jsetkey.engine.bench.LinkBench;
 import org.jsetkey.engine.bench.SadBench;
 import org.jsetkey.engine.bench.SpdBench;
+import org.jsetkey.engine.bench.TunBench;
 
 /** Every part of {@code --bench}, in the order the table shows them. Add a part here. */
 final class BenchParts {
@@ -21,6 +22,7 @@ final class BenchParts {
                 new SpdBench(),
                 new SadBench(),
                 new BulkBench(),
+                new TunBench(),
                 new StartupBench());
     }
 }

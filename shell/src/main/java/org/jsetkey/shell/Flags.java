@@ -7,6 +7,7 @@ import java.util.List;
 import org.jsetkey.engine.link.Endpoints;
 import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.tun.TunConfig;
 import org.jsetkey.shell.host.HostOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Parameters;
             "       jsetkey [-Paglntv] -D | [-Pv] -F      (combinable: -F -f FILE -D)",
             "       jsetkey -x[x]",
             "       jsetkey [--rc FILE] [--name NAME] [--addr ADDR]... [--listen HOST:PORT]",
-            "               [--peer HOST:PORT[=PREFIX]]... [--boot FILE] [--script FILE [ARGS...]]",
+            "               [--peer HOST:PORT[=PREFIX]]... [--tun NAME=ADDR/LEN]... [--boot FILE]",
+            "               [--script FILE [ARGS...]]",
             "       jsetkey --demo | --bench [ROUNDS] | --soak [SECONDS] [--impair NETEM] | -h | -V"},
         description = {"setkey(8) as a live IPsec lab. Without arguments: the console (or, when standard",
                 "input is not a terminal, console commands read from it)."},
@@ -101,6 +103,11 @@ final class Flags {
             description = "A peer on the link and the addresses it owns (repeatable).")
     List<String> peers = new ArrayList<>();
 
+    @Option(names = "--tun", paramLabel = "NAME=ADDR/LEN", description = "Own a real OS interface (Linux TUN, "
+            + "needs root or CAP_NET_ADMIN): ADDR is this host's address on it, the /LEN network lies behind it "
+            + "(repeatable; rc.conf: cloned_interfaces, ifconfig_NAME).")
+    List<String> tuns = new ArrayList<>();
+
     @Option(names = "--boot", paramLabel = "FILE", description = "Load setkey statements from FILE at start, then read commands.")
     Path boot;
 
@@ -154,7 +161,11 @@ final class Flags {
             }
             parsedAddresses.add(ip);
         }
+        List<TunConfig> parsedTuns = new ArrayList<>();
+        for (String t : tuns) {
+            parsedTuns.add(TunConfig.parse(t));
+        }
         return new HostOptions(name, parsedAddresses, listen == null ? null : Endpoints.parseListen(listen),
-                parsedPeers, boot, rc, script, demo, autosave);
+                parsedPeers, boot, rc, script, demo, autosave, parsedTuns);
     }
 }

@@ -8,6 +8,12 @@ public record LinkPacket(long timeMicros, LinkDirection direction, byte[] bytes)
         bytes = bytes.clone();
     }
 
+    /** The wall clock in microseconds, as tcpdump stamps packets (one reading; microseconds on Linux). */
+    public static long nowMicros() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+    }
+
     @Override
     public byte[] bytes() {
         return bytes.clone();

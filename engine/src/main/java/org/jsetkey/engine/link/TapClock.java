@@ -6,7 +6,7 @@ package org.jsetkey.engine.link;
  * packet to the taps happen under one lock in {@link UdpLink}, so a trace is in time order.
  */
 final class TapClock {
-    private final long baseMicros = System.currentTimeMillis() * 1000;
+    private final long baseMicros = LinkPacket.nowMicros(); // to the microsecond, as a TUN interface stamps
     private final long baseNanos = System.nanoTime();
     private long last;
 

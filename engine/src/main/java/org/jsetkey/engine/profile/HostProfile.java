@@ -13,26 +13,38 @@ import org.jsetkey.engine.link.Endpoints;
 import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.link.PeerImpairment;
 import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.tun.TunConfig;
 
 /**
  * A lab host described the FreeBSD way in {@code rc.conf}:
  * {@code hostname}, addresses from {@code ifconfig_*} ("inet 192.0.2.10/24",
  * "inet6 2001:db8::10 prefixlen 64"), {@code jsetkey_listen} and {@code jsetkey_peers}
  * (the link), {@code jsetkey_impair_NAME} (a peer's impairment, {@link PeerImpairment}),
- * {@code ipsec_enable}/{@code ipsec_file}, {@code gateway_enable}.
+ * {@code ipsec_enable}/{@code ipsec_file}, {@code gateway_enable}, and real interfaces:
+ * {@code cloned_interfaces="tun0"} with {@code ifconfig_tun0="inet 10.1.0.1/24"}.
  *
  * @param ipsecFile    resolved against the rc.conf's folder when relative
  * @param autosaveFile with {@code ipsec_autosave="YES"}: {@code ipsec_autosave_file}, by default
  *                     {@code ipsec.autosave} beside the rc.conf (resolved likewise); otherwise null
+ * @param interfaces   the TUN interfaces of {@code cloned_interfaces}, each with its ifconfig address
  */
 public record HostProfile(String hostname, List<IpAddress> addresses, InetSocketAddress listen, List<Peer> peers,
                           boolean ipsecEnable, Path ipsecFile, boolean gateway, boolean ipv6Gateway,
-                          List<String> warnings, Path autosaveFile, List<PeerImpairment> impairments) {
+                          List<String> warnings, Path autosaveFile, List<PeerImpairment> impairments,
+                          List<TunConfig> interfaces) {
 
     public static final String DEFAULT_IPSEC_FILE = "/etc/ipsec.conf";
     public static final String DEFAULT_AUTOSAVE_FILE = "ipsec.autosave";
     /** {@code jsetkey_impair_NAME="HOST:PORT netem-words"}: one line per impaired peer, NAME free as in ifconfig_em0. */
     public static final String IMPAIR_PREFIX = "jsetkey_impair_";
+
+    /** A profile without real interfaces. */
+    public HostProfile(String hostname, List<IpAddress> addresses, InetSocketAddress listen, List<Peer> peers,
+                       boolean ipsecEnable, Path ipsecFile, boolean gateway, boolean ipv6Gateway,
+                       List<String> warnings, Path autosaveFile, List<PeerImpairment> impairments) {
+        this(hostname, addresses, listen, peers, ipsecEnable, ipsecFile, gateway, ipv6Gateway, warnings, autosaveFile,
+                impairments, List.of());
+    }
 
     /** A profile without impairments. */
     public HostProfile(String hostname, List<IpAddress> addresses, InetSocketAddress listen, List<Peer> peers,
@@ -54,6 +66,7 @@ public record HostProfile(String hostname, List<IpAddress> addresses, InetSocket
         peers = List.copyOf(peers);
         warnings = List.copyOf(warnings);
         impairments = List.copyOf(impairments);
+        interfaces = List.copyOf(interfaces);
     }
 
     public static HostProfile load(Path rcConf) throws IOException {
@@ -94,7 +107,34 @@ public record HostProfile(String hostname, List<IpAddress> addresses, InetSocket
             }
         }
         return new HostProfile(rc.get("hostname", ""), addrs, listen, peers, enable, file, gw, gw6, rc.warnings(),
-                autosave, impairments);
+                autosave, impairments, clonedInterfaces(rc));
+    }
+
+    /**
+     * Each interface of {@code cloned_interfaces} with the first address and length of its
+     * {@code ifconfig_NAME} ('.' and '-' of the name read as '_', as rc.conf variable names need).
+     */
+    static List<TunConfig> clonedInterfaces(RcConf rc) {
+        List<TunConfig> l = new ArrayList<>();
+        for (String name : rc.get("cloned_interfaces", "").trim().split("\\s+")) {
+            if (name.isEmpty()) {
+                continue;
+            }
+            String variable = "ifconfig_" + name.replace('.', '_').replace('-', '_');
+            try {
+                TunConfig.checkName(name);
+                String[] words = rc.get(variable, "").trim().split("\\s+");
+                if (!(words[0].equals("inet") || words[0].equals("inet6")) || words.length < 2) {
+                    throw new IllegalArgumentException("cloned_interfaces names " + name + " but " + variable
+                            + " gives no address (expected: " + variable + "=\"inet 10.1.0.1/24\")");
+                }
+                l.add(TunConfig.of(name, words[1], variable));
+            } catch (IllegalArgumentException bad) {
+                String at = rc.values().containsKey(variable) ? variable : "cloned_interfaces";
+                throw new IllegalArgumentException(rc.where(at) + ": " + bad.getMessage());
+            }
+        }
+        return l;
     }
 
     private static Path resolve(String name, Path dir) {

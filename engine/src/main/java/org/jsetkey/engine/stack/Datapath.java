@@ -1,6 +1,7 @@
 package org.jsetkey.engine.stack;
 
 import java.time.Clock;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -11,6 +12,7 @@ import org.jsetkey.engine.sad.Sad;
 import org.jsetkey.engine.spd.Spd;
 import org.jsetkey.engine.stats.Counters;
 import org.jsetkey.engine.sysctl.Sysctl;
+import org.jsetkey.engine.tun.TunInterface;
 import org.jsetkey.engine.xform.Xform;
 
 /**
@@ -20,9 +22,11 @@ import org.jsetkey.engine.xform.Xform;
  * @param drops       where a dropped packet is counted and published
  * @param local       whether an address is one of this host's
  * @param currentLink the link now, or null while the host has none
+ * @param interfaces  the real interface a destination lies behind, or null
  */
 record Datapath(Clock clock, Sad sad, Spd spd, Sysctl sysctl, Counters counters, Xform xform, EventBus events,
-                DropSink drops, Predicate<IpAddress> local, Supplier<UdpLink> currentLink) {
+                DropSink drops, Predicate<IpAddress> local, Supplier<UdpLink> currentLink,
+                Function<IpAddress, TunInterface> interfaces) {
 
     boolean isLocal(IpAddress a) {
         return local.test(a);
@@ -30,5 +34,9 @@ record Datapath(Clock clock, Sad sad, Spd spd, Sysctl sysctl, Counters counters,
 
     UdpLink link() {
         return currentLink.get();
+    }
+
+    TunInterface interfaceFor(IpAddress dst) {
+        return interfaces.apply(dst);
     }
 }

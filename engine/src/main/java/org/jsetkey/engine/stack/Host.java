@@ -18,6 +18,8 @@ import org.jsetkey.engine.spd.Spd;
 import org.jsetkey.engine.stats.Counters;
 import org.jsetkey.engine.sysctl.Sysctl;
 import org.jsetkey.engine.sysctl.SysctlNames;
+import org.jsetkey.engine.tun.TunConfig;
+import org.jsetkey.engine.tun.TunInterface;
 import org.jsetkey.engine.xform.Tunables;
 import org.jsetkey.engine.xform.Xform;
 
@@ -38,6 +40,7 @@ public final class Host implements AutoCloseable {
     private final Counters counters = new Counters();
     private final Xform xform;
     private final CopyOnWriteArrayList<IpAddress> addresses = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<TunInterface> interfaces = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<Delivered>> deliveryListeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger ipId = new AtomicInteger(1);
     private final OutputPath output;
@@ -59,7 +62,8 @@ public final class Host implements AutoCloseable {
         this.sad.maxEntries(() -> sysctl.getInt(SysctlNames.KEY_SAD_MAXENTRIES));
         this.spd.maxEntries(() -> sysctl.getInt(SysctlNames.KEY_SPD_MAXENTRIES));
         Datapath dp = new Datapath(clock, sad, spd, sysctl, counters, xform, events,
-                new DropCounter(clock, counters, events), addresses::contains, () -> link);
+                new DropCounter(clock, counters, events), addresses::contains, () -> link,
+                this::interfaceFor);
         this.output = new OutputPath(dp, new Acquirer(dp));
         this.input = new InputPath(dp);
         this.echo = new EchoService(this::nextIpId);
@@ -187,6 +191,33 @@ public final class Host implements AutoCloseable {
         return link;
     }
 
+    /**
+     * Creates the real OS interface {@code config} names (Linux TUN; needs CAP_NET_ADMIN): its
+     * address becomes one of this host's, what the OS routes into it arrives as input, and what
+     * this host sends to the network behind it is written to it.
+     */
+    public TunInterface attach(TunConfig config) throws IOException {
+        TunInterface t = TunInterface.open(config);
+        interfaces.add(t);
+        addAddress(config.address());
+        t.start(this::receive);
+        return t;
+    }
+
+    /** The real interfaces this host owns, in the order they were attached. */
+    public List<TunInterface> interfaces() {
+        return List.copyOf(interfaces);
+    }
+
+    private TunInterface interfaceFor(IpAddress dst) {
+        for (TunInterface t : interfaces) {
+            if (t.config().routes(dst)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     /** Starts the one-second key timer that expires SA lifetimes. */
     public void startTimers() {
         lifetimes.start();
@@ -258,6 +289,9 @@ public final class Host implements AutoCloseable {
     @Override
     public void close() {
         lifetimes.stop();
+        for (TunInterface t : interfaces) {
+            t.close();
+        }
         UdpLink l = link;
         if (l != null) {
             l.close();

@@ -20,6 +20,7 @@ import org.jsetkey.engine.stats.DropReason;
 import org.jsetkey.engine.stats.IpsecStat;
 import org.jsetkey.engine.stats.XformStat;
 import org.jsetkey.engine.sysctl.SysctlNames;
+import org.jsetkey.engine.tun.TunInterface;
 import org.jsetkey.engine.xform.XformException;
 import org.jsetkey.engine.xform.XformFailure;
 
@@ -154,6 +155,15 @@ final class OutputPath {
         IpAddress dst = IpPacket.destination(ip);
         if (dp.isLocal(dst)) {
             return new Sent.ToSelf(ip);
+        }
+        TunInterface tun = dp.interfaceFor(dst);
+        if (tun != null) {
+            if (tun.send(ip)) {
+                return Sent.ON_LINK;
+            }
+            dp.drops().drop(DropReason.OUT_NO_ROUTE, v6, null, "no route to " + dst + " (interface "
+                    + tun.config().name() + " refused it: down, or gone from the OS)", List.of());
+            return Sent.DROPPED;
         }
         UdpLink link = dp.link();
         if (link == null || !link.send(ip, dst)) {

@@ -87,4 +87,33 @@ class HostProfileTest {
         assertEquals("rc.conf:10: jsetkey_impair_cardinal: loss 'lots': expected a percentage 0-100 (like 5% or 0.1%)",
                 e.getMessage());
     }
+
+    @Test
+    void clonedTunInterfacesTakeTheirIfconfigAddressAndNetwork() {
+        HostProfile p = HostProfile.from(RcConf.parse(String.join("\n", "hostname=\"gwa\"",
+                "cloned_interfaces=\"tun0 tun-b.1\"", "ifconfig_tun0=\"inet 10.1.0.1/24\"",
+                "ifconfig_tun_b_1=\"inet6 2001:db8:10::1/64\"", ""), "rc.conf"), Path.of("/lab"));
+        assertEquals(List.of("tun0=10.1.0.1/24", "tun-b.1=2001:db8:10::1/64"),
+                p.interfaces().stream().map(org.jsetkey.engine.tun.TunConfig::format).toList());
+        assertTrue(p.addresses().contains(IpAddress.parse("10.1.0.1")), "the interface's address is the host's");
+        assertTrue(p.interfaces().get(0).routes(IpAddress.parse("10.1.0.2")));
+        assertFalse(p.interfaces().get(0).routes(IpAddress.parse("10.1.0.1")), "not the host's own address");
+        assertFalse(p.interfaces().get(0).routes(IpAddress.parse("10.2.0.2")));
+    }
+
+    @Test
+    void aClonedInterfaceWithoutAnAddressOrLengthIsAnErrorThatSaysWhatToWrite() {
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> HostProfile.from(
+                RcConf.parse("cloned_interfaces=\"tun0\"\n", "rc.conf"), null));
+        assertEquals("rc.conf:1: cloned_interfaces names tun0 but ifconfig_tun0 gives no address (expected: "
+                + "ifconfig_tun0=\"inet 10.1.0.1/24\")", none.getMessage());
+        IllegalArgumentException noLength = assertThrows(IllegalArgumentException.class, () -> HostProfile.from(
+                RcConf.parse("cloned_interfaces=tun0\nifconfig_tun0=\"inet 10.1.0.1\"\n", "rc.conf"), null));
+        assertEquals("rc.conf:2: ifconfig_tun0: \"10.1.0.1\" (expected: ADDR/LEN, the host's address and the network's "
+                + "length, e.g. 10.1.0.1/24)", noLength.getMessage());
+        IllegalArgumentException longName = assertThrows(IllegalArgumentException.class, () -> HostProfile.from(
+                RcConf.parse("cloned_interfaces=tun0123456789abc\n", "rc.conf"), null));
+        assertEquals("rc.conf:1: interface name: \"tun0123456789abc\" (expected: 1-15 letters, digits, '_', '.' or '-', "
+                + "e.g. tun0)", longName.getMessage());
+    }
 }

@@ -57,7 +57,12 @@ final class Capture {
             c.capture = LinkCapture.start(host, p -> true, settings.limit(), new LinkCapture.Listener() {
                 @Override
                 public void packet(LinkPacket p, int n) {
-                    c.record(p);
+                    c.record(null, p);
+                }
+
+                @Override
+                public void packet(String side, LinkPacket p, int n) {
+                    c.record(side, p);
                 }
 
                 @Override
@@ -76,8 +81,8 @@ final class Capture {
         return c;
     }
 
-    /** Writes and prints one packet. */
-    private void record(LinkPacket p) {
+    /** Writes and prints one packet; {@code side} names the real interface it crossed (null: the link). */
+    private void record(String side, LinkPacket p) {
         byte[] bytes = p.bytes();
         if (pcap != null) {
             try {
@@ -87,8 +92,9 @@ final class Capture {
             }
         }
         if (settings.print()) {
-            StringBuilder sb = new StringBuilder(LinkSide.label(host.link(), p.direction(),
-                    formatter.formatWithTime(p.timeMicros(), bytes), bytes));
+            String line = formatter.formatWithTime(p.timeMicros(), bytes);
+            StringBuilder sb = new StringBuilder(side != null ? LinkSide.named(side, p.direction(), line)
+                    : LinkSide.label(host.link(), p.direction(), line, bytes, !host.interfaces().isEmpty()));
             if (inspector != null) {
                 appendInner(sb, inspector.inspect(bytes));
             }

@@ -10,6 +10,7 @@ import org.jsetkey.engine.link.UdpLink;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.net.Prefix;
 import org.jsetkey.engine.stack.Host;
+import org.jsetkey.engine.tun.TunInterface;
 
 /**
  * {@code link}: the UDP test link: local socket, each peer with what it owns, the traffic both ways
@@ -23,8 +24,9 @@ record LinkCommand(Host host) implements Command {
                 "Shows the UDP test link: this host's socket and addresses, each peer's socket, configured\n"
                         + "prefixes and announced name and addresses, packets and bytes each way (the hosts' own\n"
                         + "announcement and peer-check packets, UDP port 60500, counted apart), the impairment and\n"
-                        + "what it did, and the datagrams dropped by the link itself (from unknown senders, malformed,\n"
-                        + "no peer for the destination).\n"
+                        + "what it did, each real interface (--tun, cloned_interfaces) with its packets each way,\n"
+                        + "malformed reads dropped and packets the OS refused, and the datagrams dropped by the link\n"
+                        + "itself (from unknown senders, malformed, no peer for the destination).\n"
                         + "link impair: faults on the datagrams this host sends PEER (every peer when none is named;\n"
                         + "PEER is its name, HOST:PORT or an address it owns), as Linux netem makes them, after the\n"
                         + "point tcpdump on this host shows: loss P%, delay T [JITTER] (uniform), reorder P% (with a\n"
@@ -48,7 +50,7 @@ record LinkCommand(Host host) implements Command {
             return false;
         }
         if (link == null) {
-            output.println("No link (start with --listen HOST:PORT and --peer, or --rc rc.conf).");
+            output.out("No link (start with --listen HOST:PORT and --peer, or --rc rc.conf).\n" + interfaces());
             return true;
         }
         StringBuilder sb = new StringBuilder();
@@ -78,8 +80,23 @@ record LinkCommand(Host host) implements Command {
         sb.append("foreign datagrams ").append(link.foreignDatagrams()).append(", malformed datagrams ")
                 .append(link.malformedDatagrams()).append(", packets without a peer ").append(link.noRoute())
                 .append('\n');
+        sb.append(interfaces());
         output.out(sb.toString());
         return true;
+    }
+
+    /** One line per real interface (--tun, cloned_interfaces): its packets each way and what it dropped. */
+    private String interfaces() {
+        StringBuilder sb = new StringBuilder();
+        for (TunInterface t : host.interfaces()) {
+            sb.append("interface ").append(t.config().name()).append("  ").append(t.config().address().format())
+                    .append('/').append(t.config().network().length()).append("  written ").append(t.packetsOut())
+                    .append(" packets ").append(t.bytesOut()).append(" bytes, read ").append(t.packetsIn())
+                    .append(" packets ").append(t.bytesIn()).append(" bytes; malformed ").append(t.malformed())
+                    .append(", refused by the OS ").append(t.writeFailures())
+                    .append(t.failure() == null ? "" : "; stopped: " + t.failure()).append('\n');
+        }
+        return sb.toString();
     }
 
     /** {@code link impair [PEER] WORDS | off}: sets (or clears) and prints what is in force, seed included. */

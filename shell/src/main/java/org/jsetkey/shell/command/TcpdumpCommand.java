@@ -30,7 +30,8 @@ final class TcpdumpCommand implements Command, AutoCloseable {
                         + "  -L        under each line, the packet's picture (as 'picture' draws it)\n"
                         + "  -w FILE   write a pcap (LINKTYPE_RAW) instead of printing; --print prints as well\n"
                         + "A received packet the stack drops gets a '    dropped: why' line under it.\n"
-                        + "With several peers (a router) each line names the side after the time: 'phoenix In  IP ...'.");
+                        + "With several peers (a router) each line names the side after the time: 'phoenix In  IP ...';\n"
+                        + "a host with real interfaces (--tun) traces them too, each line naming its side: 'tun0  Out IP ...'.");
     }
 
     @Override

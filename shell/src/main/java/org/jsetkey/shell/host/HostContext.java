@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jsetkey.engine.check.PeerCheck;
 import org.jsetkey.engine.event.EventBus;
@@ -24,6 +26,7 @@ import org.jsetkey.engine.spd.Spd;
 import org.jsetkey.engine.stack.Host;
 import org.jsetkey.engine.sysctl.Sysctl;
 import org.jsetkey.engine.sysctl.SysctlNames;
+import org.jsetkey.engine.tun.TunConfig;
 import org.jsetkey.shell.command.CommandOutput;
 import org.jsetkey.shell.command.FileErrors;
 import org.jsetkey.shell.command.SetkeyLanguage;
@@ -105,13 +108,13 @@ public final class HostContext implements AutoCloseable {
     }
 
     /**
-     * The simulated boot: rc.conf warnings, then /etc/rc.d/ipsec as FreeBSD runs it
+     * The simulated boot: the real interfaces (--tun, cloned_interfaces), rc.conf warnings, then /etc/rc.d/ipsec as FreeBSD runs it
      * (enabled and readable: load the file like {@code setkey -f}; enabled but unreadable:
      * warn; not enabled: nothing), then the {@code --boot} file. Returns false when
      * anything failed.
      */
     public boolean boot(CommandOutput out) {
-        boolean ok = true;
+        boolean ok = createInterfaces(out);
         if (profile != null) {
             for (String w : profile.warnings()) {
                 out.errorln(options.rc() + ": WARNING: " + w);
@@ -131,6 +134,28 @@ public final class HostContext implements AutoCloseable {
         }
         if (options.boot() != null) {
             ok &= load(options.boot(), out);
+        }
+        return ok;
+    }
+
+    /**
+     * Creates each real interface as FreeBSD's rc.d/netif clones them ("Created clone interfaces:
+     * tun0."). One that cannot be created gets a line saying what is missing; the host goes on without it.
+     */
+    private boolean createInterfaces(CommandOutput out) {
+        List<String> created = new ArrayList<>();
+        boolean ok = true;
+        for (TunConfig t : options.interfaces()) {
+            try {
+                host.attach(t);
+                created.add(t.name());
+            } catch (IOException e) {
+                out.errorln("jsetkey: " + e.getMessage());
+                ok = false;
+            }
+        }
+        if (!created.isEmpty()) {
+            out.println("Created clone interfaces: " + String.join(" ", created) + ".");
         }
         return ok;
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.profile.HostProfile;
+import org.jsetkey.engine.tun.TunConfig;
 
 /**
  * The host flags of the command line: who this host is and how it reaches its peers.
@@ -18,9 +19,16 @@ import org.jsetkey.engine.profile.HostProfile;
  * @param rc       the rc.conf profile the other values came from or were completed with, or null
  * @param autosave the file that keeps the host's state across restarts (--autosave, or the profile's
  *                 ipsec_autosave), or null
+ * @param interfaces real OS interfaces: --tun, or else the profile's cloned_interfaces
  */
 public record HostOptions(String name, List<IpAddress> addresses, InetSocketAddress listen, List<Peer> peers,
-                          Path boot, Path rc, Path script, boolean demo, Path autosave) {
+                          Path boot, Path rc, Path script, boolean demo, Path autosave, List<TunConfig> interfaces) {
+
+    /** Options without real interfaces. */
+    public HostOptions(String name, List<IpAddress> addresses, InetSocketAddress listen, List<Peer> peers,
+                       Path boot, Path rc, Path script, boolean demo, Path autosave) {
+        this(name, addresses, listen, peers, boot, rc, script, demo, autosave, List.of());
+    }
 
     /** Options without autosave. */
     public HostOptions(String name, List<IpAddress> addresses, InetSocketAddress listen, List<Peer> peers,
@@ -31,6 +39,7 @@ public record HostOptions(String name, List<IpAddress> addresses, InetSocketAddr
     public HostOptions {
         addresses = List.copyOf(addresses);
         peers = List.copyOf(peers);
+        interfaces = List.copyOf(interfaces);
     }
 
     public static HostOptions none() {
@@ -44,7 +53,8 @@ public record HostOptions(String name, List<IpAddress> addresses, InetSocketAddr
         InetSocketAddress l = listen != null ? listen : profile.listen();
         List<Peer> p = peers.isEmpty() ? profile.peers() : peers;
         Path save = autosave != null ? autosave : profile.autosaveFile();
-        return new HostOptions(n, a, l, p, boot, rc, script, demo, save);
+        List<TunConfig> t = interfaces.isEmpty() ? profile.interfaces() : interfaces;
+        return new HostOptions(n, a, l, p, boot, rc, script, demo, save, t);
     }
 
     public Optional<String> hostName() {

@@ -1,15 +1,18 @@
 package org.jsetkey.shell.lab;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 
 import org.jsetkey.engine.event.KeyEvent;
 import org.jsetkey.engine.link.LinkDirection;
 import org.jsetkey.engine.link.LinkPacket;
 import org.jsetkey.engine.stack.Host;
+import org.jsetkey.engine.tun.TunInterface;
 
 /**
  * Capturing packets on a host's link, for {@code tcpdump} and Groovy's {@code capture} alike:
- * taps the link, keeps the packets wanted, ends after {@code limit} of them (0: until stopped)
+ * taps the link (and the host's real interfaces, if any), keeps the packets wanted, ends after {@code limit} of them (0: until stopped)
  * or at {@link #stop()}, and ties each drop the stack makes while the link thread processes a
  * received packet to that packet. The listener is called on the link thread, one packet at a time.
  */
@@ -18,6 +21,11 @@ public final class LinkCapture implements AutoCloseable {
     public interface Listener {
         /** A wanted packet; the first, second, ... as {@code n}. */
         void packet(LinkPacket p, int n);
+
+        /** A wanted packet that crossed {@code side}, a real interface's name, or the link when null. */
+        default void packet(String side, LinkPacket p, int n) {
+            packet(p, n);
+        }
 
         /** A drop of the received packet last handed to {@link #packet}. */
         default void dropped(KeyEvent.Drop drop) {
@@ -32,6 +40,7 @@ public final class LinkCapture implements AutoCloseable {
     private final int limit;
     private final Listener listener;
     private AutoCloseable tap;
+    private final List<AutoCloseable> interfaceTaps = new ArrayList<>();
     private AutoCloseable events;
     private volatile Thread inputThread;
     private int captured;
@@ -48,12 +57,15 @@ public final class LinkCapture implements AutoCloseable {
         LinkCapture c = new LinkCapture(wanted, limit, listener);
         synchronized (c) {
             c.events = host.events().subscribe(c::onEvent);
-            c.tap = host.link().tap(c::onPacket);
+            c.tap = host.link().tap(p -> c.onPacket(null, p));
+            for (TunInterface t : host.interfaces()) {
+                c.interfaceTaps.add(t.tap(p -> c.onPacket(t.config().name(), p)));
+            }
         }
         return c;
     }
 
-    private void onPacket(LinkPacket p) {
+    private void onPacket(String side, LinkPacket p) {
         boolean last;
         synchronized (this) {
             if (stopped || !wanted.test(p)) {
@@ -63,7 +75,7 @@ public final class LinkCapture implements AutoCloseable {
                 inputThread = Thread.currentThread(); // the link thread: its next drops concern this packet
             }
             captured++;
-            listener.packet(p, captured);
+            listener.packet(side, p, captured);
             last = limit > 0 && captured >= limit;
         }
         if (last) {
@@ -90,6 +102,7 @@ public final class LinkCapture implements AutoCloseable {
             }
             stopped = true;
             closeQuietly(tap);
+            interfaceTaps.forEach(LinkCapture::closeQuietly);
             closeQuietly(events);
             n = captured;
         }
