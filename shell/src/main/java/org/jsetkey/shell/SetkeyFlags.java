@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
+import org.jsetkey.engine.setkey.RawText;
 import org.jsetkey.engine.setkey.SetkeyResult;
 import org.jsetkey.engine.setkey.ShortDump;
 import org.jsetkey.shell.host.HostContext;
@@ -86,7 +87,7 @@ final class SetkeyFlags {
         if (flags.stdinStatements) {
             String text;
             try {
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                text = RawText.decode(in.readAllBytes());
             } catch (IOException e) {
                 output.errorln("jsetkey: standard input: " + FileErrors.reason(e));
                 return 1;

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.jsetkey.engine.Refusal;
 import org.jsetkey.engine.sad.Sad;
+import org.jsetkey.engine.setkey.BoundedListener;
 import org.jsetkey.engine.setkey.Diagnostic;
 import org.jsetkey.engine.setkey.Parser;
 import org.jsetkey.engine.setkey.Setkey;
@@ -52,10 +53,11 @@ public final class ConfigFile {
         return process(text, fileName, listener, false);
     }
 
-    private SetkeyResult process(String text, String fileName, SetkeyListener listener, boolean apply) {
+    private SetkeyResult process(String text, String fileName, SetkeyListener to, boolean apply) {
         if (!hasOtherLines(text)) {
-            return apply ? setkey.run(text, fileName, listener) : setkey.check(text, fileName, listener);
+            return apply ? setkey.run(text, fileName, to) : setkey.check(text, fileName, to);
         }
+        BoundedListener listener = new BoundedListener(to, fileName);
         String[] lines = text.split("\n", -1);
         StringBuilder setkeyText = new StringBuilder();
         StringBuilder open = new StringBuilder();
@@ -157,7 +159,7 @@ public final class ConfigFile {
         run.clear();
     }
 
-    private SetkeyResult apply(List<Step> steps, SetkeyListener listener) {
+    private SetkeyResult apply(List<Step> steps, BoundedListener listener) {
         int applied = 0;
         int errors = 0;
         for (Step s : steps) {
@@ -178,6 +180,9 @@ public final class ConfigFile {
                 errors++;
                 listener.diagnostic(new Diagnostic(Diagnostic.Severity.ERROR, s.pos(), r.getMessage(), List.of(),
                         s.sourceLine()));
+                if (listener.stopped()) {
+                    break;
+                }
             }
         }
         return new SetkeyResult(applied, errors, false);

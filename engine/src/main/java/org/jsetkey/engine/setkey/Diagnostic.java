@@ -18,31 +18,28 @@ public record Diagnostic(Severity severity, SourcePos pos, String message, List<
         expected = List.copyOf(expected);
     }
 
+    /** The line that ends a source's diagnostics once {@link BoundedListener#LIMIT} were shown. */
+    public static Diagnostic tooMany(String file) {
+        return new Diagnostic(Severity.ERROR, new SourcePos(file, 0, 0, 0), "too many errors; stopping", List.of(), null);
+    }
+
     /** {@code file:line:col: message (expected: a, b)}: the first line of {@link #format()}. */
     public String headline() {
-        String where = pos.file() + ":" + pos.line() + ":" + pos.column() + ": ";
+        String where = pos.file() + (pos.line() > 0 ? ":" + pos.line() + ":" + pos.column() : "") + ": ";
         String kind = severity == Severity.WARNING ? "warning: " : "";
         String exp = expected.isEmpty() ? "" : " (expected: " + String.join(", ", expected) + ")";
-        return where + kind + message + exp;
+        return where + kind + Excerpt.escape(message) + exp;
     }
 
     /**
-     * The headline, the source line (keys masked, see {@link KeyMask}), and a caret under the
-     * column (carets for the token's length).
+     * The headline, the source line (keys masked, see {@link KeyMask}; cut and escaped, see
+     * {@link Excerpt}), and a caret under the column (tildes for the token's length).
      */
     public String format() {
         if (sourceLine == null) {
             return headline();
         }
-        String sourceLine = KeyMask.line(this.sourceLine);
-        StringBuilder sb = new StringBuilder(headline()).append('\n').append(sourceLine).append('\n');
-        for (int i = 1; i < pos.column(); i++) {
-            sb.append(i - 1 < sourceLine.length() && sourceLine.charAt(i - 1) == '\t' ? '\t' : ' ');
-        }
-        sb.append('^');
-        for (int i = 1; i < pos.length(); i++) {
-            sb.append('~');
-        }
-        return sb.toString();
+        KeyMask.Window w = KeyMask.around(sourceLine, pos.column());
+        return headline() + "\n" + Excerpt.of(w.text(), pos.column() - w.offset(), pos.length()).render();
     }
 }

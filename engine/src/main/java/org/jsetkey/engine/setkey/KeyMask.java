@@ -10,7 +10,35 @@ import java.util.List;
  * recognised by and is masked whole when it is a hex number or a string at the line's start.
  */
 public final class KeyMask {
+    /** The last line masked: the diagnostics of one long line share it, so it is lexed once, not once each. */
+    private record Masked(String line, String masked) {
+    }
+
+    private static volatile Masked last = new Masked("", "");
+
     private KeyMask() {
+    }
+
+    /** Past this length a line is masked only around the column it is shown at. */
+    private static final int LONG = 4096;
+
+    /**
+     * The part of {@code line} a diagnostic at 1-based {@code column} shows, keys masked: the whole
+     * line, or for a long one {@link #LONG} characters around the column with the first token
+     * masked too (it may be the tail of a key whose option was cut off). {@code offset} of the
+     * result is where it starts in the line.
+     */
+    static Window around(String line, int column) {
+        if (line.length() <= LONG) {
+            return new Window(line(line), 0);
+        }
+        int from = Math.max(0, Math.min(column - 1 - LONG / 2, line.length() - LONG));
+        String part = line.substring(from, Math.min(line.length(), from + LONG));
+        return new Window(mask(part, from > 0), from);
+    }
+
+    /** Masked text and where it starts in its line. */
+    record Window(String text, int offset) {
     }
 
     /** {@code line} with its keys masked. */
@@ -18,11 +46,22 @@ public final class KeyMask {
         if (line == null || line.isEmpty()) {
             return line;
         }
+        Masked m = last;
+        if (m.line() == line) {
+            return m.masked();
+        }
+        String masked = mask(line, false);
+        last = new Masked(line, masked);
+        return masked;
+    }
+
+    private static String mask(String line, boolean cut) {
         List<Token> tokens = Lexer.lex(line).tokens();
         char[] chars = line.toCharArray();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (i == 0 && (t.is(TokenKind.HEX) || t.is(TokenKind.STRING))) {
+            if (i == 0 && (t.is(TokenKind.HEX) || t.is(TokenKind.STRING)
+                    || cut && !t.is(TokenKind.OPTION) && !t.is(TokenKind.SEMICOLON))) {
                 mask(chars, t);
             }
             Token key = keyAfter(tokens, i);

@@ -28,6 +28,10 @@ public final class Lexer {
     private final String text;
     private final List<Token> tokens = new ArrayList<>();
     private final List<LexError> errors = new ArrayList<>();
+    private final List<LexError> notes = new ArrayList<>();
+    /** The last string that ran across a line break, and where it closed (line:column). */
+    private Token spanning;
+    private String spanningEnd;
     private int pos;
     private int line = 1;
     private int col = 1;
@@ -87,6 +91,15 @@ public final class Lexer {
             }
         }
 
+        /** Warnings: strings that run across a line break. */
+        List<LexError> notes() {
+            return List.copyOf(lexer.notes);
+        }
+
+        int errorCount() {
+            return lexer.errors.size();
+        }
+
         /** The lexical errors met so far (all of them once EOF has been read). */
         List<LexError> errors() {
             return List.copyOf(lexer.errors);
@@ -137,7 +150,7 @@ public final class Lexer {
         } else if (wordStart(c)) {
             word();
         } else {
-            error(1, "unexpected character \"" + c + "\"");
+            error(1, "unexpected character " + Excerpt.quote(String.valueOf(c)));
         }
     }
 
@@ -164,7 +177,7 @@ public final class Lexer {
             return;
         }
         if (!policyChar(c)) {
-            error(1, "unexpected character \"" + c + "\" in policy");
+            error(1, "unexpected character " + Excerpt.quote(String.valueOf(c)) + " in policy");
             return;
         }
         int end = pos;
@@ -177,12 +190,26 @@ public final class Lexer {
     private void string() {
         int close = text.indexOf('"', pos + 1);
         if (close < 0) {
-            errors.add(new LexError(new Token(TokenKind.ERROR, "\"", line, col, pos, 1), "unterminated string"));
+            String message = "unterminated string";
+            if (spanning != null) {
+                message += "; the string opened at " + spanning.line() + ":" + spanning.column()
+                        + " ran across the line break and closed at " + spanningEnd
+                        + ", so the quote here opens a new one";
+            }
+            errors.add(new LexError(new Token(TokenKind.ERROR, "\"", line, col, pos, 1), message));
             add(new Token(TokenKind.ERROR, text.substring(pos), line, col, pos, text.length() - pos));
             advance(text.length() - pos);
             return;
         }
+        Token opening = new Token(TokenKind.STRING, "\"", line, col, pos, 1);
         emit(TokenKind.STRING, close + 1 - pos, text.substring(pos + 1, close));
+        if (opening.line() != line) {
+            // legal, as in FreeBSD's lexer, but a stray quote reads this way: say where it began
+            spanning = opening;
+            spanningEnd = line + ":" + (col - 1);
+            notes.add(new LexError(opening, "string runs across a line break: it opens here and closes at "
+                    + spanningEnd));
+        }
     }
 
     private void option() {
@@ -197,7 +224,7 @@ public final class Lexer {
         } else if (opt.length() == 1) {
             error(1, "unexpected character \"-\"");
         } else {
-            error(end - pos, "unknown option \"" + opt + "\"");
+            error(end - pos, "unknown option " + Excerpt.quote(opt));
         }
     }
 

@@ -36,13 +36,17 @@ public final class Parser {
     private Parser() {
     }
 
+    /**
+     * Every error and warning of {@code text}, or, past {@link BoundedListener#LIMIT} errors, the
+     * first ones: the rest of a file of junk is not read.
+     */
     public static Result parse(String text, String file) {
         Lexer.Stream tokens = Lexer.stream(text);
         Source src = new Source(file, text);
         List<Diagnostic> diags = new ArrayList<>();
         Cursor c = new Cursor(tokens, false);
         List<Parsed> out = new ArrayList<>();
-        while (!c.atEnd()) {
+        while (!c.atEnd() && diags.size() + tokens.errorCount() <= BoundedListener.LIMIT) {
             // statement by statement: the tokens of those done are garbage (bulk loads)
             tokens.releaseBefore(c.index());
             Token first = c.peek();
@@ -71,6 +75,9 @@ public final class Parser {
         }
         for (Lexer.LexError e : tokens.errors()) {
             diags.add(src.error(e.token(), e.message(), List.of()));
+        }
+        for (Lexer.LexError n : tokens.notes()) {
+            diags.add(src.diagnostic(Diagnostic.Severity.WARNING, n.token(), n.message(), List.of()));
         }
         for (Cursor.Warning w : c.warnings()) {
             diags.add(src.diagnostic(Diagnostic.Severity.WARNING, w.token(), w.message(), List.of()));

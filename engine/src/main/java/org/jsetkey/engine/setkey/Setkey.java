@@ -34,7 +34,8 @@ public final class Setkey {
      *
      * @param fileName what diagnostics call the source ("vpn.conf", "<stdin>")
      */
-    public SetkeyResult run(String source, String fileName, SetkeyListener listener) {
+    public SetkeyResult run(String source, String fileName, SetkeyListener to) {
+        BoundedListener listener = new BoundedListener(to, fileName);
         Parser.Result parsed = Parser.parse(source, fileName);
         int errors = 0;
         for (Diagnostic d : parsed.diagnostics()) {
@@ -61,6 +62,9 @@ public final class Setkey {
                 errors++;
                 listener.diagnostic(new Diagnostic(Diagnostic.Severity.ERROR, p.pos(), r.getMessage(), List.of(),
                         p.sourceLine()));
+                if (listener.stopped()) {
+                    break;
+                }
             }
         }
         return new SetkeyResult(applied, errors, false);
@@ -78,7 +82,8 @@ public final class Setkey {
      * Checks setkey input without applying it ({@code setkey -n}): every syntax error is
      * reported; the databases stay as they are.
      */
-    public SetkeyResult check(String source, String fileName, SetkeyListener listener) {
+    public SetkeyResult check(String source, String fileName, SetkeyListener to) {
+        BoundedListener listener = new BoundedListener(to, fileName);
         int errors = 0;
         for (Diagnostic d : Parser.parse(source, fileName).diagnostics()) {
             listener.diagnostic(d);

@@ -30,7 +30,7 @@ public record Token(TokenKind kind, String text, int line, int column, int offse
             case SEMICOLON:
                 return "\";\"";
             default:
-                return "\"" + text + "\"";
+                return Excerpt.quote(text);
         }
     }
 }

@@ -21,6 +21,9 @@ import org.jsetkey.engine.sad.SecurityContext;
  * a {@link PolicyIndex} per direction and family, so they do not walk the whole list.
  */
 public final class Spd {
+    /** The most requests (protocol/mode/level rules) one policy holds: FreeBSD's IPSEC_MAXREQ. */
+    public static final int MAX_REQUESTS = 4;
+
     private final Clock clock;
     private final SpdListener listener;
     /** In insertion order; an update keeps its entry's place. */
@@ -101,6 +104,11 @@ public final class Spd {
 
     /** Puts the entry {@code make} builds from the one with the same selector and direction (or null) in its place. */
     private synchronized SpdEntry install(Policy policy, UnaryOperator<SpdEntry> make) {
+        if (policy.rules().size() > MAX_REQUESTS) {
+            // FreeBSD's key_msg2sp refuses the policy with EINVAL ("too many ipsecrequests")
+            throw new Refusal(Refusal.INVALID_ARGUMENT, "too many ipsecrequests: " + policy.rules().size()
+                    + " in one policy, at most " + MAX_REQUESTS + " (IPSEC_MAXREQ)");
+        }
         SpdEntry old = find(policy);
         SpdEntry e = make.apply(old);
         if (old != null) {

@@ -2,7 +2,6 @@ package org.jsetkey.shell.command;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -11,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+
+import org.jsetkey.engine.setkey.RawText;
 
 /**
  * File errors worded as the C library words errno ({@code PATH: No such file or directory}),
@@ -26,7 +27,7 @@ public final class FileErrors {
      */
     public static String read(Path file, String program, CommandOutput output) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return RawText.decode(Files.readAllBytes(file));
         } catch (IOException e) {
             output.errorln(program + ": " + describe(file, e));
             return null;

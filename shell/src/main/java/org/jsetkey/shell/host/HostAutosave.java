@@ -1,13 +1,13 @@
 package org.jsetkey.shell.host;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
 import org.jsetkey.engine.persist.Autosave;
 import org.jsetkey.engine.persist.ConfigFile;
+import org.jsetkey.engine.setkey.RawText;
 import org.jsetkey.engine.setkey.SetkeyResult;
 import org.jsetkey.engine.stack.Host;
 import org.jsetkey.shell.command.CommandOutput;
@@ -53,7 +53,7 @@ final class HostAutosave implements AutoCloseable {
             out.println("Restoring keys, policies and sysctls from " + file + ".");
             String text;
             try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
+                text = RawText.decode(Files.readAllBytes(file));
             } catch (IOException e) {
                 out.errorln("jsetkey: " + file + ": " + e.getMessage() + "; autosave is off, the file is kept");
                 return false;
