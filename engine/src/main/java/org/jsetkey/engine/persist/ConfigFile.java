@@ -93,7 +93,7 @@ public final class ConfigFile {
                 try {
                     List<Step> made = new ArrayList<>();
                     for (Statement s : dump ? SetkeyDump.parse(entry) : XfrmListing.parse(entry)) {
-                        made.add(new Step(new SourcePos(fileName, first, 1, 1), line, s, null));
+                        made.add(new Step(new SourcePos(fileName, first, 1, 1), XfrmKeyMask.line(line), s, null));
                     }
                     if (dump && !SetkeyDump.isSa(nextLine)) {
                         closeRun(run, steps);
@@ -103,7 +103,7 @@ public final class ConfigFile {
                     }
                 } catch (LineError e) {
                     diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, new SourcePos(fileName, first + e.line(),
-                            e.column(), e.length()), e.getMessage(), e.expected(), entry.get(e.line())));
+                            e.column(), e.length()), e.getMessage(), e.expected(), XfrmKeyMask.line(entry.get(e.line()))));
                 }
                 continue;
             }
@@ -114,7 +114,7 @@ public final class ConfigFile {
                 } catch (LineError e) {
                     diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR,
                             new SourcePos(fileName, i + 1 + e.line(), e.column(), e.length()), e.getMessage(),
-                            e.expected(), line));
+                            e.expected(), XfrmKeyMask.line(line)));
                 }
                 continue;
             }
@@ -201,7 +201,7 @@ public final class ConfigFile {
         }
         List<Step> steps = new ArrayList<>();
         for (Statement s : XfrmReader.parse(line)) {
-            steps.add(new Step(pos, line, s, null));
+            steps.add(new Step(pos, XfrmKeyMask.line(line), s, null));
         }
         return steps;
     }
