@@ -88,7 +88,9 @@ public final class Main {
                 host.events().subscribe(event -> output.out(kdebug.format(event)));
             }
             if (flags.setkeyAction()) {
-                return host.startAutosave(output) ? SetkeyFlags.run(flags, host, in, out, output) : 1;
+                // --rc's ipsec_file and --boot load first, as on a booted host; one that fails stops here
+                return host.startAutosave(output) && host.boot(output)
+                        ? SetkeyFlags.run(flags, host, in, out, output) : 1;
             }
             // the saved state is back before the link is up: no packet goes out with a reused sequence number
             boolean booted = host.startAutosave(output);

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -26,7 +29,36 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
+    /**
+     * Writes {@code text} as {@code target}'s new contents. A failure's message is the reason in
+     * errno words about {@code target} ({@code No such file or directory}, {@code Is a directory}),
+     * never about the temporary file: callers print {@code PATH: reason}.
+     */
     public static void write(Path target, String text) throws IOException {
+        try {
+            replace(target, text);
+        } catch (IOException e) {
+            throw new IOException(reason(target, e), e);
+        }
+    }
+
+    private static String reason(Path target, IOException e) {
+        if (Files.isDirectory(target)) {
+            return "Is a directory";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "No such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "Permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static void replace(Path target, String text) throws IOException {
         Path file = target.toAbsolutePath();
         Path dir = file.getParent();
         Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp", OWNER_ONLY);

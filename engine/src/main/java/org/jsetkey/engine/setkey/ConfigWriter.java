@@ -1,5 +1,10 @@
 package org.jsetkey.engine.setkey;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +29,9 @@ import org.jsetkey.engine.sysctl.SysctlNames;
  * so loading the file rebuilds the same databases and knobs.
  */
 public final class ConfigWriter {
+    /** The first words of every file this writes: how a bare {@code save} tells its own files from a person's. */
+    public static final String HEADER = "# written by jsetkey";
+
     private ConfigWriter() {
     }
 
@@ -42,7 +50,7 @@ public final class ConfigWriter {
      * for it when that gives one (the autosave file keeps it as an {@code ip xfrm} line, which loads).
      */
     public static String write(Sad sad, Spd spd, Sysctl sysctl, Function<Policy, String> exactForm) {
-        StringBuilder sb = new StringBuilder("# written by jsetkey; load it with: jsetkey -f FILE\nflush;\nspdflush;\n");
+        StringBuilder sb = new StringBuilder(HEADER + "; load it with: jsetkey -f FILE\nflush;\nspdflush;\n");
         sysctls(sb, sysctl, false);
         List<SaEntry> sas = new ArrayList<>(sad.snapshot());
         sas.sort(Comparator.comparingLong(SaEntry::order));
@@ -83,6 +91,18 @@ public final class ConfigWriter {
             if (limit == limits) {
                 sb.append("sysctl ").append(k.name()).append('=').append(sysctl.format(k.name())).append('\n');
             }
+        }
+    }
+
+    /** True when {@code file} does not exist or starts with {@link #HEADER}: replacing it loses nothing a person wrote. */
+    public static boolean wroteIt(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return true;
+        }
+        char[] start = new char[HEADER.length()];
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            int n = r.read(start);
+            return n == start.length && new String(start).equals(HEADER);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jsetkey.engine.setkey.Excerpt;
 import org.jsetkey.engine.setkey.Grammar;
 
 /** What an unknown command word was probably meant to be: the nearest command or setkey statement. */
@@ -19,8 +20,9 @@ final class CommandHint {
                     + " 'scripts/jsetkey -c < FILE' is setkey -c's batch form"
                     + (line.contains("-f") ? " and 'scripts/jsetkey -f FILE' its -f" : "");
         }
-        String near = nearest(word, registry);
-        return "unknown command: " + word + (near == null ? " (type help for the list)"
+        String near = word.length() > Excerpt.QUOTE ? null : nearest(word, registry);
+        String shown = Excerpt.quote(word);
+        return "unknown command: " + shown.substring(1, shown.length() - 1) + (near == null ? " (type help for the list)"
                 : " (did you mean '" + near + "'? type help for the list)");
     }
 

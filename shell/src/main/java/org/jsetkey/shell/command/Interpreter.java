@@ -66,6 +66,11 @@ public final class Interpreter {
         return registry;
     }
 
+    /** Where command output and errors go. */
+    public CommandOutput output() {
+        return output;
+    }
+
     public Session session() {
         return session;
     }

@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.jsetkey.engine.setkey.BoundedListener;
+import org.jsetkey.engine.setkey.Diagnostic;
 import org.jsetkey.shell.command.Interpreter;
 import org.jsetkey.shell.command.Outcome;
 
@@ -25,9 +27,14 @@ public final class BatchRunner {
         this.foreground = foreground;
     }
 
-    /** Returns the exit status: 0 when everything succeeded, 1 otherwise. */
+    /**
+     * Returns the exit status: 0 when everything succeeded, 1 otherwise. Past
+     * {@link BoundedListener#LIMIT} failed entries it stops, as a file of junk would otherwise
+     * print an error per line.
+     */
     public int run(BufferedReader in) {
         boolean failed = false;
+        int failures = 0;
         try {
             String line;
             while ((line = in.readLine()) != null) {
@@ -35,6 +42,10 @@ public final class BatchRunner {
                 Outcome o = foreground.run(() -> interpreter.accept(entry));
                 if (o == Outcome.FAILED) {
                     failed = true;
+                    if (++failures == BoundedListener.LIMIT) {
+                        interpreter.output().errorln(Diagnostic.tooMany(Interpreter.SOURCE_NAME).format());
+                        return 1;
+                    }
                 } else if (o == Outcome.EXIT) {
                     return failed ? 1 : 0;
                 }

@@ -256,8 +256,13 @@ public final class HostContext implements AutoCloseable {
                 if (profile == null) {
                     return null;
                 }
-                AtomicFile.write(profile.ipsecFile(), config());
-                return profile.ipsecFile();
+                Path file = profile.ipsecFile();
+                if (!ConfigWriter.wroteIt(file)) {
+                    throw new IOException(file + " was not written by jsetkey and is kept (its comments and layout"
+                            + " would be lost); 'save " + file + "' replaces it, 'save FILE' writes elsewhere");
+                }
+                AtomicFile.write(file, config());
+                return file;
             }
         };
     }

@@ -17,8 +17,14 @@ final class JLineHighlighter implements Highlighter {
         this.highlighting = highlighting;
     }
 
+    /** Past this many characters the line is shown plain: painting relexes it at every keystroke of a paste. */
+    static final int MAX_LENGTH = 2000;
+
     @Override
     public AttributedString highlight(LineReader reader, String buffer) {
+        if (buffer.length() > MAX_LENGTH) {
+            return new AttributedString(buffer);
+        }
         AttributedStyle[] styles = new AttributedStyle[buffer.length()];
         List<Highlighting.Span> spans;
         try {
