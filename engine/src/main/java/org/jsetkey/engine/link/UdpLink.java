@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import org.jsetkey.engine.stats.LinkStat;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.net.IpView;
 import org.jsetkey.engine.net.Prefix;
@@ -44,12 +45,19 @@ public final class UdpLink implements AutoCloseable {
     private final AtomicInteger ipId = new AtomicInteger(1);
     private final TapClock tapClock = new TapClock();
     private volatile Consumer<byte[]> receiver = p -> { };
+    private volatile RefusalListener refusals = (kind, from, length, why) -> { };
     private volatile ControlListener control = (peer, payload) -> false;
     private volatile Announcement announcement;
     private Thread thread;
     private ScheduledExecutorService delayQueue;
     /** The address asked for: a dual-stack socket bound to 0.0.0.0 reports itself as [::]. */
     private final java.net.InetAddress listenAddress;
+
+    /** Hears of each datagram the link refused, with what it was and why, to count and explain it. */
+    @FunctionalInterface
+    public interface RefusalListener {
+        void refused(LinkStat kind, InetSocketAddress from, int length, String why);
+    }
 
     /** A message from a peer on the control port; returns false when it was not understood. */
     @FunctionalInterface
@@ -112,6 +120,11 @@ public final class UdpLink implements AutoCloseable {
             l.add(s.peer);
         }
         return l;
+    }
+
+    /** Where refused datagrams are reported (the host's drop counter), called on the link thread. */
+    public void onRefused(RefusalListener listener) {
+        this.refusals = listener;
     }
 
     /** Where received IP packets go (the host's input path), called on the link thread. */
@@ -353,6 +366,7 @@ public final class UdpLink implements AutoCloseable {
         }
         if (peer == null) {
             foreignDatagrams.incrementAndGet();
+            refuse(LinkStat.STRANGER, from, data.length, "no peer on this link is at " + endpoint(from));
             return;
         }
         IpView view;
@@ -362,6 +376,7 @@ public final class UdpLink implements AutoCloseable {
             control = ControlPackets.payload(data, view);
         } catch (IllegalArgumentException e) {
             malformedDatagrams.incrementAndGet();
+            refuse(LinkStat.MALFORMED, from, data.length, e.getMessage());
             return;
         }
         if (control != null) {
@@ -373,25 +388,41 @@ public final class UdpLink implements AutoCloseable {
         tapAll(LinkDirection.IN, data);
         try {
             if (control != null) {
-                handleControl(peer, control);
+                handleControl(peer, from, control);
             } else {
                 receiver.accept(data);
             }
         } catch (RuntimeException e) {
             handlerFailures.incrementAndGet();
+            refuse(LinkStat.HANDLER_FAILED, from, data.length, String.valueOf(e));
         }
     }
 
-    private void handleControl(PeerState peer, byte[] payload) {
+    private void refuse(LinkStat kind, InetSocketAddress from, int length, String why) {
+        try {
+            refusals.refused(kind, from, length, why);
+        } catch (RuntimeException ignored) {
+            // the count above stands; a failing listener must not stop the link
+        }
+    }
+
+    private static String endpoint(InetSocketAddress a) {
+        String host = a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
+    }
+
+    private void handleControl(PeerState peer, InetSocketAddress from, byte[] payload) {
         if (!Announcement.isAnnouncement(payload)) {
             if (!control.accept(peer.peer, payload)) {
                 malformedDatagrams.incrementAndGet();
+                refuse(LinkStat.MALFORMED, from, payload.length, "a control message nothing here understands");
             }
             return;
         }
         Announcement a = Announcement.decode(payload);
         if (a == null) {
             malformedDatagrams.incrementAndGet();
+            refuse(LinkStat.MALFORMED, from, payload.length, "an announcement that does not decode");
             return;
         }
         peer.announced = a.addresses();

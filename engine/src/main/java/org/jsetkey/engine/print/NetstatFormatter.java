@@ -5,7 +5,9 @@ import org.jsetkey.engine.crypto.AlgorithmKind;
 import org.jsetkey.engine.crypto.Algorithms;
 import org.jsetkey.engine.sad.SaType;
 import org.jsetkey.engine.stats.Counters;
+import org.jsetkey.engine.stats.IcmpStat;
 import org.jsetkey.engine.stats.IpsecStat;
+import org.jsetkey.engine.stats.LinkStat;
 import org.jsetkey.engine.stats.XformStat;
 
 /** {@code netstat -s -p ipsec|ipsec6|ah|esp|ipcomp} text in FreeBSD's layout. */
@@ -14,7 +16,8 @@ public final class NetstatFormatter {
     }
 
     /** The protocol names {@code -p} takes, in the order {@code netstat -s} prints them. */
-    public static final java.util.List<String> PROTOCOLS = java.util.List.of("ipsec", "ipsec6", "ah", "esp", "ipcomp");
+    public static final java.util.List<String> PROTOCOLS = java.util.List.of("ipsec", "ipsec6", "ah", "esp", "ipcomp",
+            "icmp", "icmp6", "link");
 
     /**
      * @param hideZero {@code -ss}: leave out counters that are zero
@@ -35,6 +38,17 @@ public final class NetstatFormatter {
                 return xform(sb, c, SaType.ESP, "ESP", hideZero);
             case "ipcomp":
                 return xform(sb, c, SaType.IPCOMP, "COMP", hideZero);
+            case "icmp":
+            case "icmp6":
+                for (IcmpStat s : IcmpStat.values()) {
+                    line(sb, c.get(protocol.equals("icmp6"), s), s.text(), hideZero);
+                }
+                return sb.toString();
+            case "link":
+                for (LinkStat s : LinkStat.values()) {
+                    line(sb, c.get(s), s.text(), hideZero);
+                }
+                return sb.toString();
             default:
                 return null;
         }

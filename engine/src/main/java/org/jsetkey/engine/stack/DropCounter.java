@@ -18,6 +18,12 @@ record DropCounter(Clock clock, Counters counters, EventBus events) implements D
         if (reason.ipsecStat() != null) {
             counters.add(v6, reason.ipsecStat());
         }
+        if (reason.icmpStat() != null) {
+            counters.add(v6, reason.icmpStat());
+        }
+        if (reason.linkStat() != null) {
+            counters.add(reason.linkStat());
+        }
         if (reason.xformStat() != null && type != null) {
             XformStat stat = reason.xformStat();
             if (stat == XformStat.BADILEN && type == SaType.AH) {

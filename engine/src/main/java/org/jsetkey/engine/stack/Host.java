@@ -16,6 +16,8 @@ import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.sad.Sad;
 import org.jsetkey.engine.spd.Spd;
 import org.jsetkey.engine.stats.Counters;
+import org.jsetkey.engine.stats.DropReason;
+import org.jsetkey.engine.stats.LinkStat;
 import org.jsetkey.engine.sysctl.Sysctl;
 import org.jsetkey.engine.sysctl.SysctlNames;
 import org.jsetkey.engine.tun.TunConfig;
@@ -46,6 +48,7 @@ public final class Host implements AutoCloseable {
     private final OutputPath output;
     private final InputPath input;
     private final EchoService echo;
+    private final DropCounter drops;
     private final LifetimeTimer lifetimes;
     private volatile UdpLink link;
     private final CopyOnWriteArrayList<UdpLink.ControlListener> controlListeners = new CopyOnWriteArrayList<>();
@@ -61,9 +64,9 @@ public final class Host implements AutoCloseable {
         this.spd = new Spd(clock, events);
         this.sad.maxEntries(() -> sysctl.getInt(SysctlNames.KEY_SAD_MAXENTRIES));
         this.spd.maxEntries(() -> sysctl.getInt(SysctlNames.KEY_SPD_MAXENTRIES));
-        Datapath dp = new Datapath(clock, sad, spd, sysctl, counters, xform, events,
-                new DropCounter(clock, counters, events), addresses::contains, () -> link,
-                this::interfaceFor);
+        this.drops = new DropCounter(clock, counters, events);
+        Datapath dp = new Datapath(clock, sad, spd, sysctl, counters, xform, events, drops, addresses::contains,
+                () -> link, this::interfaceFor);
         this.output = new OutputPath(dp, new Acquirer(dp));
         this.input = new InputPath(dp);
         this.echo = new EchoService(this::nextIpId);
@@ -144,6 +147,9 @@ public final class Host implements AutoCloseable {
     public UdpLink listen(InetSocketAddress where) throws IOException {
         UdpLink l = new UdpLink(where);
         l.onReceive(this::receive);
+        l.onRefused((kind, from, length, why) -> drops.drop(linkDrop(kind), false, null,
+                "the link refused a " + length + "-byte datagram from " + from.getAddress().getHostAddress() + ":"
+                        + from.getPort() + ": " + why, List.of()));
         l.onControl(this::control);
         this.link = l;
         l.start();
@@ -267,7 +273,24 @@ public final class Host implements AutoCloseable {
         return () -> deliveryListeners.remove(listener);
     }
 
+    private static DropReason linkDrop(LinkStat kind) {
+        switch (kind) {
+            case STRANGER:
+                return DropReason.LINK_STRANGER;
+            case MALFORMED:
+                return DropReason.LINK_MALFORMED;
+            default:
+                return DropReason.LINK_HANDLER_FAILED;
+        }
+    }
+
     private void deliver(Delivered d) {
+        String bad = IcmpCheck.problem(d.packet());
+        if (bad != null) {
+            drops.drop(DropReason.BAD_CHECKSUM, d.packet()[0] >> 4 == 6, null, bad + IcmpCheck.layers(d),
+                    List.of());
+            return;
+        }
         byte[] reply = echo.handle(d);
         if (reply != null) {
             send(reply);

@@ -15,6 +15,9 @@ public final class Counters {
     private final AtomicLongArray ipsec6 = new AtomicLongArray(IpsecStat.values().length);
     private final Map<SaType, AtomicLongArray> xform = new EnumMap<>(SaType.class);
     private final Map<SaType, AtomicLongArray> histogram = new EnumMap<>(SaType.class);
+    private final AtomicLongArray icmp = new AtomicLongArray(IcmpStat.values().length);
+    private final AtomicLongArray icmp6 = new AtomicLongArray(IcmpStat.values().length);
+    private final AtomicLongArray link = new AtomicLongArray(LinkStat.values().length);
 
     public Counters() {
         for (SaType t : new SaType[] {SaType.AH, SaType.ESP, SaType.IPCOMP}) {
@@ -29,6 +32,22 @@ public final class Counters {
 
     public long get(boolean v6, IpsecStat stat) {
         return (v6 ? ipsec6 : ipsec).get(stat.ordinal());
+    }
+
+    public void add(boolean v6, IcmpStat stat) {
+        (v6 ? icmp6 : icmp).incrementAndGet(stat.ordinal());
+    }
+
+    public long get(boolean v6, IcmpStat stat) {
+        return (v6 ? icmp6 : icmp).get(stat.ordinal());
+    }
+
+    public void add(LinkStat stat) {
+        link.incrementAndGet(stat.ordinal());
+    }
+
+    public long get(LinkStat stat) {
+        return link.get(stat.ordinal());
     }
 
     public void add(SaType type, XformStat stat) {

@@ -25,7 +25,11 @@ public enum DropReason {
     IN_POLICY_DISCARD("inbound policy says discard", IpsecStat.IN_POLVIO),
     MALFORMED("malformed packet", IpsecStat.IN_INVAL),
     NOT_FOR_US("not addressed to this host and forwarding is off", null),
-    TTL_EXCEEDED("TTL exceeded while forwarding", null);
+    TTL_EXCEEDED("TTL exceeded while forwarding", null),
+    BAD_CHECKSUM("ICMP checksum does not verify", IcmpStat.BAD_CHECKSUM),
+    LINK_STRANGER("link datagram from an endpoint that is no peer", LinkStat.STRANGER),
+    LINK_MALFORMED("link datagram is neither an IP packet nor a control message", LinkStat.MALFORMED),
+    LINK_HANDLER_FAILED("the input path failed on a link datagram", LinkStat.HANDLER_FAILED);
 
     private final String description;
     private final StatCounter counter;
@@ -42,6 +46,16 @@ public enum DropReason {
     /** The ipsec/ipsec6 counter, or null. */
     public IpsecStat ipsecStat() {
         return counter instanceof IpsecStat s ? s : null;
+    }
+
+    /** The icmp/icmp6 counter, or null. */
+    public IcmpStat icmpStat() {
+        return counter instanceof IcmpStat s ? s : null;
+    }
+
+    /** The link counter, or null. */
+    public LinkStat linkStat() {
+        return counter instanceof LinkStat s ? s : null;
     }
 
     /** The ah/esp/ipcomp counter, or null. */

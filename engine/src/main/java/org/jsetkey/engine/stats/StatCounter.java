@@ -1,7 +1,7 @@
 package org.jsetkey.engine.stats;
 
-/** A FreeBSD counter: one of {@code ipsecstat} or one of the per-protocol ones. */
-public sealed interface StatCounter permits IpsecStat, XformStat {
+/** A counter netstat shows: one of {@code ipsecstat}, the per-protocol ones, ICMP's, or the link's. */
+public sealed interface StatCounter permits IpsecStat, XformStat, IcmpStat, LinkStat {
     /** The netstat text with {@code %s} where the plural suffix goes. */
     String text();
 }
