@@ -136,6 +136,7 @@ public final class ConfigFile {
             }
         }
         if (errors > 0 || !apply) {
+            listener.endParse();
             return new SetkeyResult(0, errors, false);
         }
         steps.sort(Comparator.comparingLong(Step::order));
@@ -164,6 +165,7 @@ public final class ConfigFile {
         int errors = 0;
         for (Step s : steps) {
             if (s.statement() instanceof Exit) {
+                listener.endApply();
                 return new SetkeyResult(applied, errors, true);
             }
             try {
@@ -180,11 +182,9 @@ public final class ConfigFile {
                 errors++;
                 listener.diagnostic(new Diagnostic(Diagnostic.Severity.ERROR, s.pos(), r.getMessage(), List.of(),
                         s.sourceLine()));
-                if (listener.stopped()) {
-                    break;
-                }
             }
         }
+        listener.endApply();
         return new SetkeyResult(applied, errors, false);
     }
 

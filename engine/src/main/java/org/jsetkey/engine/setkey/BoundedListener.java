@@ -1,9 +1,11 @@
 package org.jsetkey.engine.setkey;
 
 /**
- * Passes at most {@link #LIMIT} errors and warnings of one source on, then one line
- * {@code FILE: too many errors; stopping}, as a compiler does: a file of junk costs a screen,
- * not gigabytes. The caller stops applying once {@link #stopped()}.
+ * Passes at most {@link #LIMIT} errors and warnings of one source on, as a compiler does: a file
+ * of junk costs a screen, not gigabytes. Past the limit the parser stops reading
+ * ({@link #endParse}: {@code FILE: too many errors; stopping}); refusals while applying go on
+ * being counted, each statement still applied or refused as setkey does ({@link #endApply}:
+ * {@code FILE: too many errors; N more not shown}).
  */
 public final class BoundedListener implements SetkeyListener {
     /** Diagnostics (errors and warnings) shown per source. */
@@ -12,7 +14,8 @@ public final class BoundedListener implements SetkeyListener {
     private final SetkeyListener target;
     private final String file;
     private int shown;
-    private boolean stopped;
+    private int hidden;
+    private boolean ended;
 
     public BoundedListener(SetkeyListener target, String file) {
         this.target = target;
@@ -28,22 +31,27 @@ public final class BoundedListener implements SetkeyListener {
     public void diagnostic(Diagnostic d) {
         if (d.severity() == Diagnostic.Severity.INFO) {
             target.diagnostic(d);
-            return;
+        } else if (shown < LIMIT) {
+            shown++;
+            target.diagnostic(d);
+        } else {
+            hidden++;
         }
-        if (stopped) {
-            return;
-        }
-        if (shown == LIMIT) {
-            stopped = true;
-            target.diagnostic(Diagnostic.tooMany(file));
-            return;
-        }
-        shown++;
-        target.diagnostic(d);
     }
 
-    /** True once the limit was passed: the rest of the source is neither reported nor applied. */
-    public boolean stopped() {
-        return stopped;
+    /** After the parse's diagnostics: one line when the parser stopped at the limit. */
+    public void endParse() {
+        if (hidden > 0 && !ended) {
+            ended = true;
+            target.diagnostic(Diagnostic.tooMany(file, "too many errors; stopping"));
+        }
+    }
+
+    /** After applying: one line counting the refusals not shown. */
+    public void endApply() {
+        if (hidden > 0 && !ended) {
+            ended = true;
+            target.diagnostic(Diagnostic.tooMany(file, "too many errors; " + hidden + " more not shown"));
+        }
     }
 }

@@ -18,9 +18,9 @@ public record Diagnostic(Severity severity, SourcePos pos, String message, List<
         expected = List.copyOf(expected);
     }
 
-    /** The line that ends a source's diagnostics once {@link BoundedListener#LIMIT} were shown. */
-    public static Diagnostic tooMany(String file) {
-        return new Diagnostic(Severity.ERROR, new SourcePos(file, 0, 0, 0), "too many errors; stopping", List.of(), null);
+    /** The line that ends a source's diagnostics once {@link BoundedListener#LIMIT} were shown: {@code FILE: message}. */
+    public static Diagnostic tooMany(String file, String message) {
+        return new Diagnostic(Severity.ERROR, new SourcePos(file, 0, 0, 0), message, List.of(), null);
     }
 
     /** {@code file:line:col: message (expected: a, b)}: the first line of {@link #format()}. */

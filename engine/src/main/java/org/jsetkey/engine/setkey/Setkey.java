@@ -45,11 +45,13 @@ public final class Setkey {
             }
         }
         if (errors > 0) {
+            listener.endParse();
             return new SetkeyResult(0, errors, false);
         }
         int applied = 0;
         for (Parser.Parsed p : parsed.statements()) {
             if (p.statement() instanceof Exit) {
+                listener.endApply();
                 return new SetkeyResult(applied, errors, true);
             }
             try {
@@ -62,11 +64,9 @@ public final class Setkey {
                 errors++;
                 listener.diagnostic(new Diagnostic(Diagnostic.Severity.ERROR, p.pos(), r.getMessage(), List.of(),
                         p.sourceLine()));
-                if (listener.stopped()) {
-                    break;
-                }
             }
         }
+        listener.endApply();
         return new SetkeyResult(applied, errors, false);
     }
 
@@ -91,6 +91,7 @@ public final class Setkey {
                 errors++;
             }
         }
+        listener.endParse();
         return new SetkeyResult(0, errors, false);
     }
 

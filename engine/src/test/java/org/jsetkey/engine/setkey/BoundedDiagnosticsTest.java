@@ -151,4 +151,19 @@ class BoundedDiagnosticsTest {
         String s = RawText.decode(new byte[] {'a', (byte) 0xc3, (byte) 0xa9, (byte) 0xff, (byte) 0x80, 'b'});
         assertEquals("a\u00e9\\xff\\x80b", Excerpt.escape(s));
     }
+
+    @Test
+    void refusalsPastTheLimitAreAppliedAndCountedButNotShown() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            sb.append("delete 10.0.0.1 10.0.0.2 esp ").append(5000 + i).append(";\n");
+        }
+        sb.append("add 10.0.0.1 10.0.0.2 esp 6000 -E null;\n");
+        SetkeyResult r = lab.run(sb.toString());
+        assertEquals(30, r.errors());
+        assertEquals(1, r.applied());
+        assertEquals(21, lab.diagnostics.size());
+        assertEquals("test.conf: too many errors; 10 more not shown", lab.formatted().get(20));
+        assertTrue(lab.state().contains("spi=6000(0x00001770)"), lab.state());
+    }
 }

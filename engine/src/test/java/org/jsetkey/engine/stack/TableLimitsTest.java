@@ -102,6 +102,9 @@ class TableLimitsTest {
         SetkeyResult r = run(sb.toString());
         assertTrue(r.failed());
         assertEquals(1000, host.sad().size());
-        assertEquals(4000, errors.size());
+        assertEquals(4000, r.errors());
+        // every statement is tried, as setkey does; 20 refusals are shown, then one line for the rest
+        assertEquals(21, errors.size());
+        assertEquals("limits.conf: too many errors; 3980 more not shown", errors.get(20).format());
     }
 }

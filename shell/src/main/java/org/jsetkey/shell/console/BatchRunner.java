@@ -43,7 +43,7 @@ public final class BatchRunner {
                 if (o == Outcome.FAILED) {
                     failed = true;
                     if (++failures == BoundedListener.LIMIT) {
-                        interpreter.output().errorln(Diagnostic.tooMany(Interpreter.SOURCE_NAME).format());
+                        interpreter.output().errorln(Diagnostic.tooMany(Interpreter.SOURCE_NAME, "too many errors; stopping").format());
                         return 1;
                     }
                 } else if (o == Outcome.EXIT) {
