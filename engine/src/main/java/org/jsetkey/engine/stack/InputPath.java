@@ -80,6 +80,21 @@ final class InputPath {
                 }
             }
         }
+        UncompressedTunnel.Inner plain = UncompressedTunnel.of(dp.sad(), ip);
+        if (plain != null) {
+            try {
+                IpView.parse(plain.packet());
+            } catch (IllegalArgumentException e) {
+                return malformed(v6, "IP-in-IP of an IPComp tunnel: " + e.getMessage());
+            }
+            layers.add(new Protection(SaType.IPCOMP, plain.sa().sa().spi(), SaMode.TUNNEL, IpPacket.source(ip),
+                    IpPacket.destination(ip), 0));
+            ip = plain.packet();
+            v6 = (ip[0] & 0xf0) == 0x60;
+            if (!dp.isLocal(IpPacket.destination(ip))) {
+                return policy.allows(ip, layers, v6) ? forwardOrDrop(ip, v6) : Received.DROPPED;
+            }
+        }
         if (!policy.allows(ip, layers, v6)) {
             return Received.DROPPED;
         }
