@@ -5,12 +5,13 @@ import java.util.List;
 import org.jsetkey.engine.print.NetstatFormatter;
 import org.jsetkey.engine.stats.Counters;
 
-/** FreeBSD's {@code netstat -s [-p ipsec|ipsec6|ah|esp|ipcomp]} on this host's IPsec counters. */
+/** FreeBSD's {@code netstat -s [-p ipsec|ipsec6|ah|esp|ipcomp|icmp|icmp6|link]} on this host's counters. */
 record NetstatCommand(Counters counters) implements Command {
     @Override
     public Usage usage() {
-        return new Usage("netstat", "netstat -s [-s] [-p ipsec|ipsec6|ah|esp|ipcomp]",
-                "IPsec statistics as FreeBSD's netstat -s prints them: every protocol, or the one -p names.\n"
+        return new Usage("netstat", "netstat -s [-s] [-p ipsec|ipsec6|ah|esp|ipcomp|icmp|icmp6|link]",
+                "IPsec statistics as FreeBSD's netstat -s prints them: every protocol, or the one -p names;\n"
+                        + "icmp/icmp6 count messages dropped for a bad checksum, link the datagrams the link refused.\n"
                         + "  -ss  leave out counters that are zero\n"
                         + "Link packet and byte counts are shown by 'link'.");
     }
