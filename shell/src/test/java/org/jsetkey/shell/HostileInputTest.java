@@ -115,4 +115,30 @@ class HostileInputTest {
                 r.err());
         assertEquals("", r.out());
     }
+
+    @Test
+    void aMissingOrDirectoryProfileIsAnErrorWithDashD() {
+        InProcessRun r = InProcessRun.of("", "--rc", dir.resolve("missing.rc").toString(), "-D");
+        assertEquals(1, r.status());
+        assertEquals("jsetkey: " + dir.resolve("missing.rc") + ": No such file or directory\n", r.err());
+        assertEquals("", r.out());
+        r = InProcessRun.of("", "--rc", dir.toString(), "-D");
+        assertEquals(1, r.status());
+        assertEquals("jsetkey: " + dir + ": Is a directory\n", r.err());
+    }
+
+    @Test
+    void aJunkAutosaveFileIsReportedBoundedAndKept() throws Exception {
+        Path save = dir.resolve("h.save");
+        byte[] junk = new byte[100_000];
+        new Random(9).nextBytes(junk);
+        Files.write(save, junk);
+        InProcessRun r = bytes(new byte[0], "--autosave", save.toString(), "-D");
+        assertEquals(1, r.status());
+        assertTrue(r.err().endsWith(save + ": too many errors; stopping\njsetkey: " + save
+                + ": not restored; autosave is off, the file is kept\n"), r.err());
+        assertTrue(r.err().length() < 10_000, r.err().length() + " characters");
+        assertEquals("Restoring keys, policies and sysctls from " + save + ".\n", r.out());
+        assertTrue(java.util.Arrays.equals(junk, Files.readAllBytes(save)), "the file is kept");
+    }
 }

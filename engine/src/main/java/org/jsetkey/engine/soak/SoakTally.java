@@ -70,8 +70,10 @@ final class SoakTally {
         }
     }
 
+    /** Drops of the datapath; the link's own refusals (LINK_*) are its malformed count, accounted apart. */
     long dropped(int direction) {
-        return drops.get(direction).values().stream().mapToLong(AtomicLong::get).sum();
+        return drops.get(direction).entrySet().stream().filter(e -> e.getKey().linkStat() == null)
+                .mapToLong(e -> e.getValue().get()).sum();
     }
 
     /** "AUTH_FAILED=12 REPLAY=3", the non-zero counts; "none" when all are zero. */

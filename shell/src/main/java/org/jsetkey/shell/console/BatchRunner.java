@@ -28,9 +28,9 @@ public final class BatchRunner {
     }
 
     /**
-     * Returns the exit status: 0 when everything succeeded, 1 otherwise. Past
-     * {@link BoundedListener#LIMIT} failed entries it stops, as a file of junk would otherwise
-     * print an error per line.
+     * Returns the exit status: 0 when everything succeeded, 1 otherwise. After
+     * {@link BoundedListener#LIMIT} failed entries in a row (junk, not a script whose deletes may
+     * find nothing) it stops, as a file of junk would otherwise print an error per line.
      */
     public int run(BufferedReader in) {
         boolean failed = false;
@@ -46,6 +46,8 @@ public final class BatchRunner {
                         interpreter.output().errorln(Diagnostic.tooMany(Interpreter.SOURCE_NAME, "too many errors; stopping").format());
                         return 1;
                     }
+                } else if (o == Outcome.OK) {
+                    failures = 0;
                 } else if (o == Outcome.EXIT) {
                     return failed ? 1 : 0;
                 }

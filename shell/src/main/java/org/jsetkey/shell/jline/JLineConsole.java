@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -57,22 +58,22 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
         this.prompt = prompt;
         this.historyFile = historyFile;
         this.primaryPrompt = prompt::primary;
-        LineReaderBuilder builder = LineReaderBuilder.builder()
-                .terminal(terminal)
-                .appName("jsetkey")
-                .parser(statements)
-                .completer(new CompleterAdapter(completion))
-                .variable(LineReader.SECONDARY_PROMPT_PATTERN, prompt.continuation().replace("%", "%%"))
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                .history(history);
-        if (highlighting != null) {
-            builder.highlighter(new JLineHighlighter(highlighting));
-        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(LineReader.SECONDARY_PROMPT_PATTERN, prompt.continuation().replace("%", "%%"));
         if (historyFile != null) {
             HistoryFile.secure(historyFile);
-            builder.variable(LineReader.HISTORY_FILE, historyFile);
+            variables.put(LineReader.HISTORY_FILE, historyFile);
         }
-        this.reader = builder.build();
+        // LineReaderBuilder's settings, on the reader that keeps a long paste fast
+        TypeaheadLineReader r = new TypeaheadLineReader(terminal, "jsetkey", variables);
+        r.setParser(statements);
+        r.setCompleter(new CompleterAdapter(completion));
+        r.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+        r.setHistory(history);
+        if (highlighting != null) {
+            r.setHighlighter(new JLineHighlighter(highlighting));
+        }
+        this.reader = r;
     }
 
     /** The console on this process's terminal (a dumb one when there is no real terminal). */
