@@ -99,17 +99,23 @@ public record Excerpt(String text, int caretAt, int caretWidth) {
     private static void append(StringBuilder sb, char c, boolean keepTab) {
         int raw = RawText.escapedByte(c);
         if (raw >= 0) {
-            sb.append(String.format("\\x%02x", raw));
+            hex(sb.append("\\x"), raw, 2);
         } else if (c == '\t' && keepTab) {
             sb.append(c);
         } else if (c == 0x1b) {
             sb.append("\\e");
         } else if (c < 0x20 || c == 0x7f) {
-            sb.append(String.format("\\x%02x", (int) c));
+            hex(sb.append("\\x"), c, 2);
         } else if (c >= 0x80 && c < 0xa0) {
-            sb.append(String.format("\\u%04x", (int) c));
+            hex(sb.append("\\u"), c, 4);
         } else {
             sb.append(c);
+        }
+    }
+
+    private static void hex(StringBuilder sb, int value, int digits) {
+        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+            sb.append(Character.forDigit(value >> shift & 0xf, 16));
         }
     }
 }
