@@ -103,7 +103,8 @@ public final class ConfigFile {
                     }
                 } catch (LineError e) {
                     diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, new SourcePos(fileName, first + e.line(),
-                            e.column(), e.length()), e.getMessage(), e.expected(), XfrmKeyMask.line(entry.get(e.line()))));
+                            e.column(), e.length()), e.getMessage(), e.expected(),
+                            XfrmKeyMask.line(entry.get(e.line()))));
                 }
                 continue;
             }
