@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.jsetkey.engine.link.Endpoints;
 import org.jsetkey.engine.link.Peer;
+import org.jsetkey.engine.link.PeerStats;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.shell.command.RecordingOutput;
 import org.jsetkey.shell.command.Outcome;
@@ -68,6 +69,16 @@ final class LabHost implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** The hosts' own control packets (announcements, answers, peer check) this host sent and received. */
+    long controlPackets() {
+        long n = 0;
+        for (Peer p : context.host().link().peers()) {
+            PeerStats s = context.host().link().stats(p);
+            n += s.controlIn() + s.controlOut();
+        }
+        return n;
     }
 
     /** Runs each line; returns the outcome of the last one. */

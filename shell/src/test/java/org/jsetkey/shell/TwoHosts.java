@@ -26,6 +26,30 @@ final class TwoHosts implements AutoCloseable {
         }
         phoenix.peer(cardinal);
         cardinal.peer(phoenix);
+        awaitQuietLink();
+    }
+
+    /**
+     * Waits (bounded) until no announcement or answer has crossed for a moment: on a loaded
+     * machine the first announcement can be handled after both hosts know each other, and its
+     * answer would otherwise land in a capture a test starts next.
+     */
+    private void awaitQuietLink() {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        long seen = -1;
+        while (System.nanoTime() < deadline) {
+            long now = phoenix.controlPackets() + cardinal.controlPackets();
+            if (now == seen) {
+                return;
+            }
+            seen = now;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** IPv4 addresses only; commands come as from standard input (ping without -c sends 4). */
