@@ -22,6 +22,11 @@ public interface Command {
         return usage().help();
     }
 
+    /** Completes its arguments on Tab; by default from its synopsis (flags, file names, addresses). */
+    default ArgumentCompleter completer() {
+        return new SynopsisCompleter(synopsis());
+    }
+
     /**
      * Reports a bad invocation as getopt programs do, {@code name: why} and the usage line;
      * returns false, the command's result.

@@ -1,5 +1,6 @@
 package org.jsetkey.shell.command;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +23,23 @@ record HelpCommand(CommandRegistry registry, Sysctl sysctl) implements Command {
                         + "help add, help spdadd: the statement's slots; help " + AlgorithmTable.options(", ")
                         + ": the algorithm tables;\n"
                         + "help sysctl: the knobs with their ranges and descriptions.");
+    }
+
+    /** The first argument completes to commands, statements and the algorithm tables in the order help names them. */
+    @Override
+    public ArgumentCompleter completer() {
+        ArgumentCompleter bySynopsis = Command.super.completer();
+        return (typed, context) -> typed.done().size() == 1 ? topics(typed.word()) : bySynopsis.suggestions(typed, context);
+    }
+
+    private List<Suggestion> topics(String prefix) {
+        List<Suggestion> out = new ArrayList<>(FirstWords.matching(registry, prefix));
+        for (AlgorithmKind kind : AlgorithmTable.KINDS) {
+            if (kind.option().startsWith(prefix)) {
+                out.add(Suggestion.of(kind.option(), kind.description() + " algorithms"));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -1,8 +1,5 @@
 package org.jsetkey.shell.command;
 
-import java.util.List;
-
-
 /**
  * A mode that takes over the console's input until it ends (the {@code groovy} mode): every
  * entry goes to it instead of the command interpreter.
@@ -19,8 +16,4 @@ public interface LineMode extends CompletionSource {
 
     /** Runs one entry; {@link Outcome#EXIT} leaves the mode. */
     Outcome accept(String text);
-
-    /** Completion candidates for the word under the cursor. */
-    @Override
-    List<String> candidates(String line, int cursor);
 }

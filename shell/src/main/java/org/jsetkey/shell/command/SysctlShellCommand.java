@@ -18,6 +18,11 @@ record SysctlShellCommand(Sysctl sysctl) implements Command {
     }
 
     @Override
+    public ArgumentCompleter completer() {
+        return new SysctlCompleter(sysctl, Command.super.completer());
+    }
+
+    @Override
     public boolean execute(List<String> args, CommandOutput output) {
         SysctlResult r = SysctlCommand.run(sysctl, args);
         output.out(r.out());

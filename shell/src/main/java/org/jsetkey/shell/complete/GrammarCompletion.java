@@ -11,6 +11,7 @@ import org.jsetkey.engine.setkey.Grammar;
 import org.jsetkey.engine.setkey.OptionSpec;
 import org.jsetkey.engine.setkey.StatementSpec;
 import org.jsetkey.shell.command.Suggestion;
+import org.jsetkey.shell.command.Typed;
 
 /**
  * Completion inside setkey statements, read from {@link Grammar#expectedAt}: the grammar says

@@ -8,6 +8,7 @@ import org.jsetkey.shell.command.CommandOutput;
 import org.jsetkey.shell.command.LineMode;
 import org.jsetkey.shell.command.Outcome;
 import org.jsetkey.shell.command.Session;
+import org.jsetkey.shell.command.Suggestion;
 
 /** The console's Groovy mode: each entry is evaluated, its value printed; {@code exit} returns. */
 final class GroovyMode implements LineMode {
@@ -78,7 +79,7 @@ final class GroovyMode implements LineMode {
     }
 
     @Override
-    public List<String> candidates(String line, int cursor) {
+    public List<Suggestion> suggestions(String line, int cursor) {
         String before = line.substring(0, Math.min(cursor, line.length()));
         int start = before.length();
         while (start > 0 && Character.isJavaIdentifierPart(before.charAt(start - 1))) {
@@ -88,10 +89,10 @@ final class GroovyMode implements LineMode {
             return List.of();
         }
         String prefix = before.substring(start);
-        List<String> out = new ArrayList<>();
+        List<Suggestion> out = new ArrayList<>();
         for (String name : scripts.bindingNames()) {
             if (name.startsWith(prefix)) {
-                out.add(name);
+                out.add(Suggestion.of(name));
             }
         }
         return out;

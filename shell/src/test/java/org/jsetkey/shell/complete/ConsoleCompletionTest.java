@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,7 +20,12 @@ import org.jsetkey.engine.setkey.SetkeyListener;
 import org.jsetkey.engine.stack.Host;
 import org.jsetkey.shell.command.Command;
 import org.jsetkey.shell.command.CommandOutput;
+import org.jsetkey.shell.command.ArgumentCompleter;
 import org.jsetkey.shell.command.CommandRegistry;
+import org.jsetkey.shell.command.FakeSetkey;
+import org.jsetkey.shell.command.Interpreter;
+import org.jsetkey.shell.command.RecordingOutput;
+import org.jsetkey.shell.command.Session;
 import org.jsetkey.shell.command.Suggestion;
 import org.jsetkey.shell.command.Usage;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +62,24 @@ class ConsoleCompletionTest {
         public boolean execute(List<String> args, CommandOutput output) {
             return true;
         }
+    }
+
+    /** A command with a completer of its own, as sysctl and help have. */
+    private record Completing(String name, ArgumentCompleter completer) implements Command {
+        @Override
+        public Usage usage() {
+            return new Usage(name, name + " [WORD]", name + " completes its own words");
+        }
+
+        @Override
+        public boolean execute(List<String> args, CommandOutput output) {
+            return true;
+        }
+    }
+
+    /** The console's built-in commands (help, sysctl, save, ...) on this host's knobs. */
+    private void builtins() {
+        Interpreter.create(registry, host.sysctl(), new FakeSetkey(), new Session(), new RecordingOutput());
     }
 
     private List<Suggestion> complete(String line) {
@@ -174,6 +198,7 @@ class ConsoleCompletionTest {
 
     @Test
     void sysctlNamesCompleteLevelByLevelAndValuesAfterEquals() {
+        builtins();
         assertEquals(List.of("net.inet.ipsec.esp_trans_deflev"), values("sysctl net.inet.ipsec.esp_tr"));
         assertFalse(complete("sysctl net.inet.ipsec.esp_tr").get(0).complete(), "no blank before '='");
         assertTrue(complete("sysctl net.inet.ipsec.crypto_supp").get(0).complete(), "a read-only knob ends");
@@ -207,7 +232,7 @@ class ConsoleCompletionTest {
         Files.writeString(dir.resolve("profiles").resolve("two.groovy"), "");
         registry.register(new Stub("tcpdump", "tcpdump [-nv] [-c N] [-w FILE] [-r FILE]"));
         registry.register(new Stub("run", "run SCRIPT [ARGS...]"));
-        registry.register(new Stub("save", "save NAME"));
+        builtins();
         assertEquals(List.of("tcpdump -w phoenix.conf", "tcpdump -w profiles/"),
                 complete("tcpdump -w ").stream().map(s -> "tcpdump -w " + s.value()).toList());
         List<Suggestion> dirs = complete("run pro");
@@ -227,19 +252,47 @@ class ConsoleCompletionTest {
 
     @Test
     void helpTopicsIncludeTheAlgorithmTables() {
+        builtins();
         assertEquals(List.of("-E", "-A", "-C"), values("help -"));
         assertTrue(values("help spd").contains("spdadd"));
     }
 
     @Test
-    void aPluggedSourceAndAModeTakeOver() {
-        registry.register(new Stub("groovy", "groovy [CODE]"));
-        completion = new ConsoleCompletion(registry, host, dir);
-        completion.plug("groovy", (line, cursor) -> List.of("host", "setkey"));
+    void aCommandsOwnCompleterAndAModeTakeOver() {
+        registry.register(new Completing("groovy", (typed, context) -> List.of(Suggestion.of("host"),
+                Suggestion.of("setkey"))));
         assertEquals(List.of("host", "setkey"), values("groovy ho"));
-        completion.mode((line, cursor) -> List.of("binding"));
+        completion.followMode(() -> (line, cursor) -> List.of(Suggestion.of("binding")));
         assertEquals(List.of("binding"), values("add "));
-        completion.mode(null);
+        completion.followMode(() -> null);
         assertTrue(values("add 192.0.2.10 198.51.100.20 ").contains("esp"));
+    }
+
+    @Test
+    void aNewCommandCompletesWithItsOwnCompleterAndTheConsolesAddressesAndFiles() throws Exception {
+        Files.writeString(dir.resolve("west.conf"), "");
+        host.addAddress(IpAddress.parse("192.0.2.10"));
+        registry.register(new Completing("route", (typed, context) -> {
+            List<Suggestion> out = new ArrayList<>();
+            if (typed.done().size() == 1) {
+                for (String w : List.of("add", "delete", "show")) {
+                    if (w.startsWith(typed.word())) {
+                        out.add(Suggestion.of(w, "a " + typed.command() + " verb"));
+                    }
+                }
+            } else if (typed.previous().equals("add")) {
+                out.addAll(context.addresses(typed.word()));
+            } else {
+                out.addAll(context.files(typed.word()));
+            }
+            return out;
+        }));
+        assertEquals(List.of("route"), values("rou"));
+        List<Suggestion> verbs = complete("route ");
+        assertEquals(List.of("add", "delete", "show"), verbs.stream().map(Suggestion::value).toList());
+        assertEquals("a route verb", verbs.get(0).description());
+        assertEquals(List.of("delete"), values("route d"));
+        assertEquals(List.of("192.0.2.10"), values("route add 19"));
+        assertEquals(List.of("west.conf"), values("route show we"));
     }
 }

@@ -1,36 +1,22 @@
-package org.jsetkey.shell.complete;
+package org.jsetkey.shell.command;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-
-import org.jsetkey.shell.command.Command;
-import org.jsetkey.shell.command.Suggestion;
-import org.jsetkey.shell.command.Synopsis;
 
 /**
- * Arguments of an ordinary command, from its synopsis: its flags, and for an argument named
+ * A command's default completer, read from its synopsis: its flags, and for an argument named
  * like a file (FILE, SCRIPT) file names, named like an address (DEST, HOST) known addresses.
  */
-final class CommandArguments {
-    /** Commands whose first operand is a file whatever their synopsis calls it. */
-    static final Set<String> FILE_COMMANDS = Set.of("run", "save");
+record SynopsisCompleter(String synopsisLine) implements ArgumentCompleter {
 
-    private final KnownAddresses addresses;
-    private final FileNames files;
-
-    CommandArguments(KnownAddresses addresses, FileNames files) {
-        this.addresses = addresses;
-        this.files = files;
-    }
-
-    List<Suggestion> suggestions(Command command, Typed typed) {
-        Synopsis synopsis = Synopsis.parse(command.synopsis());
+    @Override
+    public List<Suggestion> suggestions(Typed typed, CompletionContext context) {
+        Synopsis synopsis = Synopsis.parse(synopsisLine);
         String word = typed.word();
         Optional<Synopsis.Flag> pending = synopsis.flag(typed.previous()).filter(f -> f.argument() != null);
         if (pending.isPresent()) {
-            return argument(pending.get().name(), pending.get().argument(), word);
+            return argument(pending.get().name(), pending.get().argument(), word, context);
         }
         List<Suggestion> out = new ArrayList<>();
         if (word.isEmpty() || word.startsWith("-")) {
@@ -45,20 +31,19 @@ final class CommandArguments {
         }
         String operand = operandAt(synopsis, typed);
         if (operand != null && Synopsis.namesAddress(operand)) {
-            out.addAll(addresses.matching(word));
-        } else if (operand != null && Synopsis.namesFile(operand)
-                || FILE_COMMANDS.contains(command.name()) && operandIndex(synopsis, typed) == 0) {
-            out.addAll(files.matching(word));
+            out.addAll(context.addresses(word));
+        } else if (operand != null && Synopsis.namesFile(operand)) {
+            out.addAll(context.files(word));
         }
         return out;
     }
 
-    private List<Suggestion> argument(String flag, String argument, String word) {
+    private static List<Suggestion> argument(String flag, String argument, String word, CompletionContext context) {
         if (Synopsis.namesFile(argument) || flag.equals("-f")) {
-            return files.matching(word);
+            return context.files(word);
         }
         if (Synopsis.namesAddress(argument)) {
-            return addresses.matching(word);
+            return context.addresses(word);
         }
         return List.of();
     }

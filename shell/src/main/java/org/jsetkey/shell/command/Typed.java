@@ -1,16 +1,14 @@
-package org.jsetkey.shell.complete;
+package org.jsetkey.shell.command;
 
 import java.util.List;
-
-import org.jsetkey.shell.command.Words;
 
 /**
  * What has been typed up to the cursor: the text, the unfinished word at its end (after the
  * last blank, the unit the line editor replaces) and the finished words before it.
  */
-record Typed(String before, String word, List<String> done) {
+public record Typed(String before, String word, List<String> done) {
 
-    static Typed of(String line, int cursor) {
+    public static Typed of(String line, int cursor) {
         String before = line.substring(0, Math.max(0, Math.min(cursor, line.length())));
         int start = before.length();
         while (start > 0 && !Character.isWhitespace(before.charAt(start - 1))) {
@@ -20,17 +18,17 @@ record Typed(String before, String word, List<String> done) {
     }
 
     /** The command word, or "" while it is still being typed. */
-    String command() {
+    public String command() {
         return done.isEmpty() ? "" : done.get(0);
     }
 
     /** The finished word before the one being typed, or "". */
-    String previous() {
+    public String previous() {
         return done.isEmpty() ? "" : done.get(done.size() - 1);
     }
 
     /** {@code word} with its last {@code partialLength} characters replaced: how a candidate becomes a whole word. */
-    String replaceTail(int partialLength, String candidate) {
+    public String replaceTail(int partialLength, String candidate) {
         int keep = Math.max(0, word.length() - partialLength);
         return word.substring(0, keep) + candidate;
     }

@@ -1,4 +1,4 @@
-package org.jsetkey.shell.complete;
+package org.jsetkey.shell.command;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,27 +11,30 @@ import java.util.regex.Pattern;
 import org.jsetkey.engine.sysctl.Knob;
 import org.jsetkey.engine.sysctl.KnobType;
 import org.jsetkey.engine.sysctl.Sysctl;
-import org.jsetkey.shell.command.Suggestion;
 
 /**
  * {@code sysctl} arguments: knob names one level at a time ({@code net.inet.} then
- * {@code net.inet.ipsec.}), and after {@code name=} the values the knob accepts.
+ * {@code net.inet.ipsec.}), and after {@code name=} the values the knob accepts; the flags
+ * come from the synopsis.
  */
-final class SysctlCompletion {
+final class SysctlCompleter implements ArgumentCompleter {
     /** "0 discard, 1 none (pass)" in a knob's description: the meaning of each value. */
     private static final Pattern VALUE_MEANING = Pattern.compile("(-?\\d+) ([a-z][a-z ]*?)(?=,|\\s\\(|$)");
     private static final int LISTED_RANGE = 16;
 
     private final Sysctl sysctl;
+    private final ArgumentCompleter flags;
 
-    SysctlCompletion(Sysctl sysctl) {
+    SysctlCompleter(Sysctl sysctl, ArgumentCompleter flags) {
         this.sysctl = sysctl;
+        this.flags = flags;
     }
 
-    List<Suggestion> suggestions(Typed typed) {
+    @Override
+    public List<Suggestion> suggestions(Typed typed, CompletionContext context) {
         String word = typed.word();
         if (word.startsWith("-")) {
-            return List.of();
+            return flags.suggestions(typed, context);
         }
         int eq = word.indexOf('=');
         return eq < 0 ? names(word) : values(word.substring(0, eq), word.substring(eq + 1));
