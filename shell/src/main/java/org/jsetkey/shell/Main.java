@@ -43,14 +43,14 @@ public final class Main {
      * @param terminal whether standard input is a terminal (then no arguments start the console)
      */
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
-        Flags flags = new Flags();
-        CommandLine cli = new CommandLine(flags);
+        CommandLine cli = new CommandLine(Flags.spec());
         cli.setPosixClusteredShortOptionsAllowed(true);
         // setkey users write -FP -DP: a repeated flag is the same flag
         cli.setOverwrittenOptionsAllowed(true);
+        Flags flags;
         HostOptions hostOptions;
         try {
-            cli.parseArgs(args);
+            flags = Flags.of(cli.parseArgs(args));
             hostOptions = flags.hostOptions();
             SetkeyFlags.check(flags);
         } catch (CommandLine.ParameterException | IllegalArgumentException e) {

@@ -3,7 +3,7 @@ package org.jsetkey.engine.crypto;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,9 +33,11 @@ public final class Algorithms {
     public static final int FLAG_RANDOM_PAD = 0x0100;
     public static final int FLAG_ZERO_PAD = 0x0200;
 
-    private static final Map<Algorithm, CipherMaker> CIPHERS = new HashMap<>();
-    private static final Map<Algorithm, MacMaker> MACS = new HashMap<>();
-    private static final Map<Algorithm, IntFunction<PacketCompressor>> COMPRESSORS = new HashMap<>();
+    // keyed by the rows themselves: hashing a record of 14 components first builds its hashCode
+    // method handles, about a fifth of a short run's start-up
+    private static final Map<Algorithm, CipherMaker> CIPHERS = new IdentityHashMap<>();
+    private static final Map<Algorithm, MacMaker> MACS = new IdentityHashMap<>();
+    private static final Map<Algorithm, IntFunction<PacketCompressor>> COMPRESSORS = new IdentityHashMap<>();
     private static final List<Algorithm> ALL;
 
     static {
