@@ -128,7 +128,7 @@ final class Flags {
                         + "(default 600); print drops, heap and packets as it goes; exit 1 on any error or unexplained drop.")
                 .build());
         spec.addOption(value("--impair", "NETEM", String.class, "With --soak: faults on the link both ways, in netem's "
-                + "words, e.g. 'loss 1% reorder 5% delay 2ms duplicate 1% corrupt 0.1% seed 1'; the account must still "
+                + "words, e.g. 'loss 1%% reorder 5%% delay 2ms duplicate 1%% corrupt 0.1%% seed 1'; the account must still "
                 + "balance."));
         return spec;
     }

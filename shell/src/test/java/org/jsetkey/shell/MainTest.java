@@ -130,6 +130,20 @@ class MainTest extends InProcessProgramTest {
     }
 
     @Test
+    void helpFormatsEveryDescriptionWithoutAWarning() {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, run("", "--help"));
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals("", warnings.toString(java.nio.charset.StandardCharsets.UTF_8), "picocli's own warnings");
+        assertTrue(out.contains("1% reorder 5% delay 2ms duplicate 1% corrupt 0.1% seed 1'"), out);
+    }
+
+    @Test
     void stdinCommandModeRunsConsoleCommands() {
         int status = run("echo start\nsysctl net.inet.ipsec.esp_trans_deflev=2\n"
                 + "sysctl -n net.inet.ipsec.esp_trans_deflev\nhelp echo\n");
