@@ -16,11 +16,12 @@ import org.jsetkey.engine.net.IpAddress;
  * @param encAlg   -E algorithm or null
  * @param authAlg  -A algorithm or null
  * @param compAlg  -C algorithm or null
+ * @param natt     UDP encapsulation of an esp-udp SA (RFC 3948), or null
  */
 public record SecurityAssociation(IpAddress src, IpAddress dst, SaType type, long spi, SaMode mode, long reqid,
                                   long replay, int flags, Algorithm encAlg, byte[] encKey, Algorithm authAlg,
                                   byte[] authKey, Algorithm compAlg, Lifetime hard, Lifetime soft,
-                                  SecurityContext context) {
+                                  SecurityContext context, NatT natt) {
 
     public SecurityAssociation {
         Objects.requireNonNull(src, "src");
@@ -37,6 +38,21 @@ public record SecurityAssociation(IpAddress src, IpAddress dst, SaType type, lon
         authKey = authKey == null ? null : authKey.clone();
         hard = hard == null ? Lifetime.NONE : hard;
         soft = soft == null ? Lifetime.NONE : soft;
+        if (natt != null && type != SaType.ESP) {
+            throw new IllegalArgumentException("NAT-T encapsulation is for ESP only, not " + type.keyword());
+        }
+        if (natt != null && natt.originalAddress() != null && !natt.originalAddress().sameFamily(src)) {
+            throw new IllegalArgumentException("NAT original address family mismatch: " + natt.originalAddress());
+        }
+    }
+
+    /** An SA without NAT-T encapsulation. */
+    public SecurityAssociation(IpAddress src, IpAddress dst, SaType type, long spi, SaMode mode, long reqid,
+                               long replay, int flags, Algorithm encAlg, byte[] encKey, Algorithm authAlg,
+                               byte[] authKey, Algorithm compAlg, Lifetime hard, Lifetime soft,
+                               SecurityContext context) {
+        this(src, dst, type, spi, mode, reqid, replay, flags, encAlg, encKey, authAlg, authKey, compAlg, hard, soft,
+                context, null);
     }
 
     public SaId id() {
@@ -69,7 +85,18 @@ public record SecurityAssociation(IpAddress src, IpAddress dst, SaType type, lon
     /** The same SA with another SPI (used by tools that rewrite an SA, e.g. key managers). */
     public SecurityAssociation withSpi(long newSpi) {
         return new SecurityAssociation(src, dst, type, newSpi, mode, reqid, replay, flags, encAlg, encKey, authAlg,
-                authKey, compAlg, hard, soft, context);
+                authKey, compAlg, hard, soft, context, natt);
+    }
+
+    /** The same SA with another NAT-T encapsulation (null: none). */
+    public SecurityAssociation withNatT(NatT n) {
+        return new SecurityAssociation(src, dst, type, spi, mode, reqid, replay, flags, encAlg, encKey, authAlg,
+                authKey, compAlg, hard, soft, context, n);
+    }
+
+    /** An esp-udp SA (RFC 3948). */
+    public boolean udpEncapsulated() {
+        return natt != null;
     }
 
     @Override
@@ -79,24 +106,26 @@ public record SecurityAssociation(IpAddress src, IpAddress dst, SaType type, lon
                 && Objects.equals(encAlg, s.encAlg) && Arrays.equals(encKey, s.encKey)
                 && Objects.equals(authAlg, s.authAlg) && Arrays.equals(authKey, s.authKey)
                 && Objects.equals(compAlg, s.compAlg) && hard.equals(s.hard) && soft.equals(s.soft)
-                && Objects.equals(context, s.context);
+                && Objects.equals(context, s.context) && Objects.equals(natt, s.natt);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(src, dst, type, spi, mode, reqid, replay, flags, encAlg, authAlg, compAlg, hard, soft,
-                context) * 31 + Arrays.hashCode(encKey) + 7 * Arrays.hashCode(authKey);
+                context, natt) * 31 + Arrays.hashCode(encKey) + 7 * Arrays.hashCode(authKey);
     }
 
     /** Keys are redacted: only their lengths are shown. */
     @Override
     public String toString() {
-        return "SecurityAssociation[" + src + " " + dst + " " + (old() ? type.keyword() + "-old" : type.keyword())
+        return "SecurityAssociation[" + src + " " + dst + " " + (old() ? type.keyword() + "-old" : natt != null ? "esp-udp" : type.keyword())
                 + " spi=" + spi + " mode=" + mode.keyword() + " reqid=" + reqid + " replay=" + replay
                 + String.format(" flags=0x%08x", flags)
                 + (encAlg == null ? "" : " E:" + encAlg.name() + redacted(encKey))
                 + (authAlg == null ? "" : " A:" + authAlg.name() + redacted(authKey))
-                + (compAlg == null ? "" : " C:" + compAlg.name()) + "]";
+                + (compAlg == null ? "" : " C:" + compAlg.name())
+                + (natt == null ? "" : " ports=" + natt.sport() + "," + natt.dport()
+                + (natt.originalAddress() == null ? "" : " oa=" + natt.originalAddress())) + "]";
     }
 
     private static String redacted(byte[] key) {

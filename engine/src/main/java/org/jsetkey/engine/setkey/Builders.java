@@ -6,6 +6,7 @@ import org.jsetkey.engine.crypto.Algorithms;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.net.IpProtocol;
 import org.jsetkey.engine.sad.Lifetime;
+import org.jsetkey.engine.sad.NatT;
 import org.jsetkey.engine.sad.SaType;
 import org.jsetkey.engine.sad.SecurityAssociation;
 import org.jsetkey.engine.sad.SecurityContext;
@@ -49,18 +50,21 @@ final class Builders {
 
     static Statement get(Values v) {
         sameFamily(v);
+        natT(v);
         return new Get(v.get("src", IpAddress.class), v.get("dst", IpAddress.class),
                 v.get("protocol", SaProtocol.class), v.get("spi", Long.class));
     }
 
     static Statement delete(Values v) {
         sameFamily(v);
+        natT(v);
         return new Delete(v.get("src", IpAddress.class), v.get("dst", IpAddress.class),
                 v.get("protocol", SaProtocol.class), v.get("spi", Long.class));
     }
 
     static Statement deleteAll(Values v) {
         sameFamily(v);
+        natT(v);
         return new DeleteAll(v.get("src", IpAddress.class), v.get("dst", IpAddress.class),
                 v.get("protocol", SaProtocol.class));
     }
@@ -111,8 +115,40 @@ final class Builders {
                 + "\" are not the same address family");
     }
 
+    /**
+     * The UDP encapsulation of an esp-udp statement (ports default to 4500), null for the other
+     * protocols, which take no port on their addresses.
+     */
+    private static NatT natT(Values v) {
+        SaProtocol p = v.get("protocol", SaProtocol.class);
+        if (p != SaProtocol.ESP_UDP) {
+            for (String end : List.of("src_port", "dst_port")) {
+                if (v.has(end)) {
+                    throw new ParseError(v.at(end), "unexpected \"[\": only esp-udp SAs take a port on their"
+                            + " addresses (NAT-T, RFC 3948)", List.of("esp-udp"));
+                }
+            }
+            return null;
+        }
+        int sport = v.has("src_port") ? v.get("src_port", Integer.class) : NatT.PORT;
+        int dport = v.has("dst_port") ? v.get("dst_port", Integer.class) : NatT.PORT;
+        for (String end : List.of("src_port", "dst_port")) {
+            if (v.has(end) && v.get(end, Integer.class) == 0) {
+                throw new ParseError(v.at(end), "invalid NAT-T port 0: esp-udp needs a UDP port",
+                        List.of("1-65535"));
+            }
+        }
+        IpAddress oa = v.get("natt_oa", IpAddress.class);
+        if (oa != null && !oa.sameFamily(v.get("src", IpAddress.class))) {
+            throw new ParseError(v.at("natt_oa"), "Family mismatch: NAT original address \"" + oa.format()
+                    + "\" is not of the SA's address family");
+        }
+        return new NatT(sport, dport, oa);
+    }
+
     private static SecurityAssociation sa(Values v) {
         sameFamily(v);
+        NatT natt = natT(v);
         SaProtocol p = v.get("protocol", SaProtocol.class);
         long spi = v.get("spi", Long.class);
         SaOptions o = v.get("options", SaOptions.class);
@@ -143,7 +179,7 @@ final class Builders {
         }
         return new SecurityAssociation(v.get("src", IpAddress.class), v.get("dst", IpAddress.class), p.type(), spi,
                 o.mode, o.reqid, o.replay, flags, a.enc, a.encKey, a.auth, a.authKey, a.comp,
-                new Lifetime(o.hardSeconds, o.hardBytes), new Lifetime(o.softSeconds, o.softBytes), o.context);
+                new Lifetime(o.hardSeconds, o.hardBytes), new Lifetime(o.softSeconds, o.softBytes), o.context, natt);
     }
 
     private static Selector selector(Values v) {

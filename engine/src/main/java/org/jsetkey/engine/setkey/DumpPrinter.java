@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jsetkey.engine.sad.NatT;
 import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.sad.SaState;
 import org.jsetkey.engine.sad.SecurityAssociation;
@@ -115,11 +116,24 @@ public final class DumpPrinter {
     private void block(StringBuilder sb, SaEntry e, SaState state, Times times, long seq) {
         long now = times.now;
         SecurityAssociation sa = e.sa();
-        sb.append(sa.src().format()).append(' ').append(sa.dst().format()).append('\n');
-        sb.append('\t').append(sa.type().keyword()).append(" mode=").append(sa.mode().keyword())
-                .append(" spi=").append(sa.spi()).append("(0x");
+        NatT natt = sa.natt();
+        sb.append(sa.src().format());
+        if (natt != null) {
+            sb.append('[').append(natt.sport()).append(']');
+        }
+        sb.append(' ').append(sa.dst().format());
+        if (natt != null) {
+            sb.append('[').append(natt.dport()).append(']');
+        }
+        sb.append('\n');
+        sb.append('\t').append(natt != null ? "esp-udp" : sa.type().keyword()).append(" mode=")
+                .append(sa.mode().keyword()).append(" spi=").append(sa.spi()).append("(0x");
         hex8(sb, sa.spi()).append(") reqid=").append(sa.reqid()).append("(0x");
         hex8(sb, sa.reqid()).append(")\n");
+        if (natt != null && natt.originalAddress() != null) {
+            // one original address, as ipsec-tools' esp-udp ADDR gives it: the initiator's (OAI)
+            sb.append("\tNAT: OAI=").append(natt.originalAddress().format()).append('\n');
+        }
         byte[] encKey = sa.encKey();
         if (sa.encAlg() != null && encKey != null && encKey.length > 0) {
             sb.append("\tE: ").append(sa.encAlg().dumpName()).append(' ');

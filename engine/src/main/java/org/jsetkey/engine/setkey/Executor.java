@@ -90,7 +90,8 @@ final class Executor {
         List<SaState> states = new ArrayList<>();
         for (SaEntry e : sad.snapshot()) {
             SaState state = e.state();
-            if ((includeDead || state != SaState.DEAD) && (protocol == null || e.sa().type() == protocol.type())) {
+            if ((includeDead || state != SaState.DEAD) && (protocol == null || e.sa().type() == protocol.type())
+                    && (protocol != SaProtocol.ESP_UDP || e.sa().udpEncapsulated())) {
                 shown.add(e);
                 states.add(state);
             }

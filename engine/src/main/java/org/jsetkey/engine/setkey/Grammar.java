@@ -31,10 +31,12 @@ import org.jsetkey.engine.spd.PolicyAction;
 public final class Grammar {
     private static final Slot AIFLAGS = opt("aiflags", SlotKind.AIFLAGS,
             "-4, -6 or -n right after the statement word: IPv4 only, IPv6 only, numeric only");
-    private static final Slot SRC = slot("src", SlotKind.ADDRESS, "source address (numeric IPv4 or IPv6)");
-    private static final Slot DST = slot("dst", SlotKind.ADDRESS, "destination address (numeric IPv4 or IPv6)");
+    private static final Slot SRC = slot("src", SlotKind.ADDRESS,
+            "source address (numeric IPv4 or IPv6); [port] with esp-udp (default 4500)");
+    private static final Slot DST = slot("dst", SlotKind.ADDRESS,
+            "destination address (numeric IPv4 or IPv6); [port] with esp-udp (default 4500)");
     private static final Slot PROTO = slot("protocol", SlotKind.SA_PROTOCOL,
-            "esp, esp-old, ah, ah-old, ipcomp or tcp");
+            "esp, esp-old, esp-udp [NAT original address], ah, ah-old, ipcomp or tcp");
     private static final Slot PROTO_OPT = opt("protocol", SlotKind.SA_PROTOCOL, "only SAs of this protocol");
     private static final Slot SPI = slot("spi", SlotKind.SPI,
             "SPI, decimal or 0x hex (esp/ah: 256-4294967295; ipcomp without -R: below 0x10000)");

@@ -149,6 +149,23 @@ final class PolicyReader {
         return new ParseError(t, "Priority offset not in valid range [-2147483647, 2147483648]");
     }
 
+    /**
+     * A tunnel end point, {@code addr} or ipsec-tools' {@code addr[port]} (the NAT-T port of an
+     * esp-udp SA); the port only selects the SA's encapsulation, so the rule keeps the address,
+     * as KAME's -DP prints it. Null when invalid.
+     */
+    private static IpAddress endpoint(String text) {
+        int open = text.indexOf('[');
+        if (open < 0) {
+            return IpAddress.tryParse(text);
+        }
+        String port = text.substring(open + 1, text.length() - 1);
+        if (!text.endsWith("]") || !port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65535) {
+            return null;
+        }
+        return IpAddress.tryParse(text.substring(0, open));
+    }
+
     static PolicyRule rule(Token t) {
         String[] parts = t.text().split("/", -1);
         if (parts.length > 4) {
@@ -168,8 +185,8 @@ final class PolicyReader {
         IpAddress dst = null;
         if (!ends.isEmpty()) {
             String[] pair = ends.split("-", -1);
-            src = pair.length == 2 ? IpAddress.tryParse(pair[0]) : null;
-            dst = pair.length == 2 ? IpAddress.tryParse(pair[1]) : null;
+            src = pair.length == 2 ? endpoint(pair[0]) : null;
+            dst = pair.length == 2 ? endpoint(pair[1]) : null;
             if (src == null || dst == null) {
                 throw new ParseError(t, "Invalid address specification \"" + ends + "\" in rule " + t.quoted(),
                         List.of("src-dst"));

@@ -35,7 +35,7 @@ final class SlotReader {
                 v.put(slot.name(), range(c, v, slot), start);
                 break;
             case SA_PROTOCOL:
-                v.put(slot.name(), protocol(c, slot), start);
+                v.put(slot.name(), protocol(c, v, slot), start);
                 break;
             case SPI:
                 v.put(slot.name(), spi(c, slot), start);
@@ -80,6 +80,7 @@ final class SlotReader {
         v.put(slot.name(), flags.toString(), v.keyword());
     }
 
+    /** An SA address; a {@code [port]} after it is kept as {@code src_port}/{@code dst_port} for esp-udp. */
     private static IpAddress saAddress(Cursor c, Values v, Slot slot) {
         Token t = c.next(SlotKind.ADDRESS, slot.help(), List.of());
         if (t.is(TokenKind.WORD) && Grammar.protocols().contains(t.text())) {
@@ -89,11 +90,25 @@ final class SlotReader {
         }
         IpAddress a = address(c, t, v, slot.name());
         Token after = c.peek();
-        if (after.is(TokenKind.SLASH) || after.is(TokenKind.LBRACKET)) {
-            throw new ParseError(after, "unexpected " + after.quoted()
-                    + ": SA addresses take no prefix length or port");
+        if (after.is(TokenKind.SLASH)) {
+            throw new ParseError(after, "unexpected " + after.quoted() + ": SA addresses take no prefix length");
+        }
+        if (after.is(TokenKind.LBRACKET)) {
+            v.put(slot.name() + "_port", bracketPort(c), after);
         }
         return a;
+    }
+
+    /** {@code [port]}: the bracket is next. */
+    private static Integer bracketPort(Cursor c) {
+        c.next();
+        Token q = c.next(SlotKind.PORT, "port: a number, any or a service name", List.of("any"));
+        int port = port(q);
+        Token close = c.next(SlotKind.PORT, "]", List.of("]"));
+        if (!close.is(TokenKind.RBRACKET)) {
+            throw new ParseError(close, "missing \"]\" before " + close.quoted());
+        }
+        return port;
     }
 
     /** A numeric address (or {@code localhost}), checked against -4/-6. */
@@ -142,20 +157,11 @@ final class SlotReader {
             }
             plen = n.intValue();
         }
-        int port = 0;
-        if (c.peek().is(TokenKind.LBRACKET)) {
-            c.next();
-            Token q = c.next(SlotKind.PORT, "port: a number, any or a service name", List.of("any"));
-            port = port(q);
-            Token close = c.next(SlotKind.PORT, "]", List.of("]"));
-            if (!close.is(TokenKind.RBRACKET)) {
-                throw new ParseError(close, "missing \"]\" before " + close.quoted());
-            }
-        }
+        int port = c.peek().is(TokenKind.LBRACKET) ? bracketPort(c) : 0;
         return new AddressRange(new Prefix(a, plen), port);
     }
 
-    private static int port(Token q) {
+    static int port(Token q) {
         if (q.is(TokenKind.DECIMAL)) {
             BigInteger n = new BigInteger(q.text());
             if (n.compareTo(BigInteger.valueOf(65535)) > 0) {
@@ -172,7 +178,7 @@ final class SlotReader {
         throw new ParseError(q, "invalid port " + q.quoted() + " (servname not supported)");
     }
 
-    private static SaProtocol protocol(Cursor c, Slot slot) {
+    private static SaProtocol protocol(Cursor c, Values v, Slot slot) {
         Token t = c.peek(SlotKind.SA_PROTOCOL, slot.help(), Grammar.protocols());
         if (slot.optional() && (t.is(TokenKind.SEMICOLON) || t.is(TokenKind.EOF)
                 || t.is(TokenKind.WORD) && Grammar.statement(t.text()).isPresent())) {
@@ -182,14 +188,23 @@ final class SlotReader {
         if (t.is(TokenKind.SEMICOLON) || t.is(TokenKind.EOF)) {
             throw new ParseError(t, "missing protocol before " + t.quoted(), Grammar.protocols());
         }
-        if (t.isWord("esp-udp")) {
-            throw new ParseError(t, "esp-udp is not supported (NAT-T is out of scope)", Grammar.protocols());
-        }
         SaProtocol p = t.is(TokenKind.WORD) ? SaProtocol.byKeyword(t.text()) : null;
         if (p == null) {
             throw new ParseError(t, "unknown protocol " + t.quoted(), Grammar.protocols());
         }
+        if (p == SaProtocol.ESP_UDP && !slot.optional()) {
+            natOriginalAddress(c, v);
+        }
         return p;
+    }
+
+    /** ipsec-tools' {@code esp-udp ADDR}: an address (never a number, unlike the SPI that follows) is the NAT-OA. */
+    private static void natOriginalAddress(Cursor c, Values v) {
+        Token t = c.peek(SlotKind.ADDRESS, "NAT original address (optional), then the SPI", List.of());
+        if (t.is(TokenKind.WORD) && (IpAddress.tryParse(t.text()) != null || t.text().equals("localhost"))) {
+            c.next();
+            v.put("natt_oa", address(t, v, "NAT original"), t);
+        }
     }
 
     private static Long spi(Cursor c, Slot slot) {

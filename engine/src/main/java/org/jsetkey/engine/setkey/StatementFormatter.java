@@ -2,6 +2,7 @@ package org.jsetkey.engine.setkey;
 
 import org.jsetkey.engine.crypto.Algorithm;
 import org.jsetkey.engine.crypto.Algorithms;
+import org.jsetkey.engine.sad.NatT;
 import org.jsetkey.engine.sad.SaMode;
 import org.jsetkey.engine.sad.SecurityAssociation;
 import org.jsetkey.engine.sad.SecurityContext;
@@ -66,8 +67,18 @@ public final class StatementFormatter {
 
     private static String sa(SecurityAssociation sa) {
         StringBuilder sb = new StringBuilder();
-        sb.append(sa.src()).append(' ').append(sa.dst()).append(' ')
-                .append(SaProtocol.of(sa.type(), sa.old()).keyword()).append(' ').append(sa.spi());
+        NatT n = sa.natt();
+        if (n == null) {
+            sb.append(sa.src()).append(' ').append(sa.dst()).append(' ')
+                    .append(SaProtocol.of(sa.type(), sa.old()).keyword());
+        } else {
+            sb.append(sa.src()).append('[').append(n.sport()).append("] ").append(sa.dst()).append('[')
+                    .append(n.dport()).append("] ").append(SaProtocol.ESP_UDP.keyword());
+            if (n.originalAddress() != null) {
+                sb.append(' ').append(n.originalAddress());
+            }
+        }
+        sb.append(' ').append(sa.spi());
         if (sa.mode() != SaMode.ANY) {
             sb.append(" -m ").append(sa.mode().keyword());
         }

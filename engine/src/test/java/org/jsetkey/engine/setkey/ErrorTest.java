@@ -236,7 +236,7 @@ class ErrorTest {
     @Test
     void prefixInSaStatement() {
         fails("delete 10.0.0.1/32 10.0.0.2 esp 1000;", 1, 16,
-                "unexpected \"/\": SA addresses take no prefix length or port");
+                "unexpected \"/\": SA addresses take no prefix length");
     }
 
     @Test

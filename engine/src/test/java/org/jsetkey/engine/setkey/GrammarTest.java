@@ -27,7 +27,7 @@ class GrammarTest {
         assertEquals(SlotKind.ADDRESS, Grammar.expectedAt("add 10.0.0.1 ").kind());
         Expectation proto = Grammar.expectedAt("add 10.0.0.1 10.0.0.2 e");
         assertEquals(SlotKind.SA_PROTOCOL, proto.kind());
-        assertEquals(List.of("esp", "esp-old"), proto.candidates());
+        assertEquals(List.of("esp", "esp-old", "esp-udp"), proto.candidates());
         assertEquals(SlotKind.SPI, Grammar.expectedAt("add 10.0.0.1 10.0.0.2 esp ").kind());
         Expectation opts = Grammar.expectedAt("add 10.0.0.1 10.0.0.2 ah 300 ");
         assertTrue(opts.candidates().contains("-m"));

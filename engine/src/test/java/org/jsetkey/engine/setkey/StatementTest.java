@@ -151,8 +151,6 @@ class StatementTest {
         assertEquals("replay prevention cannot be used with ah/esp-old",
                 error("add 10.0.0.1 10.0.0.2 esp-old 300 -r 4 -E null;"));
         assertEquals("invalid CPI 65536 for ipcomp without -R", error("add 10.0.0.1 10.0.0.2 ipcomp 65536 -C lzs;"));
-        assertEquals("esp-udp is not supported (NAT-T is out of scope)",
-                error("add 10.0.0.1 10.0.0.2 esp-udp 300 -E null;"));
         assertEquals("option -m must come before the algorithm part",
                 error("add 10.0.0.1 10.0.0.2 esp 300 -E null -m tunnel;"));
         assertEquals("-E must come before -A",

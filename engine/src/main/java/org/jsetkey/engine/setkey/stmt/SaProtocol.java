@@ -9,6 +9,8 @@ import org.jsetkey.engine.sad.SaType;
 public enum SaProtocol {
     ESP(SaType.ESP),
     ESP_OLD(SaType.ESP),
+    /** ESP in UDP (RFC 3948): ports from {@code src[sport] dst[dport]}, NAT original address optional. */
+    ESP_UDP(SaType.ESP),
     AH(SaType.AH),
     AH_OLD(SaType.AH),
     IPCOMP(SaType.IPCOMP),
@@ -41,7 +43,7 @@ public enum SaProtocol {
     /** The spelling for an SA of this type and flag word. */
     public static SaProtocol of(SaType type, boolean old) {
         for (SaProtocol p : values()) {
-            if (p.type == type && p.old() == old) {
+            if (p.type == type && p.old() == old && p != ESP_UDP) {
                 return p;
             }
         }
