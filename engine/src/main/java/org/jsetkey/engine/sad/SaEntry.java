@@ -49,6 +49,7 @@ public final class SaEntry {
     private volatile SaCrypto crypto;
     private volatile SequenceGuard guard;
     private volatile long reserved;
+    private volatile NatT natt;
 
     /**
      * A throw-away entry with the same configuration and fresh state (empty replay window, zero
@@ -64,6 +65,24 @@ public final class SaEntry {
         this.order = order;
         this.state = state;
         this.replayWindow = ReplayWindow.forReplayBytes(sa.old() ? 0 : sa.replay());
+        this.natt = sa.natt();
+    }
+
+    /**
+     * The UDP encapsulation in use (null for a plain SA): the configured one until a datagram
+     * shows that a NAT chose another port for the peer (RFC 3948 §2.2 leaves that to IKE, which
+     * then updates the SA; the datapath does it here in its place).
+     */
+    public NatT natT() {
+        return natt;
+    }
+
+    /** Another encapsulation for an esp-udp SA (the peer's port as a NAT chose it). */
+    public void natT(NatT n) {
+        if (natt == null || n == null) {
+            throw new IllegalStateException("not an esp-udp SA: " + sa);
+        }
+        this.natt = n;
     }
 
     public SecurityAssociation sa() {

@@ -116,7 +116,7 @@ public final class DumpPrinter {
     private void block(StringBuilder sb, SaEntry e, SaState state, Times times, long seq) {
         long now = times.now;
         SecurityAssociation sa = e.sa();
-        NatT natt = sa.natt();
+        NatT natt = e.natT();
         sb.append(sa.src().format());
         if (natt != null) {
             sb.append('[').append(natt.sport()).append(']');

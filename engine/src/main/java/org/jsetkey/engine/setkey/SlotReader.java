@@ -203,7 +203,7 @@ final class SlotReader {
         Token t = c.peek(SlotKind.ADDRESS, "NAT original address (optional), then the SPI", List.of());
         if (t.is(TokenKind.WORD) && (IpAddress.tryParse(t.text()) != null || t.text().equals("localhost"))) {
             c.next();
-            v.put("natt_oa", address(t, v, "NAT original"), t);
+            v.put("natt_oa", address(c, t, v, "NAT original"), t);
         }
     }
 

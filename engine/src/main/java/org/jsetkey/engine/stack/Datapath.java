@@ -23,10 +23,11 @@ import org.jsetkey.engine.xform.Xform;
  * @param local       whether an address is one of this host's
  * @param currentLink the link now, or null while the host has none
  * @param interfaces  the real interface a destination lies behind, or null
+ * @param natt        the NAT-T (ESP in UDP) tally
  */
 record Datapath(Clock clock, Sad sad, Spd spd, Sysctl sysctl, Counters counters, Xform xform, EventBus events,
                 DropSink drops, Predicate<IpAddress> local, Supplier<UdpLink> currentLink,
-                Function<IpAddress, TunInterface> interfaces) {
+                Function<IpAddress, TunInterface> interfaces, NatTTally natt) {
 
     boolean isLocal(IpAddress a) {
         return local.test(a);

@@ -84,6 +84,22 @@ record Diagnosis(DropReason reason, String summary, List<String> details) {
                 + " on this SA passed, so the keys agree; a bit changed on the way)";
     }
 
+    /**
+     * ESP arrived inside UDP for a plain esp SA ({@code udpPorts} given), or bare for an esp-udp
+     * SA (null): one host has NAT-T configured and the other not.
+     */
+    static Diagnosis encapsulationMismatch(SaEntry entry, IpAddress src, IpAddress dst, String udpPorts) {
+        SecurityAssociation sa = entry.sa();
+        String spi = SpiLookup.text(sa.spi());
+        String summary = udpPorts == null
+                ? "esp-udp SA spi " + spi + " from " + src + " to " + dst + " received plain ESP (IP protocol 50):"
+                        + " the peer sends without UDP encapsulation, its SA is esp where this one is esp-udp (NAT-T)"
+                : "esp SA spi " + spi + " from " + src + " to " + dst + " received ESP inside UDP " + udpPorts
+                        + ": the peer's SA is esp-udp (NAT-T) where this one is plain esp";
+        return new Diagnosis(DropReason.ENCAP_MISMATCH, summary,
+                List.of("both ends of an SA must agree on UDP encapsulation (RFC 3948)"));
+    }
+
     private static String algorithms(SecurityAssociation sa) {
         List<String> l = new ArrayList<>();
         if (sa.encAlg() != null) {

@@ -14,6 +14,7 @@ import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.link.UdpLink;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.sad.Sad;
+import org.jsetkey.engine.spd.PolicyAction;
 import org.jsetkey.engine.spd.Spd;
 import org.jsetkey.engine.stats.Counters;
 import org.jsetkey.engine.stats.DropReason;
@@ -40,6 +41,7 @@ public final class Host implements AutoCloseable {
     private final Spd spd;
     private final Sysctl sysctl = new Sysctl();
     private final Counters counters = new Counters();
+    private final NatTTally natt = new NatTTally();
     private final Xform xform;
     private final CopyOnWriteArrayList<IpAddress> addresses = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<TunInterface> interfaces = new CopyOnWriteArrayList<>();
@@ -50,10 +52,14 @@ public final class Host implements AutoCloseable {
     private final EchoService echo;
     private final DropCounter drops;
     private final LifetimeTimer lifetimes;
+    private final NatTKeepalive keepalive;
     private volatile UdpLink link;
     private final CopyOnWriteArrayList<UdpLink.ControlListener> controlListeners = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> services =
             new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** How IKE's own socket sends: around the SPD. */
+    private static final SocketPolicy BYPASS = new SocketPolicy(PolicyAction.BYPASS, List.of());
 
     public Host(String name, Clock clock) {
         this.name = name == null ? "" : name;
@@ -66,11 +72,12 @@ public final class Host implements AutoCloseable {
         this.spd.maxEntries(() -> sysctl.getInt(SysctlNames.KEY_SPD_MAXENTRIES));
         this.drops = new DropCounter(clock, counters, events);
         Datapath dp = new Datapath(clock, sad, spd, sysctl, counters, xform, events, drops, addresses::contains,
-                () -> link, this::interfaceFor);
+                () -> link, this::interfaceFor, natt);
         this.output = new OutputPath(dp, new Acquirer(dp));
         this.input = new InputPath(dp);
         this.echo = new EchoService(this::nextIpId);
-        this.lifetimes = new LifetimeTimer(dp, this.name);
+        this.keepalive = new NatTKeepalive(dp, ip -> route(output.send(ip, BYPASS, false)), this::nextIpId);
+        this.lifetimes = new LifetimeTimer(dp, this.name, keepalive::tick);
     }
 
     public Host(String name) {
@@ -99,6 +106,11 @@ public final class Host implements AutoCloseable {
 
     public Sysctl sysctl() {
         return sysctl;
+    }
+
+    /** What NAT-T (ESP in UDP) did on this host. */
+    public NatTTally natt() {
+        return natt;
     }
 
     public Counters counters() {
@@ -237,6 +249,7 @@ public final class Host implements AutoCloseable {
     /** Runs one key-timer tick now (tests with a fixed clock call this). */
     public void tick() {
         lifetimes.tick();
+        keepalive.tick();
     }
 
     /** Sends a locally generated IP packet through the output path (global SPD). */

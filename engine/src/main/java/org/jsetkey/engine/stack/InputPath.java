@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.net.IpPacket;
+import org.jsetkey.engine.net.IpProtocol;
 import org.jsetkey.engine.net.IpView;
 import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.sad.SaMode;
@@ -15,6 +16,7 @@ import org.jsetkey.engine.stats.XformStat;
 import org.jsetkey.engine.sysctl.SysctlNames;
 import org.jsetkey.engine.xform.IpsecHeader;
 import org.jsetkey.engine.xform.IpsecHeaders;
+import org.jsetkey.engine.xform.NatTChecksum;
 import org.jsetkey.engine.xform.Opened;
 import org.jsetkey.engine.xform.XformException;
 
@@ -29,10 +31,12 @@ final class InputPath {
 
     private final Datapath dp;
     private final InboundPolicy policy;
+    private final NatTInput natt;
 
     InputPath(Datapath dp) {
         this.dp = dp;
         this.policy = new InboundPolicy(dp);
+        this.natt = new NatTInput(dp);
     }
 
     Received receive(byte[] wire) {
@@ -55,6 +59,20 @@ final class InputPath {
             return forwardOrDrop(wire, v6);
         }
         byte[] ip = wire;
+        NatTInput.Decap encap = null;
+        if (view.protocol() == IpProtocol.UDP.number()) {
+            Object o = natt.receive(wire, view, v6);
+            if (o == NatTInput.DROP) {
+                return Received.DROPPED;
+            }
+            if (o == NatTInput.KEY_MANAGEMENT) {
+                return new Received.Deliver(new Delivered(dp.clock().millis(), wire, wire, List.of()));
+            }
+            if (o instanceof NatTInput.Decap d) {
+                encap = d;
+                ip = d.packet();
+            }
+        }
         List<Protection> layers = new ArrayList<>();
         for (int i = 0; i < MAX_LAYERS; i++) {
             IpsecHeader h;
@@ -66,7 +84,7 @@ final class InputPath {
             if (h == null) {
                 break;
             }
-            Layer layer = open(ip, h, v6);
+            Layer layer = open(ip, h, v6, i == 0 ? encap : null);
             if (layer == null) {
                 return Received.DROPPED;
             }
@@ -104,7 +122,7 @@ final class InputPath {
     private record Layer(Opened opened, Protection protection) {
     }
 
-    private Layer open(byte[] ip, IpsecHeader h, boolean v6) {
+    private Layer open(byte[] ip, IpsecHeader h, boolean v6, NatTInput.Decap encap) {
         SaType type = SaType.byIpProtocol(h.protocol());
         IpAddress src = IpPacket.source(ip);
         IpAddress dst = IpPacket.destination(ip);
@@ -126,6 +144,12 @@ final class InputPath {
                     + sa.state().keyword(), List.of());
             return null;
         }
+        if (type == SaType.ESP && (encap != null) != (sa.natT() != null)) {
+            Diagnosis d = Diagnosis.encapsulationMismatch(sa, src, dst, encap == null ? null
+                    : encap.sport() + " > " + encap.dport());
+            dp.drops().drop(d.reason(), v6, type, d.summary(), d.details());
+            return null;
+        }
         Opened opened;
         try {
             opened = dp.xform().open(ip, sa);
@@ -135,6 +159,13 @@ final class InputPath {
             return null;
         }
         dp.counters().add(type, XformStat.IBYTES, ip.length);
+        if (encap != null) {
+            natt.follow(sa, encap.sport());
+            if (!opened.tunnel()) {
+                NatTChecksum.adjust(opened.packet(), sa.natT().originalAddress(),
+                        dp.sysctl().getInt(SysctlNames.IPSEC_NATT_CKSUM_POLICY));
+            }
+        }
         return new Layer(opened, new Protection(type, sa.sa().spi(),
                 opened.tunnel() ? SaMode.TUNNEL : SaMode.TRANSPORT, src, dst, opened.sequence()));
     }

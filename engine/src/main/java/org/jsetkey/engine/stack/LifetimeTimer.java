@@ -19,11 +19,14 @@ final class LifetimeTimer {
     private final Datapath dp;
     private final String hostName;
     private final AtomicLong failures = new AtomicLong();
+    private final Runnable alsoEachSecond;
     private ScheduledExecutorService timer;
 
-    LifetimeTimer(Datapath dp, String hostName) {
+    /** @param alsoEachSecond run after each tick of the timer thread (NAT-keepalives) */
+    LifetimeTimer(Datapath dp, String hostName, Runnable alsoEachSecond) {
         this.dp = dp;
         this.hostName = hostName;
+        this.alsoEachSecond = alsoEachSecond;
     }
 
     synchronized void start() {
@@ -48,6 +51,7 @@ final class LifetimeTimer {
     private void safeTick() {
         try {
             tick();
+            alsoEachSecond.run();
         } catch (RuntimeException e) {
             // the timer must survive a failure of one tick, but the failure is counted, not hidden
             failures.incrementAndGet();

@@ -21,6 +21,7 @@ import org.jsetkey.engine.stats.IpsecStat;
 import org.jsetkey.engine.stats.XformStat;
 import org.jsetkey.engine.sysctl.SysctlNames;
 import org.jsetkey.engine.tun.TunInterface;
+import org.jsetkey.engine.xform.UdpEncap;
 import org.jsetkey.engine.xform.XformException;
 import org.jsetkey.engine.xform.XformFailure;
 
@@ -124,6 +125,10 @@ final class OutputPath {
         byte[] out;
         try {
             out = dp.xform().seal(ip, sa, s.rule().mode(), s.rule().tunnelSrc(), s.rule().tunnelDst());
+            if (sa.natT() != null) {
+                out = UdpEncap.wrap(out, sa.natT());
+                dp.natt().encapsulated();
+            }
         } catch (XformException e) {
             DropReason r = e.kind() == XformFailure.SEQ_OVERFLOW ? DropReason.SEQ_OVERFLOW
                     : e.kind() == XformFailure.NO_TRANSFORM ? DropReason.NO_TRANSFORM : DropReason.OUT_INVALID;

@@ -25,6 +25,8 @@ public enum DropReason {
     IN_POLICY_DISCARD("inbound policy says discard", IpsecStat.IN_POLVIO),
     MALFORMED("malformed packet", IpsecStat.IN_INVAL),
     NOT_FOR_US("not addressed to this host and forwarding is off", null),
+    ENCAP_MISMATCH("ESP with and without UDP encapsulation (esp vs esp-udp) on the two hosts", XformStat.INVALID),
+    BAD_UDP_CHECKSUM("bad UDP checksum on an ESP-in-UDP datagram", IpsecStat.IN_INVAL),
     TTL_EXCEEDED("TTL exceeded while forwarding", null),
     BAD_CHECKSUM("ICMP checksum does not verify", IcmpStat.BAD_CHECKSUM),
     LINK_STRANGER("link datagram from an endpoint that is no peer", LinkStat.STRANGER),

@@ -36,7 +36,10 @@ public final class FreeBsdKnobs {
                 Knob.readOnlyString(IPSEC_CRYPTO_SUPPORT, "hw+sw", "Crypto drivers IPsec may use"),
                 Knob.integer(IPSEC_MIN_PMTU, 576, "Lowest path MTU accepted from ICMP need-fragment messages"),
                 Knob.bool(IPSEC_FILTERTUNNEL, 0, "Pass decapsulated tunnel packets through the packet filter again"),
-                Knob.bool(IPSEC_NATT_CKSUM_POLICY, 0, "Recompute (1) or ignore (0) UDP/TCP checksums after NAT-T decapsulation"),
+                Knob.integer(IPSEC_NATT_CKSUM_POLICY, 0, 0, 2, "TCP/UDP checksum after NAT-T transport-mode"
+                        + " decapsulation: 0 incremental update from the NAT-OA, 1 recompute, 2 zero UDP/leave TCP"),
+                Knob.integer(IPSEC_NATT_KEEPALIVE, 20, NEVER_NEGATIVE, 3600, "Seconds between NAT-keepalives on"
+                        + " each esp-udp SA this host sends on, 0 none (jsetkey; racoon's natt_keepalive)"),
                 Knob.bool(IPSEC_CHECK_POLICY_HISTORY, 0, "Check inbound packets against every SA the policy has used"),
 
                 Knob.bool(ESP_ENABLE, 1, "Accept ESP packets on input"),

@@ -16,6 +16,7 @@ public final class SysctlNames {
     public static final String IPSEC_MIN_PMTU = "net.inet.ipsec.min_pmtu";
     public static final String IPSEC_FILTERTUNNEL = "net.inet.ipsec.filtertunnel";
     public static final String IPSEC_NATT_CKSUM_POLICY = "net.inet.ipsec.natt_cksum_policy";
+    public static final String IPSEC_NATT_KEEPALIVE = "net.inet.ipsec.natt_keepalive";
     public static final String IPSEC_CHECK_POLICY_HISTORY = "net.inet.ipsec.check_policy_history";
 
     public static final String IPSEC6_DEF_POLICY = "net.inet6.ipsec6.def_policy";

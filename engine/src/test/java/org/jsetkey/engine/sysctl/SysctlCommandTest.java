@@ -46,7 +46,7 @@ class SysctlCommandTest {
         assertEquals("net.inet.ipsec.esp_trans_deflev: 1", lines[1]);
         assertEquals("net.inet.ipsec.crypto_support: hw+sw", lines[10]);
         assertEquals("net.inet.ipsec.check_policy_history: 0", lines[lines.length - 1]);
-        assertEquals(15, lines.length);
+        assertEquals(16, lines.length);
     }
 
     @Test
@@ -62,7 +62,7 @@ class SysctlCommandTest {
         assertEquals("net.inet.ip.forwarding: 0", lines[0]);
         assertEquals("net.inet6.ipsec6.filtertunnel: 0", lines[lines.length - 1]);
         assertEquals(0, r.status());
-        assertEquals(36, lines.length);
+        assertEquals(37, lines.length);
     }
 
     @Test
@@ -78,7 +78,7 @@ class SysctlCommandTest {
     @Test
     void nameOnlyWithCapitalN() {
         assertResult(run("-N", "net.inet.ipsec.dfbit"), "net.inet.ipsec.dfbit\n", "", 0);
-        assertEquals(36, run("-aN").out().split("\n").length);
+        assertEquals(37, run("-aN").out().split("\n").length);
     }
 
     @Test
