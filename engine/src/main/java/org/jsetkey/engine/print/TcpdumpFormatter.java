@@ -24,6 +24,9 @@ public final class TcpdumpFormatter {
     /** Headers nested deeper than this (AH and IP-in-IP together) print as truncated. */
     static final int MAX_NESTING = 32;
 
+    /** tcpdump's ISAKMP_PORT_NATT: datagrams from or to it are read as RFC 3948 encapsulation. */
+    private static final int NATT_PORT = 4500;
+
     private final boolean verbose;
     private final ZoneId zone;
 
@@ -130,9 +133,7 @@ public final class TcpdumpFormatter {
         if (p == IpProtocol.AH) {
             ah(sb, c, depth + 1, src, dst);
         } else if (p == IpProtocol.ESP) {
-            sb.append("ESP(spi=0x").append(String.format("%08x", c.as("esp").u32(0)))
-                    .append(",seq=0x").append(Long.toHexString(c.as("esp").u32(4))).append("), length ")
-                    .append(c.length());
+            esp(sb, c);
         } else if (p == IpProtocol.IPCOMP) {
             sb.append("IPComp(cpi=0x").append(String.format("%04x", c.as("ipcomp").u16(2))).append(')');
         } else if (p == IpProtocol.ICMP) {
@@ -206,6 +207,28 @@ public final class TcpdumpFormatter {
         }
     }
 
+    /** What tcpdump's isakmp_rfc3948_print makes of a datagram to or from port 4500 (RFC 3948). */
+    private static void natt(StringBuilder sb, PacketView c) {
+        if (c.length() == 1 && c.u8(0) == 0xff) {
+            sb.append("isakmp-nat-keep-alive");
+        } else if (c.length() < 4) {
+            sb.append("[|isakmp]");
+        } else if (c.u32(0) == 0) {
+            // tcpdump decodes the IKE message after the marker; jsetkey only names it (and its cut-off form
+            // exactly as tcpdump does: shorter than the 28-byte ISAKMP header)
+            sb.append("NONESP-encap: ").append(c.length() - 4 < 28 ? " [|isakmp]" : "isakmp, length " + (c.length() - 4));
+        } else {
+            sb.append("UDP-encap: ");
+            esp(sb, c);
+        }
+    }
+
+    private static void esp(StringBuilder sb, PacketView c) {
+        sb.append("ESP(spi=0x").append(String.format("%08x", c.as("esp").u32(0)))
+                .append(",seq=0x").append(Long.toHexString(c.as("esp").u32(4))).append("), length ")
+                .append(c.length());
+    }
+
     private static void transport(StringBuilder sb, PacketView c, IpAddress src, IpAddress dst, int proto) {
         c = c.as(proto == IpProtocol.TCP.number() ? "tcp" : "udp");
         int sport = c.u16(0);
@@ -213,6 +236,10 @@ public final class TcpdumpFormatter {
         sb.append(src.format()).append('.').append(sport).append(" > ")
                 .append(dst.format()).append('.').append(dport).append(": ");
         if (proto == IpProtocol.UDP.number()) {
+            if (sport == NATT_PORT || dport == NATT_PORT) {
+                natt(sb, c.from(8));
+                return;
+            }
             sb.append("UDP, length ").append(Math.max(0, c.u16(4) - 8));
             return;
         }

@@ -14,6 +14,7 @@ import org.jsetkey.engine.stack.Protection;
 import org.jsetkey.engine.xform.IpsecHeader;
 import org.jsetkey.engine.xform.IpsecHeaders;
 import org.jsetkey.engine.xform.Opened;
+import org.jsetkey.engine.xform.UdpEncap;
 import org.jsetkey.engine.xform.Xform;
 import org.jsetkey.engine.xform.XformException;
 
@@ -58,7 +59,8 @@ public final class Inspector {
     }
 
     public Inspection inspect(byte[] packet) {
-        byte[] ip = packet;
+        byte[] esp = UdpEncap.espInside(packet);
+        byte[] ip = esp == null ? packet : esp;
         List<Protection> layers = new ArrayList<>();
         try {
             for (int i = 0; i < MAX_LAYERS; i++) {

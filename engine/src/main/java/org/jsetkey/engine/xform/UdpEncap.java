@@ -111,6 +111,28 @@ public final class UdpEncap {
         return out;
     }
 
+    /**
+     * The packet with its UDP header taken off when it is ESP in UDP from or to port 4500 (as
+     * tcpdump reads it), else null.
+     */
+    public static byte[] espInside(byte[] ip) {
+        IpView v;
+        try {
+            v = IpView.parse(ip);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (v.protocol() != IpProtocol.UDP.number() || v.end() - v.offset() < UdpHeader.LENGTH) {
+            return null;
+        }
+        int sport = PacketView.u16(ip, v.offset());
+        int dport = PacketView.u16(ip, v.offset() + 2);
+        if (sport != NatT.PORT && dport != NatT.PORT || classify(ip, v) != Kind.ESP) {
+            return null;
+        }
+        return unwrap(ip, v);
+    }
+
     /** A NAT-keepalive datagram {@code src.sport > dst.dport} (one 0xFF byte, checksum computed). */
     public static byte[] keepalive(IpAddress src, IpAddress dst, NatT natt, int ipId) {
         byte[] udp = UdpHeader.build(src, dst, natt.sport(), natt.dport(), new byte[] {(byte) KEEPALIVE_BYTE});

@@ -83,6 +83,12 @@ class NatTWireTest {
             assertEquals(2, lab.phoenix.natt().encapsulatedCount());
             assertEquals(2, lab.cardinal.natt().decapsulatedCount());
             assertEquals(2, lab.phoenix.natt().decapsulatedCount());
+            org.jsetkey.engine.tool.Inspector.Inspection in = new org.jsetkey.engine.tool.Inspector(lab.phoenix)
+                    .inspect(req);
+            assertEquals(null, in.failure());
+            assertEquals("IP 192.0.2.10 > 198.51.100.20: ICMP echo request, id " + PacketView.u16(in.inner(), 24)
+                    + ", seq 1, length 64", new org.jsetkey.engine.print.TcpdumpFormatter(false,
+                    java.time.ZoneOffset.UTC).format(in.inner()), "tcpdump -d shows the packet inside");
         }
     }
 

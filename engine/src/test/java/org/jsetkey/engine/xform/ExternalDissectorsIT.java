@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.jsetkey.engine.link.PcapWriter;
 import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.sad.NatT;
 import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.sad.SaMode;
 import org.jsetkey.engine.sad.SaType;
@@ -137,6 +138,59 @@ class ExternalDissectorsIT {
             assertEquals(2, count(out, "[Good: True]"), label);
             assertEquals(0, count(out, "[Bad: True]"), label);
         }
+    }
+
+    /** ESP in UDP 4500 (RFC 3948) and a NAT-keepalive, IPv4 and IPv6, as Debian's tcpdump prints them. */
+    @Test
+    void tcpdumpShowsUdpEncapsulatedEspAndKeepalives() throws Exception {
+        SaEntry esp = t.esp("203.0.113.1", "198.51.100.20", 0x1000, "aes-cbc", "0x00112233445566778899aabbccddeeff",
+                "hmac-sha1", "01234567890123456789");
+        SaEntry esp6 = t.esp("2001:db8::1", "2001:db8::2", 0x2000, "aes-cbc", "0x00112233445566778899aabbccddeeff",
+                "hmac-sha1", "01234567890123456789");
+        NatT natt = new NatT(4500, 4500, null);
+        byte[] v4 = UdpEncap.wrap(xform.seal(Packets.ping(IpAddress.parse("203.0.113.1"),
+                IpAddress.parse("198.51.100.20"), 1), esp, SaMode.TRANSPORT, null, null), natt);
+        byte[] v6 = UdpEncap.wrap(xform.seal(Packets.ping(Packets.V6_A, Packets.V6_B, 1), esp6, SaMode.TRANSPORT,
+                null, null), new NatT(4500, 61000, null));
+        byte[] keepalive = UdpEncap.keepalive(IpAddress.parse("203.0.113.1"), IpAddress.parse("198.51.100.20"), natt,
+                7);
+        byte[] ike = org.jsetkey.engine.net.IpPacket.build(IpAddress.parse("203.0.113.1"),
+                IpAddress.parse("198.51.100.20"), 17, org.jsetkey.engine.net.UdpHeader.build(
+                        IpAddress.parse("203.0.113.1"), IpAddress.parse("198.51.100.20"), 4500, 4500,
+                        new byte[] {0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8}), 8, 64);
+        List<byte[]> packets = List.of(v4, v6, keepalive, ike);
+        List<String> lines = tcpdump(pcap("natt.pcap", packets));
+        assertEquals(List.of(
+                "IP 203.0.113.1.4500 > 198.51.100.20.4500: UDP-encap: ESP(spi=0x00001000,seq=0x1), length 116",
+                "IP6 2001:db8::1.4500 > 2001:db8::2.61000: UDP-encap: ESP(spi=0x00002000,seq=0x1), length 116",
+                "IP 203.0.113.1.4500 > 198.51.100.20.4500: isakmp-nat-keep-alive",
+                "IP 203.0.113.1.4500 > 198.51.100.20.4500: NONESP-encap:  [|isakmp]"), lines);
+        org.jsetkey.engine.print.TcpdumpFormatter ours = new org.jsetkey.engine.print.TcpdumpFormatter(false,
+                java.time.ZoneOffset.UTC);
+        for (int i = 0; i < packets.size(); i++) {
+            assertEquals(lines.get(i), ours.format(packets.get(i)), "jsetkey's trace line " + i);
+        }
+    }
+
+    @Test
+    void tsharkDecryptsEspInUdp() throws Exception {
+        SaEntry sa = t.esp("203.0.113.1", "198.51.100.20", 0x1000, "aes-cbc", "0x00112233445566778899aabbccddeeff",
+                "hmac-sha1", "0x0123456789abcdef0123456789abcdef01234567");
+        NatT natt = new NatT(4500, 4500, null);
+        Path f = pcap("natt-tshark.pcap", List.of(
+                UdpEncap.wrap(xform.seal(Packets.ping(IpAddress.parse("203.0.113.1"), IpAddress.parse("198.51.100.20"),
+                        1), sa, SaMode.TRANSPORT, null, null), natt),
+                UdpEncap.wrap(xform.seal(Packets.ping(IpAddress.parse("203.0.113.1"), IpAddress.parse("198.51.100.20"),
+                        2), sa, SaMode.TRANSPORT, null, null), natt)));
+        String uat = "uat:esp_sa:\"IPv4\",\"203.0.113.1\",\"198.51.100.20\",\"0x00001000\",\"AES-CBC [RFC3602]\","
+                + "\"0x00112233445566778899aabbccddeeff\",\"HMAC-SHA-1-96 [RFC2404]\","
+                + "\"0x0123456789abcdef0123456789abcdef01234567\"";
+        String out = run("/usr/bin/tshark", "-r", f.toString(), "-o", "esp.enable_encryption_decode:TRUE",
+                "-o", "esp.enable_authentication_check:TRUE", "-o", uat, "-V");
+        assertEquals(2, count(out, "User Datagram Protocol, Src Port: 4500, Dst Port: 4500"), out);
+        assertEquals(2, count(out, "UDP Encapsulation of IPsec Packets"), out);
+        assertEquals(2, count(out, "Echo (ping) request"), out);
+        assertEquals(2, count(out, "[Good: True]"), out);
     }
 
     private static int count(String text, String needle) {
