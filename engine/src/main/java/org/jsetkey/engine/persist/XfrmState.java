@@ -29,6 +29,11 @@ final class XfrmState {
     private final List<Part> authentication = new ArrayList<>();
     private final Word command;
     private boolean mayWrap;
+    /** {@code encap espinudp SPORT DPORT OA}: the ports and the NAT-OA (null for the unspecified address). */
+    private Word encap;
+    private long encapSport;
+    private long encapDport;
+    private IpAddress encapOa;
 
     private XfrmState(Word command) {
         this.command = command;
@@ -76,8 +81,14 @@ final class XfrmState {
         require(dst != null, end, "dst ADDR");
         require(proto != null, end, "proto esp|ah|comp");
         require(spi >= 0, end, "spi SPI");
+        String proto = setkeyProto(protoWord);
+        if (encap != null && !proto.equals("esp")) {
+            throw LineWords.error(encap, "encap is for proto esp only", List.of());
+        }
         draft.add(delete ? "delete" : command.text().equals("update") ? "update" : "add", command)
-                .add(src.format(), null).add(dst.format(), null).add(setkeyProto(protoWord), protoWord)
+                .add(src.format() + (encap == null ? "" : "[" + encapSport + "]"), null)
+                .add(dst.format() + (encap == null ? "" : "[" + encapDport + "]"), null)
+                .add(encap == null ? proto : "esp-udp" + (encapOa == null ? "" : " " + encapOa.format()), protoWord)
                 .add(Long.toString(spi), spiWord);
         if (delete) {
             return;
@@ -163,8 +174,31 @@ final class XfrmState {
                 options.add(new Part("-ctx 1 1 \"" + c.text() + "\"", c));
             }
             case "enc", "auth", "auth-trunc", "aead", "comp" -> algorithm(w, words);
+            case "encap" -> encap(w, words);
             default -> throw XfrmReader.noEquivalent(w);
         }
+    }
+
+    /** {@code encap espinudp SPORT DPORT OADDR}, as iproute2 writes it; only ESP in UDP has a setkey form. */
+    private void encap(Word w, LineWords words) {
+        Word type = words.next("encapsulation type", List.of("espinudp"));
+        if (!type.text().equals("espinudp")) {
+            throw LineWords.error(type, "encap " + type.text() + " has no setkey equivalent (esp-udp is espinudp)",
+                    List.of("espinudp"));
+        }
+        encapSport = port(words.next("source port", List.of("4500")));
+        encapDport = port(words.next("destination port", List.of("4500")));
+        IpAddress oa = XfrmReader.address(words.next("original address", List.of("0.0.0.0", "::")));
+        encapOa = java.util.Arrays.equals(oa.bytes(), new byte[oa.bytes().length]) ? null : oa;
+        encap = w;
+    }
+
+    private static long port(Word w) {
+        long p = XfrmReader.number(w, "port");
+        if (p < 1 || p > 65535) {
+            throw LineWords.error(w, "invalid NAT-T port " + w.text(), List.of("1-65535"));
+        }
+        return p;
     }
 
     private void limit(LineWords words) {

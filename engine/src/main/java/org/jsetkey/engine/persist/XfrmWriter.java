@@ -10,6 +10,7 @@ import org.jsetkey.engine.crypto.Algorithms;
 import org.jsetkey.engine.net.IpProtocol;
 import org.jsetkey.engine.net.Prefix;
 import org.jsetkey.engine.sad.Lifetime;
+import org.jsetkey.engine.sad.NatT;
 import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.sad.SaMode;
 import org.jsetkey.engine.sad.SaState;
@@ -170,6 +171,7 @@ public final class XfrmWriter {
         if (sa.compAlg() != null) {
             sb.append(" comp ").append(linux(sa.compAlg()).name());
         }
+        encap(sb, sa);
         limits(sb, sa.hard(), "hard");
         limits(sb, sa.soft(), "soft");
         context(sb, sa.context());
@@ -182,6 +184,16 @@ public final class XfrmWriter {
             throw new Untranslatable(a.name() + " has no Linux equivalent");
         }
         return l.get();
+    }
+
+    /** esp-udp: {@code encap espinudp SPORT DPORT OA}, the unspecified address when no NAT-OA was given. */
+    private static void encap(StringBuilder sb, SecurityAssociation sa) {
+        NatT n = sa.natt();
+        if (n == null) {
+            return;
+        }
+        sb.append(" encap espinudp ").append(n.sport()).append(' ').append(n.dport()).append(' ')
+                .append(n.originalAddress() != null ? n.originalAddress().format() : sa.src().isV4() ? "0.0.0.0" : "::");
     }
 
     private static void limits(StringBuilder sb, Lifetime l, String which) {
