@@ -42,6 +42,12 @@ record Diagnosis(DropReason reason, String summary, List<String> details) {
         String what = sa.type().keyword() + " spi " + SpiLookup.text(sa.spi()) + " from " + src + " to " + dst;
         switch (e.kind()) {
             case AUTH_FAILED:
+                if (sa.type() == SaType.AH && !sa.src().equals(src)) {
+                    return new Diagnosis(DropReason.AUTH_FAILED, "ICV mismatch on " + what + ": the source address"
+                            + " changed on the way (the SA is from " + sa.src() + ", the packet comes from " + src
+                            + "): a NAT rewrote it, and AH's ICV covers the source address, so AH cannot cross a NAT",
+                            List.of(e.detail(), "use ESP in UDP (esp-udp, RFC 3948) through a NAT"));
+                }
                 return new Diagnosis(DropReason.AUTH_FAILED, "ICV mismatch on " + what + ": "
                         + (damaged(entry) ? damage(entry)
                                 : "the keys or algorithms differ between the hosts (this host uses "

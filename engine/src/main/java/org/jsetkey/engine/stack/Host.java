@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.jsetkey.engine.event.EventBus;
 import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.link.UdpLink;
+import org.jsetkey.engine.nat.Nat;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.sad.Sad;
 import org.jsetkey.engine.spd.PolicyAction;
@@ -42,6 +43,7 @@ public final class Host implements AutoCloseable {
     private final Sysctl sysctl = new Sysctl();
     private final Counters counters = new Counters();
     private final NatTTally natt = new NatTTally();
+    private final Nat nat = new Nat();
     private final Xform xform;
     private final CopyOnWriteArrayList<IpAddress> addresses = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<TunInterface> interfaces = new CopyOnWriteArrayList<>();
@@ -77,7 +79,10 @@ public final class Host implements AutoCloseable {
         this.input = new InputPath(dp);
         this.echo = new EchoService(this::nextIpId);
         this.keepalive = new NatTKeepalive(dp, ip -> route(output.send(ip, BYPASS, false)), this::nextIpId);
-        this.lifetimes = new LifetimeTimer(dp, this.name, keepalive::tick);
+        this.lifetimes = new LifetimeTimer(dp, this.name, () -> {
+            keepalive.tick();
+            nat.expire(clock.millis());
+        });
     }
 
     public Host(String name) {
@@ -106,6 +111,11 @@ public final class Host implements AutoCloseable {
 
     public Sysctl sysctl() {
         return sysctl;
+    }
+
+    /** The source NAT of this host as a router (pf's nat rules and their translations). */
+    public Nat nat() {
+        return nat;
     }
 
     /** What NAT-T (ESP in UDP) did on this host. */
@@ -250,6 +260,7 @@ public final class Host implements AutoCloseable {
     public void tick() {
         lifetimes.tick();
         keepalive.tick();
+        nat.expire(clock.millis());
     }
 
     /** Sends a locally generated IP packet through the output path (global SPD). */
@@ -264,12 +275,34 @@ public final class Host implements AutoCloseable {
 
     /** Input from the link (or from a test): never throws for a bad packet. */
     public void receive(byte[] ip) {
+        if (nat.active()) {
+            byte[] back = nat.inbound(ip, clock.millis());
+            if (back != null) {
+                route(output.send(back, null, true));
+                return;
+            }
+        }
         Received r = input.receive(ip);
         if (r instanceof Received.Deliver d) {
             deliver(d.delivered());
         } else if (r instanceof Received.Forward f) {
-            route(output.send(f.packet(), null, true));
+            forward(f.packet());
         }
+    }
+
+    /** A packet passing through: source-translated when a nat rule says so, then sent on. */
+    private void forward(byte[] ip) {
+        if (nat.active()) {
+            Nat.Outcome o = nat.outbound(ip, clock.millis());
+            if (o.refused()) {
+                drops.drop(DropReason.NAT_UNTRANSLATABLE, false, null, "nat: " + o.refusal(), List.of());
+                return;
+            }
+            if (o.translated()) {
+                ip = o.packet();
+            }
+        }
+        route(output.send(ip, null, true));
     }
 
     /** A packet the output path addressed to this host itself comes back in as input. */

@@ -26,6 +26,7 @@ public enum DropReason {
     MALFORMED("malformed packet", IpsecStat.IN_INVAL),
     NOT_FOR_US("not addressed to this host and forwarding is off", null),
     ENCAP_MISMATCH("ESP with and without UDP encapsulation (esp vs esp-udp) on the two hosts", XformStat.INVALID),
+    NAT_UNTRANSLATABLE("the NAT cannot translate it", null),
     BAD_UDP_CHECKSUM("bad UDP checksum on an ESP-in-UDP datagram", IpsecStat.IN_INVAL),
     TTL_EXCEEDED("TTL exceeded while forwarding", null),
     BAD_CHECKSUM("ICMP checksum does not verify", IcmpStat.BAD_CHECKSUM),
