@@ -110,14 +110,16 @@ class BootTest extends InProcessProgramTest {
                     "the demo's copy of " + host + "/ipsec.conf");
         }
         for (String rc : List.of("phoenix/rc.conf", "cardinal/rc.conf", "phoenix/rc.routed.conf",
-                "cardinal/rc.routed.conf", "router/rc.conf")) {
+                "cardinal/rc.routed.conf", "router/rc.conf", "phoenix/rc.nat.conf", "cardinal/rc.nat.conf",
+                "router/rc.nat.conf")) {
             HostOptions o = new HostOptions(null, List.of(), null, List.of(), null, scripts.resolve(rc), null, false);
             try (HostContext h = new HostContext(o)) {
                 ByteArrayOutputStream b = new ByteArrayOutputStream();
                 org.jsetkey.shell.console.StreamOutput s = new org.jsetkey.shell.console.StreamOutput(
                         new PrintStream(b, true, StandardCharsets.UTF_8), new PrintStream(b, true, StandardCharsets.UTF_8));
                 assertTrue(h.boot(s), rc + ": " + b);
-                assertEquals("Installing ipsec manual keys/policies.\n", b.toString(StandardCharsets.UTF_8), rc);
+                assertEquals(rc.equals("router/rc.nat.conf") ? "Enabling pf.\n" : "Installing ipsec manual keys/policies.\n",
+                        b.toString(StandardCharsets.UTF_8), rc);
                 assertTrue(h.options().listen() != null && !h.options().peers().isEmpty(), rc);
             }
         }

@@ -27,16 +27,28 @@ import org.jsetkey.engine.tun.TunConfig;
  * @param autosaveFile with {@code ipsec_autosave="YES"}: {@code ipsec_autosave_file}, by default
  *                     {@code ipsec.autosave} beside the rc.conf (resolved likewise); otherwise null
  * @param interfaces   the TUN interfaces of {@code cloned_interfaces}, each with its ifconfig address
+ * @param pfRules      with {@code pf_enable="YES"}: {@code pf_rules} (FreeBSD's default /etc/pf.conf), resolved
+ *                     likewise, whose {@code nat} rules the host applies; otherwise null
  */
 public record HostProfile(String hostname, List<IpAddress> addresses, InetSocketAddress listen, List<Peer> peers,
                           boolean ipsecEnable, Path ipsecFile, boolean gateway, boolean ipv6Gateway,
                           List<String> warnings, Path autosaveFile, List<PeerImpairment> impairments,
-                          List<TunConfig> interfaces) {
+                          List<TunConfig> interfaces, Path pfRules) {
 
     public static final String DEFAULT_IPSEC_FILE = "/etc/ipsec.conf";
     public static final String DEFAULT_AUTOSAVE_FILE = "ipsec.autosave";
+    public static final String DEFAULT_PF_RULES = "/etc/pf.conf";
     /** {@code jsetkey_impair_NAME="HOST:PORT netem-words"}: one line per impaired peer, NAME free as in ifconfig_em0. */
     public static final String IMPAIR_PREFIX = "jsetkey_impair_";
+
+    /** A profile without pf. */
+    public HostProfile(String hostname, List<IpAddress> addresses, InetSocketAddress listen, List<Peer> peers,
+                       boolean ipsecEnable, Path ipsecFile, boolean gateway, boolean ipv6Gateway,
+                       List<String> warnings, Path autosaveFile, List<PeerImpairment> impairments,
+                       List<TunConfig> interfaces) {
+        this(hostname, addresses, listen, peers, ipsecEnable, ipsecFile, gateway, ipv6Gateway, warnings, autosaveFile,
+                impairments, interfaces, null);
+    }
 
     /** A profile without real interfaces. */
     public HostProfile(String hostname, List<IpAddress> addresses, InetSocketAddress listen, List<Peer> peers,
@@ -107,7 +119,8 @@ public record HostProfile(String hostname, List<IpAddress> addresses, InetSocket
             }
         }
         return new HostProfile(rc.get("hostname", ""), addrs, listen, peers, enable, file, gw, gw6, rc.warnings(),
-                autosave, impairments, clonedInterfaces(rc));
+                autosave, impairments, clonedInterfaces(rc),
+                rc.yes("pf_enable", "NO") ? resolve(rc.get("pf_rules", DEFAULT_PF_RULES), dir) : null);
     }
 
     /**

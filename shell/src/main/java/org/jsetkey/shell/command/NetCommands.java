@@ -7,7 +7,7 @@ import org.jsetkey.engine.stack.Host;
 import org.jsetkey.shell.lab.PingService;
 
 /**
- * The lab's network commands: ping, tcpdump, netstat, link, peer check, monitor, explain. Closing
+ * The lab's network commands: ping, tcpdump, netstat, link, peer check, monitor, explain, nat. Closing
  * ends the background ones (trace, monitor) so a pcap is complete before the host stops.
  */
 public final class NetCommands implements AutoCloseable {
@@ -45,6 +45,7 @@ public final class NetCommands implements AutoCloseable {
         registry.register(new PeerCommand(host));
         registry.register(net.monitor);
         registry.register(new ExplainCommand(drops, ping, ZoneId.systemDefault()));
+        registry.register(new NatCommand(host));
         return net;
     }
 

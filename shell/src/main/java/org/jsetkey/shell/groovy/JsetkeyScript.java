@@ -63,6 +63,14 @@ public abstract class JsetkeyScript extends Script {
         return api().netstat(proto);
     }
 
+    public String nat() {
+        return api().nat();
+    }
+
+    public ScriptedHost nat(String rule) {
+        return api().nat(rule);
+    }
+
     public LinkView getLink() {
         return api().getLink();
     }

@@ -17,6 +17,8 @@ import org.jsetkey.engine.check.PeerCheckResult;
 import org.jsetkey.engine.link.Endpoints;
 import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.link.UdpLink;
+import org.jsetkey.engine.nat.NatRuleParser;
+import org.jsetkey.engine.nat.NatSyntaxError;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.print.NetstatFormatter;
 import org.jsetkey.engine.print.PingReport;
@@ -182,6 +184,23 @@ public final class ScriptedHost implements AutoCloseable {
                     + String.join(", ", NetstatFormatter.PROTOCOLS) + ")");
         }
         return NetstatFormatter.format(host.counters(), proto, false);
+    }
+
+    /** The NAT rules and translations as {@code nat} prints them, then the NAT-T counters. */
+    public String nat() {
+        String natt = host.natt().format();
+        return host.nat().format(host.clock().millis()) + (natt.equals("natt:\n") ? "" : natt);
+    }
+
+    /** Adds a pf rule, {@code nat('nat on lnk0 from 10.0.1.0/24 to any -> 203.0.113.1')}; throws with the column. */
+    public ScriptedHost nat(String rule) {
+        try {
+            host.nat().add(NatRuleParser.parse(rule));
+        } catch (NatSyntaxError e) {
+            throw new IllegalArgumentException("nat: " + e.getMessage() + " at column " + e.column() + " of \""
+                    + rule + "\"");
+        }
+        return this;
     }
 
     /** The link, or null when the host has none. */

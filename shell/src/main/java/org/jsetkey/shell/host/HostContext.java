@@ -12,6 +12,7 @@ import org.jsetkey.engine.check.PeerCheck;
 import org.jsetkey.engine.event.EventBus;
 import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.link.PeerImpairment;
+import org.jsetkey.engine.nat.PfConf;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.persist.AtomicFile;
 import org.jsetkey.engine.persist.ConfigFile;
@@ -35,6 +36,7 @@ import org.jsetkey.shell.command.SetkeyPrinter;
 /** One jsetkey host as the program sees it: the engine host (databases, knobs, datapath) and its setkey language. */
 public final class HostContext implements AutoCloseable {
     static final String RC_IPSEC = "/etc/rc.d/ipsec";
+    static final String RC_PF = "/etc/rc.d/pf";
 
     private final HostProfile profile;
     private final HostOptions options;
@@ -132,6 +134,9 @@ public final class HostContext implements AutoCloseable {
                 }
             }
         }
+        if (profile != null && profile.pfRules() != null) {
+            ok &= loadPf(profile.pfRules(), out);
+        }
         if (options.boot() != null) {
             ok &= load(options.boot(), out);
         }
@@ -158,6 +163,26 @@ public final class HostContext implements AutoCloseable {
             out.println("Created clone interfaces: " + String.join(" ", created) + ".");
         }
         return ok;
+    }
+
+    /** FreeBSD's /etc/rc.d/pf with pf_enable="YES": "Enabling pf." and the rules of pf_rules (jsetkey: nat only). */
+    private boolean loadPf(Path file, CommandOutput out) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            out.errorln(RC_PF + ": WARNING: " + file + " is not readable.");
+            return false;
+        }
+        String text = FileErrors.read(file, "jsetkey", out);
+        if (text == null) {
+            return false;
+        }
+        PfConf pf = PfConf.parse(text, file.toString());
+        if (!pf.errors().isEmpty()) {
+            pf.errors().forEach(out::errorln);
+            return false;
+        }
+        out.println("Enabling pf.");
+        pf.rules().forEach(host.nat()::add);
+        return true;
     }
 
     private boolean load(Path file, CommandOutput out) {

@@ -64,4 +64,18 @@ class ShippedScriptsIT {
         assertTrue(m.find(), r.out());
         assertTrue(Long.parseLong(m.group(1)) > 0 && Long.parseLong(m.group(2)) > 0, m.group());
     }
+
+    @Test
+    void natTraversalShowsTheThreeCases() throws Exception {
+        ScriptRun r = script("nat-traversal.groovy", "2");
+        assertEquals(0, r.status(), r.err() + r.out());
+        assertTrue(r.out().contains("nat-traversal: AH: as expected: 0/2 pings; cardinal: ICV mismatch on ah spi 8192"
+                + " (0x00002000) from 203.0.113.1 to 198.51.100.20: the source address changed on the way"), r.out());
+        assertTrue(r.out().contains("nat-traversal: ESP: as expected: 0/2 pings; router: nat: ESP has no ports to"
+                + " translate"), r.out());
+        assertTrue(r.out().contains("nat-traversal: NAT-T: as expected: 2/2 pings; cardinal saw them from"
+                + " 203.0.113.1\n"), r.out());
+        assertTrue(r.out().contains("all udp 203.0.113.1:50001 (10.0.1.10:4500) -> 198.51.100.20:4500\n"), r.out());
+        assertTrue(r.out().endsWith("nat-traversal: AH fails, ESP fails, NAT-T works\n"), r.out());
+    }
 }
