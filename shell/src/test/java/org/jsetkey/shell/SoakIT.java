@@ -28,6 +28,11 @@ class SoakIT {
                 .matcher(r.out());
         assertTrue(expiries.find() && Long.parseLong(expiries.group(3)) > 0, "the key timer expired SAs: " + r.out());
         assertTrue(r.out().contains("heap after GC (MB): 1s="), r.out());
+        Matcher natt = Pattern.compile("nat-t through the NAT: kestrel -> osprey (\\d+) sent, (\\d+) delivered;"
+                + " osprey -> kestrel (\\d+) sent, (\\d+) delivered; dropped 0 ").matcher(r.out());
+        assertTrue(natt.find() && Long.parseLong(natt.group(2)) >= 200 && Long.parseLong(natt.group(4)) >= 200,
+                "the NAT-T pair crossed the NAT both ways: " + r.out());
+        assertTrue(r.out().contains("  nat table: 1 translation(s); osprey followed 1 port change(s)\n"), r.out());
     }
 
     @Test

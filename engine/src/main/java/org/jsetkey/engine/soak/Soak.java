@@ -23,7 +23,7 @@ import org.jsetkey.engine.stack.Host;
 /**
  * The soak: phoenix and cardinal in this JVM on a loopback link, an ESP (aes-gcm-16, transport)
  * flood both ways at a fixed rate, the key churn of {@link Churn}, and forged packets ({@link Fuzz})
- * to cardinal, for a bounded time. It prints a line every reporting interval and an account at
+ * to cardinal, for a bounded time; beside them a NAT-T pair through a NAT ({@link NatPair}). It prints a line every reporting interval and an account at
  * the end (see {@link SoakReport}); it passes when no thread failed, no statement was refused, no
  * flood packet was lost or dropped, every forged packet was dropped and counted, and the heap
  * after GC stayed flat. Over an impaired link flood packets may be lost by the impairment or
@@ -44,6 +44,7 @@ public final class Soak {
     private final Consumer<String> out;
     private final SoakTally tally = new SoakTally();
     private final Host[] hosts = {new Host(NAMES[0]), new Host(NAMES[1])};
+    private final NatPair natPair = new NatPair(tally);
     private final List<Thread> threads = new ArrayList<>();
     private final ThreadLocal<Boolean> forging = ThreadLocal.withInitial(() -> false);
     private volatile boolean running = true;
@@ -77,6 +78,7 @@ public final class Soak {
             for (Host h : hosts) {
                 h.close();
             }
+            natPair.close();
         }
     }
 
@@ -97,6 +99,7 @@ public final class Soak {
             }
         }
         awaitAnnouncements();
+        natPair.start();
         Setkey[] setkeys = {new Setkey(hosts[0].sad(), hosts[0].spd(), 1), new Setkey(hosts[1].sad(), hosts[1].spd(), 1)};
         Churn churn = new Churn(setkeys, ADDRESSES, tally);
         churn.start();
@@ -113,6 +116,8 @@ public final class Soak {
         spawn("soak-flood-phoenix", () -> flood(0, start, end));
         spawn("soak-flood-cardinal", () -> flood(1, start, end));
         spawn("soak-fuzz", () -> fuzz(start, end));
+        spawn("soak-natt-kestrel", () -> natPair.flood(0, start, end, () -> running));
+        spawn("soak-natt-osprey", () -> natPair.flood(1, start, end, () -> running));
         long interval = Math.max(1, seconds / 20) * 1_000_000_000L;
         long nextReport = start + interval;
         long nextStep = start;
@@ -124,6 +129,7 @@ public final class Soak {
             }
             if (now >= nextReport) {
                 report.line((now - start) / 1_000_000_000L);
+                out.accept(natPair.line());
                 nextReport += interval;
             }
             Thread.sleep(Math.max(1, Math.min(nextStep, Math.min(nextReport, end)) - System.nanoTime()) / 1_000_000
@@ -138,6 +144,7 @@ public final class Soak {
         }
         churn.finish();
         report.quiesce();
+        report.alsoAccount(() -> natPair.account(out));
         return report.end((System.nanoTime() - start) / 1_000_000_000L);
     }
 

@@ -78,6 +78,13 @@ final class SoakReport {
         }
     }
 
+    private Runnable moreAccounts = () -> { };
+
+    /** Another account printed (and checked) after the hosts' own, before the verdict. */
+    void alsoAccount(Runnable account) {
+        this.moreAccounts = account;
+    }
+
     /** Prints the account; true when the soak passed. */
     boolean end(long seconds) {
         line(seconds);
@@ -90,6 +97,7 @@ final class SoakReport {
                 + tally.get(Count.SA_UPDATED) + " updated, " + tally.get(Count.SA_DELETED) + " deleted, "
                 + tally.get(Count.POLICIES_ADDED) + " policies added, " + tally.get(Count.POLICIES_DELETED) + " deleted");
         expiries();
+        moreAccounts.run();
         heapTrend();
         if (hosts[0].timerFailures() + hosts[1].timerFailures() + hosts[0].link().handlerFailures()
                 + hosts[1].link().handlerFailures() > 0) {
