@@ -54,7 +54,7 @@ final class Comparison {
             } else {
                 out.add(Finding.mismatch(receiver.name() + " holds no " + s.proto() + " SA for " + s.flow() + "; "
                                 + sender.name() + " sends SPI " + s.spi(),
-                        "on " + receiver.name() + ": `add " + addrs(s) + " " + s.proto() + " " + s.spi() + " -m "
+                        "on " + receiver.name() + ": `add " + s.setkeyProtoAndAddresses() + " " + s.spi() + " -m "
                                 + s.mode() + " " + s.algorithms() + " KEY;` with " + sender.name() + "'s key"));
             }
         }
@@ -85,12 +85,22 @@ final class Comparison {
                         + ";` shows it on each)");
             }
         }
+        if (!s.encap().equals(r.encap())) {
+            diffs.add("UDP encapsulation (NAT-T): " + sender.name() + " " + encap(s) + ", " + receiver.name() + " "
+                    + encap(r));
+            fixes.add("use esp-udp (with the same ports) on both hosts or on neither: " + sender.name() + " has `"
+                    + s.setkeyProtoAndAddresses() + "`, " + receiver.name() + " `" + r.setkeyProtoAndAddresses() + "`");
+        }
         String what = s.proto() + " SPI " + s.spi() + " for " + s.flow();
         if (diffs.isEmpty()) {
             return Finding.match(what + ": " + sender.name() + " sends, " + receiver.name() + " holds the same SA ("
                     + s.mode() + (s.algorithms().isEmpty() ? "" : " " + s.algorithms()) + ", same keys)");
         }
         return Finding.mismatch(what + ": " + String.join("; ", diffs), String.join("; ", fixes));
+    }
+
+    private static String encap(SaLine s) {
+        return s.encap().equals("-") ? "plain esp" : "esp-udp " + s.encap().substring(4).replace(':', '>');
     }
 
     private static void differ(List<String> diffs, String what, String a, String b, Summary sa, Summary sb) {

@@ -141,6 +141,18 @@ class PeerCheckIT {
     }
 
     @Test
+    void espUdpOnOneHostOnlyIsNamed() throws Exception {
+        load(cardinal, "delete 192.0.2.10 198.51.100.20 esp 15701;\n"
+                + "add 192.0.2.10[4500] 198.51.100.20[4500] esp-udp 15701 -E blowfish-cbc \"12345\";\n");
+        PeerCheckResult r = check();
+        assertEquals(List.of("esp SPI 15701 for 192.0.2.10->198.51.100.20: UDP encapsulation (NAT-T): phoenix plain esp,"
+                + " cardinal esp-udp 4500>4500"), mismatches(r));
+        assertTrue(r.findings().stream().anyMatch(f -> f.fix() != null && f.fix().contains("use esp-udp (with the"
+                + " same ports) on both hosts or on neither: phoenix has `192.0.2.10 198.51.100.20 esp`, cardinal"
+                + " `192.0.2.10[4500] 198.51.100.20[4500] esp-udp`")), r.findings().toString());
+    }
+
+    @Test
     void aMissingSaIsNamedWithTheSpiTheSenderUses() throws Exception {
         load(cardinal, "delete 192.0.2.10 198.51.100.20 ah 15700;\n");
         assertEquals(List.of("cardinal holds no ah SA for 192.0.2.10->198.51.100.20; phoenix sends SPI 15700"),
