@@ -13,8 +13,8 @@ import org.jsetkey.engine.stack.Host;
 record NatCommand(Host host) implements Command {
     @Override
     public Usage usage() {
-        return new Usage("nat", "nat [on IF from SRC to any -> ADDR | flush]",
-                "Source NAT with port translation on this router, written as pf.conf writes it:\n"
+        return new Usage("nat", "nat [RULE | flush]",
+                "Source NAT with port translation on this router, RULE written as pf.conf writes it:\n"
                         + "'nat on lnk0 from 10.0.1.0/24 to any -> 203.0.113.1' rewrites forwarded packets from\n"
                         + "10.0.1.0/24 to come from 203.0.113.1 (UDP/TCP ports and ICMP echo ids from 50001). ESP\n"
                         + "is refused (it has no ports), AH passes address-only. 'nat' alone prints the rules,\n"
