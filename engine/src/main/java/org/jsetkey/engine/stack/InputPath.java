@@ -61,11 +61,11 @@ final class InputPath {
         byte[] ip = wire;
         NatTInput.Decap encap = null;
         if (view.protocol() == IpProtocol.UDP.number()) {
-            Object o = natt.receive(wire, view, v6);
-            if (o == NatTInput.DROP) {
+            NatTInput.Outcome o = natt.receive(wire, view, v6);
+            if (o == NatTInput.Verdict.DROP) {
                 return Received.DROPPED;
             }
-            if (o == NatTInput.KEY_MANAGEMENT) {
+            if (o == NatTInput.Verdict.KEY_MANAGEMENT) {
                 return new Received.Deliver(new Delivered(dp.clock().millis(), wire, wire, List.of()));
             }
             if (o instanceof NatTInput.Decap d) {

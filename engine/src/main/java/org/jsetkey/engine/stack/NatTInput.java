@@ -21,16 +21,22 @@ import org.jsetkey.engine.xform.UdpEncap;
  * first four bytes are the SPI of an esp-udp SA of this host that receives on that port.
  */
 final class NatTInput {
-    /** ESP taken out of UDP: the packet with the UDP header removed, and the ports it came with. */
-    record Decap(byte[] packet, int sport, int dport) {
+    /** What became of a UDP datagram. */
+    sealed interface Outcome permits Verdict, Decap {
     }
 
-    /** Not NAT-T's: the datagram goes on as plain UDP. */
-    static final Object PASS = new Object();
-    /** Consumed (a keepalive) or dropped (already counted). */
-    static final Object DROP = new Object();
-    /** IKE's (non-ESP marker): to key management, whose socket bypasses IPsec policy. */
-    static final Object KEY_MANAGEMENT = new Object();
+    enum Verdict implements Outcome {
+        /** Not NAT-T's: the datagram goes on as plain UDP. */
+        PASS,
+        /** Consumed (a keepalive) or dropped (already counted). */
+        DROP,
+        /** IKE's (non-ESP marker): to key management, whose socket bypasses IPsec policy. */
+        KEY_MANAGEMENT
+    }
+
+    /** ESP taken out of UDP: the packet with the UDP header removed, and the ports it came with. */
+    record Decap(byte[] packet, int sport, int dport) implements Outcome {
+    }
 
     private final Datapath dp;
 
@@ -38,32 +44,32 @@ final class NatTInput {
         this.dp = dp;
     }
 
-    /** @return a {@link Decap}, {@link #PASS} or {@link #DROP} for the UDP datagram that {@code v} points at */
-    Object receive(byte[] ip, IpView v, boolean v6) {
+    /** What to do with the UDP datagram that {@code v} points at. */
+    Outcome receive(byte[] ip, IpView v, boolean v6) {
         if (v.end() - v.offset() < UdpHeader.LENGTH) {
-            return PASS;
+            return Verdict.PASS;
         }
         int sport = PacketView.u16(ip, v.offset());
         int dport = PacketView.u16(ip, v.offset() + 2);
         UdpEncap.Kind kind = UdpEncap.classify(ip, v);
         if (dport != NatT.PORT && !(kind == UdpEncap.Kind.ESP && encapsulatingSa(ip, v, dport))) {
-            return PASS;
+            return Verdict.PASS;
         }
         if (PacketView.u16(ip, v.offset() + 4) != v.end() - v.offset()) {
             dp.drops().drop(DropReason.MALFORMED, v6, null, "UDP length " + PacketView.u16(ip, v.offset() + 4)
                     + " of a datagram to port " + dport + " does not match the " + (v.end() - v.offset())
                     + " bytes the IP header gives it", List.of());
-            return DROP;
+            return Verdict.DROP;
         }
         switch (kind) {
             case KEEPALIVE:
                 dp.natt().keepaliveReceived();
-                return DROP;
+                return Verdict.DROP;
             case NON_ESP:
                 dp.natt().nonEsp();
-                return KEY_MANAGEMENT;
+                return Verdict.KEY_MANAGEMENT;
             case TOO_SHORT:
-                return PASS;
+                return Verdict.PASS;
             default:
                 break;
         }
@@ -71,7 +77,7 @@ final class NatTInput {
             dp.drops().drop(DropReason.BAD_UDP_CHECKSUM, v6, SaType.ESP, "bad UDP checksum 0x"
                     + Integer.toHexString(PacketView.u16(ip, v.offset() + 6)) + " on ESP in UDP "
                     + IpPacket.source(ip) + "." + sport + " > " + IpPacket.destination(ip) + "." + dport, List.of());
-            return DROP;
+            return Verdict.DROP;
         }
         dp.natt().decapsulated();
         return new Decap(UdpEncap.unwrap(ip, v), sport, dport);
