@@ -51,6 +51,8 @@ public final class Nat {
     private final Map<Key, Mapping> byOutside = new HashMap<>();
     private final Set<Key> usedPorts = new HashSet<>();
     private int nextPort = FIRST_PORT;
+    /** Packets refused, by the short reason (what precedes the first colon), in first-seen order. */
+    private final Map<String, Long> refused = new java.util.LinkedHashMap<>();
 
     public void add(NatRule rule) {
         rules.add(rule);
@@ -67,6 +69,7 @@ public final class Nat {
     /** Removes the rules and every translation. */
     public synchronized void flush() {
         rules.clear();
+        refused.clear();
         byInside.clear();
         byOutside.clear();
         usedPorts.clear();
@@ -102,7 +105,7 @@ public final class Nat {
         int off = PacketView.ipv4HeaderLength(ip);
         String why = untranslatable(ip, proto, off);
         if (why != null) {
-            return new Outcome(null, why + " (nat on " + rule.iface() + " -> " + rule.to().format() + ", "
+            return refuse(why + " (nat on " + rule.iface() + " -> " + rule.to().format() + ", "
                     + src.format() + " > " + dst.format() + ")");
         }
         boolean ported = hasPorts(proto);
@@ -113,10 +116,10 @@ public final class Nat {
         if (m == null) {
             int outPort = ported ? allocate(proto, rule.to()) : 0;
             if (outPort < 0) {
-                return new Outcome(null, "no free port left in " + FIRST_PORT + "-" + LAST_PORT);
+                return refuse("no free port left in " + FIRST_PORT + "-" + LAST_PORT);
             }
             if (!ported && byOutside.containsKey(new Key(proto, rule.to(), 0, dst, 0))) {
-                return new Outcome(null, IpProtocol.label(proto) + " from " + src.format() + " to " + dst.format()
+                return refuse(IpProtocol.label(proto) + " from " + src.format() + " to " + dst.format()
                         + ": another inside host already holds " + rule.to().format() + " for this peer, and "
                         + IpProtocol.label(proto) + " has no ports to tell them apart");
             }
@@ -129,6 +132,17 @@ public final class Nat {
         byte[] out = ip.clone();
         rewrite(out, proto, off, 12, m.outside(), ported ? localPortOffset(proto, off) : -1, m.outsidePort());
         return new Outcome(out, null);
+    }
+
+    private Outcome refuse(String why) {
+        int colon = why.indexOf(':');
+        refused.merge(colon < 0 ? why : why.substring(0, colon), 1L, Long::sum);
+        return new Outcome(null, why);
+    }
+
+    /** Packets refused so far, by short reason. */
+    public synchronized Map<String, Long> refused() {
+        return Map.copyOf(refused);
     }
 
     /** A packet to this router: mapped back to the inside host when it answers a translation, else null. */
@@ -206,6 +220,7 @@ public final class Nat {
             sb.append("   age ").append(hms(age)).append(", expires in ").append(hms(left)).append(", ")
                     .append(m.packetsOut()).append(':').append(m.packetsIn()).append(" pkts\n");
         }
+        refused.forEach((why, n) -> sb.append("refused ").append(n).append(": ").append(why).append('\n'));
         return sb.toString();
     }
 

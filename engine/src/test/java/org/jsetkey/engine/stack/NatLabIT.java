@@ -125,6 +125,8 @@ class NatLabIT {
                 + " ESP reply is for; NAT traversal puts ESP in UDP 4500 (esp-udp, RFC 3948) (nat on lnk0 ->"
                 + " 203.0.113.1, 10.0.1.10 > 198.51.100.20)", d.explanation());
         assertTrue(atCardinal.isEmpty());
+        assertEquals(java.util.Map.of("ESP has no ports to translate", 2L), router.nat().refused());
+        assertTrue(router.nat().format(router.clock().millis()).endsWith("refused 2: ESP has no ports to translate\n"));
     }
 
     @Test
