@@ -91,6 +91,20 @@ final class SetkeyDump {
         return out;
     }
 
+    /** FreeBSD's {@code NAT: OAI=ADDR} line of an esp-udp SA: setkey's {@code esp-udp ADDR} (" ADDR"), else "". */
+    private String natOriginalAddress() {
+        for (List<Word> r : rows) {
+            if (r.get(0).text().equals("NAT:")) {
+                for (Word w : r) {
+                    if (w.text().startsWith("OAI=")) {
+                        return " " + w.text().substring(4);
+                    }
+                }
+            }
+        }
+        return "";
+    }
+
     private static String text(List<Word> row) {
         return String.join(" ", row.stream().map(Word::text).toList());
     }
@@ -121,7 +135,7 @@ final class SetkeyDump {
         draft.add("add", head.get(0)).add(head.get(0).text(), head.get(0));
         draft.add(head.size() > 1 ? head.get(1).text() : "", head.size() > 1 ? head.get(1) : head.get(0));
         boolean old = (flags & Algorithms.FLAG_OLD) != 0;
-        draft.add(type + (old && !type.endsWith("-old") ? "-old" : ""), id.get(0));
+        draft.add(type + (old && !type.endsWith("-old") ? "-old" : "") + natOriginalAddress(), id.get(0));
         for (Word w : id.subList(1, id.size())) {
             if (w.text().startsWith("spi=")) {
                 draft.add(w.text().substring(4, paren(w.text())), w);
@@ -187,7 +201,7 @@ final class SetkeyDump {
                 case "diff:" -> limits(r, "-lh", "-ls");
                 case "current:" -> limits(r, "-bh", "-bs");
                 case "last:" -> noLimits(r, "a use-time limit");
-                case "created:", "allocated:" -> {
+                case "created:", "allocated:", "NAT:" -> {
                 }
                 default -> {
                     if (first.startsWith("seq=")) {

@@ -120,8 +120,21 @@ final class XfrmListing {
                 case "security" -> context(r);
                 case "enc", "auth", "auth-trunc", "aead", "comp" -> algorithm(w);
                 case "replay-window" -> replayLine(w);
+                case "encap" -> encap(w);
                 default -> copy(w);
             }
+        }
+    }
+
+    /** {@code encap type espinudp sport S dport D addr A} as listed: {@code encap espinudp S D A} as added. */
+    private void encap(List<Word> w) {
+        out.add(w.get(0));
+        for (int i = 1; i < w.size(); i += 2) {
+            String name = w.get(i).text();
+            if (!List.of("type", "sport", "dport", "addr").contains(name) || i + 1 >= w.size()) {
+                throw XfrmReader.noEquivalent(w.get(i));
+            }
+            out.add(w.get(i + 1));
         }
     }
 

@@ -36,4 +36,29 @@ class XfrmEncapTest {
         assertTrue(h.load("ip xfrm state add src 10.0.0.1 dst 10.0.0.2 proto ah spi 0x1000 auth-trunc 'hmac(sha1)'"
                 + " 0x00112233445566778899aabbccddeeff00112233 96 encap espinudp 4500 4500 0.0.0.0\n").failed());
     }
+
+    @Test
+    void aStateListingWithEncapReadsAsEspUdp() {
+        TestHost h = new TestHost();
+        h.loadClean("src 192.0.2.10 dst 198.51.100.20\n"
+                + "\tproto esp spi 0x00001000 reqid 0 mode transport\n"
+                + "\treplay-window 0 \n"
+                + "\tauth-trunc hmac(sha1) 0x00112233445566778899aabbccddeeff00112233 96\n"
+                + "\tenc cbc(aes) 0x00112233445566778899aabbccddeeff\n"
+                + "\tencap type espinudp sport 4500 dport 4501 addr 10.1.0.5\n"
+                + "\tanti-replay context: seq 0x0, oseq 0x0, bitmap 0x00000000\n");
+        TestHost s = new TestHost();
+        s.loadClean("add 192.0.2.10[4500] 198.51.100.20[4501] esp-udp 10.1.0.5 0x1000 -m transport -f nocyclic-seq"
+                + KEYS);
+        assertEquals(s.sad(), h.sad());
+    }
+
+    @Test
+    void aSetkeyDumpOfAnEspUdpSaReadsBack() {
+        TestHost s = new TestHost();
+        s.loadClean("add 192.0.2.10[4500] 198.51.100.20[4501] esp-udp 10.1.0.5 0x1000 -m transport" + KEYS);
+        TestHost h = new TestHost();
+        h.loadClean(s.sad());
+        assertEquals(s.sad(), h.sad());
+    }
 }
