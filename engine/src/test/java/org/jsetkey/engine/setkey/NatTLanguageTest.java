@@ -105,7 +105,7 @@ class NatTLanguageTest {
                 38, "algorithm mismatched: esp-udp needs -E before -A (use -E null for authentication only)");
         fails("spdadd 10.1.0.0/24 10.2.0.0/24 any -P out ipsec esp/tunnel/192.0.2.10[x]-198.51.100.20/require;",
                 49, "Invalid address specification \"192.0.2.10[x]-198.51.100.20\" in rule "
-                        + "\"esp/tunnel/192.0.2.10[x]-198.51.100.20/require\"");
+                        + "\"esp/tunnel/192.0.2.10[x]-198.51.100.20/r\u2026\"");
     }
 
     @Test
