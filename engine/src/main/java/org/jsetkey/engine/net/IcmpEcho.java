@@ -78,16 +78,11 @@ public record IcmpEcho(boolean v6, boolean reply, int id, int seq, byte[] data) 
 
     /** Parses the echo carried by a whole IP packet (no extension headers other than the skipped ones). */
     public static IcmpEcho fromPacket(byte[] ip) {
-        IpView v;
-        try {
-            v = IpView.parse(ip);
-        } catch (IllegalArgumentException e) {
+        IpView v = IpView.icmp(ip);
+        if (v == null) {
             return null;
         }
         boolean v6 = v.version() == 6;
-        if (v.protocol() != (v6 ? IpProtocol.ICMPV6.number() : IpProtocol.ICMP.number())) {
-            return null;
-        }
         int alen = v6 ? 16 : 4;
         IpAddress src = IpAddress.of(Arrays.copyOfRange(ip, v6 ? 8 : 12, (v6 ? 8 : 12) + alen));
         IpAddress dst = IpAddress.of(Arrays.copyOfRange(ip, v6 ? 24 : 16, (v6 ? 24 : 16) + alen));

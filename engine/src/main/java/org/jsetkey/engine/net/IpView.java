@@ -22,6 +22,18 @@ public record IpView(int version, int ipHeaderLength, int end, int protocol, int
         return parse(ip, true);
     }
 
+    /** The walk of a packet whose upper layer is ICMP (IPv4) or ICMPv6 (IPv6); null for any other or a malformed one. */
+    public static IpView icmp(byte[] ip) {
+        IpView v;
+        try {
+            v = parse(ip);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        boolean v6 = v.version() == 6;
+        return v.protocol() == (v6 ? IpProtocol.ICMPV6.number() : IpProtocol.ICMP.number()) ? v : null;
+    }
+
     /**
      * @param skipFinalDestOpts false to stop at a destination-options header that is not followed by a
      *                          routing header (the place where a transport-mode AH/ESP is inserted)

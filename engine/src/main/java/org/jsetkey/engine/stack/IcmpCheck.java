@@ -18,16 +18,11 @@ final class IcmpCheck {
 
     /** Why the ICMP message in {@code ip} is refused, or null when it verifies or is not ICMP. */
     static String problem(byte[] ip) {
-        IpView v;
-        try {
-            v = IpView.parse(ip);
-        } catch (IllegalArgumentException e) {
+        IpView v = IpView.icmp(ip);
+        if (v == null) {
             return null;
         }
         boolean v6 = v.version() == 6;
-        if (v.protocol() != (v6 ? IpProtocol.ICMPV6.number() : IpProtocol.ICMP.number())) {
-            return null;
-        }
         int len = v.end() - v.offset();
         if (len < 4) {
             return null;
