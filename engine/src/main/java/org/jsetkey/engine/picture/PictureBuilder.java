@@ -11,6 +11,7 @@ import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.net.IpPacket;
 import org.jsetkey.engine.net.IpProtocol;
 import org.jsetkey.engine.net.PacketView;
+import org.jsetkey.engine.net.UdpHeader;
 import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.sad.SaType;
 import org.jsetkey.engine.sad.Sad;
@@ -20,6 +21,7 @@ import org.jsetkey.engine.xform.EspParts;
 import org.jsetkey.engine.xform.IpsecHeader;
 import org.jsetkey.engine.xform.IpsecHeaders;
 import org.jsetkey.engine.xform.Opened;
+import org.jsetkey.engine.xform.UdpEncap;
 import org.jsetkey.engine.xform.Xform;
 import org.jsetkey.engine.xform.XformException;
 
@@ -185,8 +187,15 @@ public final class PictureBuilder {
             } else if (proto == IpProtocol.ICMP.number() || proto == IpProtocol.ICMPV6.number()) {
                 s.add(UpperHeaders.icmp(d, pos, end, proto == IpProtocol.ICMPV6.number(), inner));
             } else if (proto == IpProtocol.UDP.number()) {
-                // ESP in UDP (RFC 3948, port 4500) is drawn here once NAT-T exists: this UDP header, then esp()
-                s.add(UpperHeaders.udp(d, pos, end, inner));
+                // ESP in UDP (RFC 3948): the UDP header, then ESP as the input path opens it, the UDP
+                // header taken off; a keepalive or non-ESP marker stays plain UDP, as tcpdump reads it
+                byte[] esp = cur == null ? null : UdpEncap.espInside(cur);
+                if (esp != null && end - pos > UdpHeader.LENGTH) {
+                    s.add(UpperHeaders.udp(d, pos, pos + UdpHeader.LENGTH, inner.isEmpty() ? " (NAT-T)" : inner));
+                    esp(s, esp, pos + UdpHeader.LENGTH, end, role);
+                } else {
+                    s.add(UpperHeaders.udp(d, pos, end, inner));
+                }
             } else if (proto == IpProtocol.TCP.number()) {
                 s.add(UpperHeaders.tcp(d, pos, end, inner));
             } else if (end > pos) {

@@ -15,6 +15,7 @@ import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.sad.SaId;
 import org.jsetkey.engine.sad.SaMode;
 import org.jsetkey.engine.sad.SaType;
+import org.jsetkey.engine.xform.UdpEncap;
 import org.jsetkey.engine.xform.Xform;
 import org.jsetkey.engine.xform.XformException;
 
@@ -49,6 +50,9 @@ final class LabPackets {
         byte[] p6 = ping("2001:db8::1", "2001:db8:1::2", 56);
         out.add(seal(p6, "2001:db8:ffff::2", SaType.ESP, 0x6002, SaMode.TUNNEL, "2001:db8:ffff::1",
                 "2001:db8:ffff::2"));
+        byte[] p7 = ping("192.0.2.1", "192.0.2.5", 56);
+        SaEntry natt = lab.host.sad().get(new SaId(IpAddress.parse("192.0.2.5"), SaType.ESP, 0x5007)).orElseThrow();
+        out.add(UdpEncap.wrap(seal(p7, "192.0.2.5", SaType.ESP, 0x5007, SaMode.TRANSPORT, null, null), natt.natT()));
         return out;
     }
 

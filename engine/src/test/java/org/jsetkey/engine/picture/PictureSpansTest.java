@@ -14,6 +14,7 @@ import org.jsetkey.engine.sad.SaType;
 import org.jsetkey.engine.xform.IpsecHeader;
 import org.jsetkey.engine.xform.IpsecHeaders;
 import org.jsetkey.engine.xform.Xform;
+import org.jsetkey.engine.xform.UdpEncap;
 import org.jsetkey.engine.xform.XformException;
 import org.junit.jupiter.api.Test;
 
@@ -124,6 +125,29 @@ class PictureSpansTest {
             byte[] q = p.clone();
             q[(p[0] & 0xf0) == 0x40 ? 8 : 7] ^= (byte) 0xff;
             assertTrue(opens(sa, q), c[0] + ": TTL outside the ESP span");
+        }
+    }
+
+    @Test
+    void theNatTPacketsEspSpanStartsAfterItsUdpHeaderAndTheUdpHeaderIsOutsideIt() throws Exception {
+        PictureLab lab = new PictureLab().load("/pictures/lab.conf");
+        byte[] p = PictureLab.pcap("/pictures/lab.pcap").get(6);
+        Section s = lab.builder.draw(p).sections().get(0);
+        Span esp = only(s, SpanKind.ESP_ICV);
+        assertEquals(20 + 8, esp.from(), "ESP starts after the IPv4 and UDP headers");
+        assertEquals(p.length - 12, esp.to(), "the ICV (hmac-sha1, 12 bytes) is the packet's end");
+        SaEntry sa = lab.host.sad().get(new SaId(IpPacket.destination(p), SaType.ESP, 0x5007)).orElseThrow();
+        assertTrue(opens(sa, UdpEncap.espInside(p)), "the packet as stored verifies once its UDP header is off");
+        for (int i = esp.from(); i < esp.to(); i++) {
+            byte[] q = p.clone();
+            q[i] ^= (byte) 0xff;
+            byte[] inner = UdpEncap.espInside(q);
+            assertFalse(inner != null && opens(sa, inner), "byte " + i + " is drawn inside the ESP ICV span");
+        }
+        for (int i : new int[] {21, 23, 27}) { // the UDP ports and checksum: no ESP span covers them
+            byte[] q = p.clone();
+            q[i] ^= (byte) 0x01;
+            assertTrue(opens(sa, UdpEncap.espInside(q)), "UDP byte " + i + " is outside the ESP span");
         }
     }
 
