@@ -83,7 +83,11 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
         // pages "ms0" and "cp0", four times, and each miss scans every charset provider on the class
         // path (a third of the console's start-up in JFR); its own property still wins
         Charset encoding = System.getProperty("org.jline.terminal.encoding") == null ? Charset.defaultCharset() : null;
-        Terminal t = TerminalBuilder.builder().name("jsetkey").system(true).dumb(true).encoding(encoding).build();
+        // JNA is on the class path for TUN interfaces only: JLine's JNA provider would look up libc
+        // through it (an ldconfig process) at every console start; JLine's own native provider or
+        // its exec provider serve the terminal as before JNA came
+        Terminal t = TerminalBuilder.builder().name("jsetkey").system(true).dumb(true).encoding(encoding)
+                .jna(Boolean.getBoolean("org.jline.terminal.jna")).build();
         return new JLineConsole(t, prompt, completion, highlighting, historyFile);
     }
 
