@@ -132,6 +132,11 @@ public final class XfrmWriter {
         if (sa.rawCpi()) {
             throw new Untranslatable("-R (raw CPI) has no ip xfrm equivalent");
         }
+        NatT n = sa.natt();
+        if (n != null && (n.originalResponder() != null || n.fragmentSize() != 0)) {
+            throw new Untranslatable("-natt's responder address and -natt_mtu have no ip xfrm equivalent"
+                    + " (encap takes one original address)");
+        }
         StringBuilder sb = new StringBuilder("ip xfrm state add src ").append(sa.src().format()).append(" dst ")
                 .append(sa.dst().format()).append(" proto ").append(proto(sa.type()))
                 .append(String.format(" spi 0x%08x", sa.spi()));

@@ -44,6 +44,9 @@ public record SecurityAssociation(IpAddress src, IpAddress dst, SaType type, lon
         if (natt != null && natt.originalAddress() != null && !natt.originalAddress().sameFamily(src)) {
             throw new IllegalArgumentException("NAT original address family mismatch: " + natt.originalAddress());
         }
+        if (natt != null && natt.originalResponder() != null && !natt.originalResponder().sameFamily(src)) {
+            throw new IllegalArgumentException("NAT original address family mismatch: " + natt.originalResponder());
+        }
     }
 
     /** An SA without NAT-T encapsulation. */
@@ -125,7 +128,8 @@ public record SecurityAssociation(IpAddress src, IpAddress dst, SaType type, lon
                 + (authAlg == null ? "" : " A:" + authAlg.name() + redacted(authKey))
                 + (compAlg == null ? "" : " C:" + compAlg.name())
                 + (natt == null ? "" : " ports=" + natt.sport() + "," + natt.dport()
-                + (natt.originalAddress() == null ? "" : " oa=" + natt.originalAddress())) + "]";
+                + (natt.originalAddress() == null ? "" : " oa=" + natt.originalAddress())
+                + (natt.originalResponder() == null ? "" : " oar=" + natt.originalResponder())) + "]";
     }
 
     private static String redacted(byte[] key) {

@@ -116,17 +116,27 @@ final class Builders {
     }
 
     /**
-     * The UDP encapsulation of an esp-udp statement (ports default to 4500), null for the other
-     * protocols, which take no port on their addresses.
+     * The UDP encapsulation of an esp-udp statement (ports default to 4500) or of an esp one with
+     * FreeBSD's -natt, null for the rest, which take no port on their addresses.
      */
     private static NatT natT(Values v) {
         SaProtocol p = v.get("protocol", SaProtocol.class);
+        SaOptions o = v.get("options", SaOptions.class);
+        int mtu = o == null ? 0 : o.nattMtu;
         if (p != SaProtocol.ESP_UDP) {
             for (String end : List.of("src_port", "dst_port")) {
                 if (v.has(end)) {
                     throw new ParseError(v.at(end), "unexpected \"[\": only esp-udp SAs take a port on their"
                             + " addresses (NAT-T, RFC 3948)", List.of("esp-udp"));
                 }
+            }
+            if (o != null && o.natt != null) {
+                NatT n = o.natt;
+                return new NatT(n.sport(), n.dport(), n.originalAddress(), n.originalResponder(), mtu);
+            }
+            if (o != null && o.nattMtuToken != null) {
+                throw new ParseError(o.nattMtuToken, Grammar.NATT_MTU + " needs " + Grammar.NATT
+                        + " (or an esp-udp SA)", List.of(Grammar.NATT));
             }
             return null;
         }
@@ -143,7 +153,7 @@ final class Builders {
             throw new ParseError(v.at("natt_oa"), "Family mismatch: NAT original address \"" + oa.format()
                     + "\" is not of the SA's address family");
         }
-        return new NatT(sport, dport, oa);
+        return new NatT(sport, dport, oa, null, mtu);
     }
 
     private static SecurityAssociation sa(Values v) {

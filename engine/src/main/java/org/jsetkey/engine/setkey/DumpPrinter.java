@@ -130,9 +130,16 @@ public final class DumpPrinter {
                 .append(sa.mode().keyword()).append(" spi=").append(sa.spi()).append("(0x");
         hex8(sb, sa.spi()).append(") reqid=").append(sa.reqid()).append("(0x");
         hex8(sb, sa.reqid()).append(")\n");
-        if (natt != null && natt.originalAddress() != null) {
-            // one original address, as ipsec-tools' esp-udp ADDR gives it: the initiator's (OAI)
-            sb.append("\tNAT: OAI=").append(natt.originalAddress().format()).append('\n');
+        if (natt != null && (natt.originalAddress() != null || natt.originalResponder() != null)) {
+            // as FreeBSD's pfkey_sadump: each original address that is known; -natt_mtu is not printed
+            sb.append("\tNAT:");
+            if (natt.originalAddress() != null) {
+                sb.append(" OAI=").append(natt.originalAddress().format());
+            }
+            if (natt.originalResponder() != null) {
+                sb.append(" OAR=").append(natt.originalResponder().format());
+            }
+            sb.append('\n');
         }
         byte[] encKey = sa.encKey();
         if (sa.encAlg() != null && encKey != null && encKey.length > 0) {

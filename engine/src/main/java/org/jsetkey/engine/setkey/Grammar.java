@@ -41,7 +41,7 @@ public final class Grammar {
     private static final Slot SPI = slot("spi", SlotKind.SPI,
             "SPI, decimal or 0x hex (esp/ah: 256-4294967295; ipcomp without -R: below 0x10000)");
     private static final Slot EXT = opt("options", SlotKind.SA_OPTIONS,
-            "-m mode, -r replay, -u reqid, -f flag, -lh/-ls/-bh/-bs lifetimes, -ctx context");
+            "-m mode, -r replay, -u reqid, -f flag, -lh/-ls/-bh/-bs lifetimes, -ctx context, -natt/-natt_mtu (esp)");
     private static final Slot ALG = slot("algorithm", SlotKind.ALGORITHMS,
             "-E ealg key [-A aalg key] (esp), -A aalg key (ah, tcp), -C calg [-R] (ipcomp)");
     private static final Slot SRC_RANGE = slot("src_range", SlotKind.RANGE, "address[/prefixlen][[port]]");
@@ -78,6 +78,9 @@ public final class Grammar {
             spec("quit", "stop reading input", Builders::exit, END),
             spec("bye", "stop reading input", Builders::exit, END));
 
+    static final String NATT = "-natt";
+    static final String NATT_MTU = "-natt_mtu";
+
     private static final List<OptionSpec> SA_OPTIONS = List.of(
             new OptionSpec("-m", List.of(SlotKind.MODE), "SA mode: transport, tunnel or any (default any)"),
             new OptionSpec("-r", List.of(SlotKind.NUMBER), "anti-replay window in bytes (0 = no replay check)"),
@@ -88,7 +91,10 @@ public final class Grammar {
             new OptionSpec("-bh", List.of(SlotKind.NUMBER), "hard lifetime in bytes"),
             new OptionSpec("-bs", List.of(SlotKind.NUMBER), "soft lifetime in bytes"),
             new OptionSpec("-ctx", List.of(SlotKind.NUMBER, SlotKind.NUMBER, SlotKind.CONTEXT),
-                    "security context: doi, algorithm, \"context\""));
+                    "security context: doi, algorithm, \"context\""),
+            new OptionSpec(NATT, List.of(SlotKind.ADDRESS, SlotKind.PORT, SlotKind.ADDRESS, SlotKind.PORT),
+                    "esp NAT-T as FreeBSD spells it: initiator's address[sport] responder's address[dport]"),
+            new OptionSpec(NATT_MTU, List.of(SlotKind.NUMBER), "NAT-T fragment size (esp with -natt, esp-udp)"));
 
     private static final List<OptionSpec> ALGORITHM_OPTIONS = List.of(
             new OptionSpec("-E", List.of(SlotKind.ENC_ALGORITHM, SlotKind.KEY), "encryption algorithm and key"),
@@ -256,9 +262,36 @@ public final class Grammar {
                 k -> listOptions(protocol, withAlgorithms));
     }
 
+    /** The words of the algorithm part for {@code protocol}: -E, -A, -C as it takes them. */
+    static List<String> algorithmWords(SaProtocol protocol) {
+        return OPTION_WORDS.computeIfAbsent(new WordsKey(protocol, "algorithms"), k -> {
+            List<String> l = new ArrayList<>(optionWords(protocol, true));
+            l.removeAll(optionWords(protocol, false));
+            return List.copyOf(l);
+        });
+    }
+
+    /**
+     * Why the SA option {@code option} cannot be used with {@code protocol}, or null when it can:
+     * FreeBSD's -natt makes an esp SA a NAT-T one (esp-udp gives its ports on the addresses).
+     */
+    static String optionMismatch(String option, SaProtocol protocol) {
+        if (protocol == null) {
+            return null;
+        }
+        if (option.equals(NATT) && protocol != SaProtocol.ESP) {
+            return NATT + " is only for esp SAs" + (protocol == SaProtocol.ESP_UDP
+                    ? " (esp-udp gives its ports on the addresses)" : ", not " + protocol.keyword());
+        }
+        if (option.equals(NATT_MTU) && protocol != SaProtocol.ESP && protocol != SaProtocol.ESP_UDP) {
+            return NATT_MTU + " is only for esp SAs with -natt and esp-udp SAs, not " + protocol.keyword();
+        }
+        return null;
+    }
+
     private static List<String> listOptions(SaProtocol protocol, boolean withAlgorithms) {
         List<String> l = new ArrayList<>();
-        SA_OPTIONS.forEach(o -> l.add(o.option()));
+        SA_OPTIONS.stream().filter(o -> optionMismatch(o.option(), protocol) == null).forEach(o -> l.add(o.option()));
         if (withAlgorithms) {
             if (protocol == null || protocol.type() == SaType.ESP) {
                 l.add("-E");

@@ -15,7 +15,7 @@ public final class Lexer {
 
     /** Options the tokenizer knows; any other {@code -word} is a lexical error. */
     public static final Set<String> OPTIONS = Set.of("-m", "-r", "-u", "-f", "-lh", "-ls", "-bh", "-bs", "-ctx",
-            "-E", "-A", "-C", "-R", "-P");
+            "-natt", "-natt_mtu", "-E", "-A", "-C", "-R", "-P");
 
     /** A lexical error at a token. */
     public record LexError(Token token, String message) {
@@ -214,7 +214,8 @@ public final class Lexer {
 
     private void option() {
         int end = pos + 1;
-        while (end < text.length() && Character.isLetterOrDigit(text.charAt(end)) && text.charAt(end) < 128) {
+        while (end < text.length() && text.charAt(end) < 128
+                && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
             end++;
         }
         String opt = text.substring(pos, end);

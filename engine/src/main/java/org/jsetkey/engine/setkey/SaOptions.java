@@ -1,6 +1,7 @@
 package org.jsetkey.engine.setkey;
 
 import org.jsetkey.engine.crypto.Algorithms;
+import org.jsetkey.engine.sad.NatT;
 import org.jsetkey.engine.sad.SaMode;
 import org.jsetkey.engine.sad.SecurityContext;
 
@@ -17,6 +18,10 @@ final class SaOptions {
     long hardBytes;
     long softBytes;
     SecurityContext context;
+    /** FreeBSD's {@code -natt OAI[sport] OAR[dport]}: null when not given. */
+    NatT natt;
+    Token nattMtuToken;
+    int nattMtu;
 
     /** The flag word before the protocol and algorithm bits are added. */
     int flags() {

@@ -9,6 +9,8 @@ import org.jsetkey.engine.crypto.Algorithm;
 import org.jsetkey.engine.crypto.AlgorithmKind;
 import org.jsetkey.engine.crypto.Algorithms;
 import org.jsetkey.engine.crypto.KeySizes;
+import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.sad.NatT;
 import org.jsetkey.engine.sad.SaMode;
 import org.jsetkey.engine.sad.SaType;
 import org.jsetkey.engine.setkey.stmt.PadFlag;
@@ -31,11 +33,15 @@ final class SaPartReader {
                 return o;
             }
             c.next();
-            option(c, t, spec, o, lookupOnly);
+            String why = Grammar.optionMismatch(t.text(), protocol);
+            if (why != null) {
+                throw new ParseError(t, why);
+            }
+            option(c, t, spec, o, v, lookupOnly);
         }
     }
 
-    private static void option(Cursor c, Token t, OptionSpec spec, SaOptions o, boolean lookupOnly) {
+    private static void option(Cursor c, Token t, OptionSpec spec, SaOptions o, Values v, boolean lookupOnly) {
         switch (t.text()) {
             case "-m":
                 Token m = c.next(SlotKind.MODE, spec.help(), Grammar.MODES);
@@ -69,10 +75,58 @@ final class SaPartReader {
             case "-bs":
                 o.softBytes = SlotReader.decimal(number(c, spec), "soft byte lifetime", Long.MAX_VALUE);
                 break;
+            case Grammar.NATT:
+                o.natt = natt(c, v);
+                break;
+            case Grammar.NATT_MTU:
+                o.nattMtuToken = t;
+                o.nattMtu = (int) SlotReader.decimal(number(c, spec), "NAT-T fragment size", 65535);
+                break;
             default:
                 o.context = SlotReader.context(c);
                 break;
         }
+    }
+
+    /** FreeBSD's {@code -natt OAI[sport] OAR[dport]}: both ports required, both addresses of the SA's family. */
+    private static NatT natt(Cursor c, Values v) {
+        IpAddress src = v.get("src", IpAddress.class);
+        Token ti = c.next(SlotKind.ADDRESS, "initiator's original address, then [NAT-T source port]", List.of());
+        IpAddress oai = SlotReader.address(c, ti, v, "NAT-T initiator");
+        int sport = nattPort(c, "NAT-T source port");
+        Token tr = c.next(SlotKind.ADDRESS, "responder's original address, then [NAT-T destination port]", List.of());
+        IpAddress oar = SlotReader.address(c, tr, v, "NAT-T responder");
+        int dport = nattPort(c, "NAT-T destination port");
+        if (!oai.sameFamily(oar)) {
+            throw new ParseError(tr, "Family mismatch: -natt addresses \"" + oai.format() + "\" and \""
+                    + oar.format() + "\" are not the same address family");
+        }
+        if (src != null && !oai.sameFamily(src)) {
+            throw new ParseError(ti, "Family mismatch: NAT original address \"" + oai.format()
+                    + "\" is not of the SA's address family");
+        }
+        return new NatT(sport, dport, oai, oar, 0);
+    }
+
+    /** {@code [port]} right after a -natt address, a decimal 1-65535 as FreeBSD's grammar takes it. */
+    private static int nattPort(Cursor c, String what) {
+        Token open = c.next(SlotKind.PORT, "[" + what + "]", List.of("["));
+        if (!open.is(TokenKind.LBRACKET)) {
+            throw new ParseError(open, "missing [" + what + "] before " + open.quoted(), List.of("["));
+        }
+        Token p = c.next(SlotKind.PORT, what + ": 1-65535", List.of());
+        if (!p.is(TokenKind.DECIMAL)) {
+            throw new ParseError(p, "invalid " + what + " " + p.quoted(), List.of("1-65535"));
+        }
+        long port = SlotReader.decimal(p, what, 65535);
+        if (port == 0) {
+            throw new ParseError(p, "invalid " + what + " 0: NAT-T needs a UDP port", List.of("1-65535"));
+        }
+        Token close = c.next(SlotKind.PORT, "]", List.of("]"));
+        if (!close.is(TokenKind.RBRACKET)) {
+            throw new ParseError(close, "missing \"]\" before " + close.quoted());
+        }
+        return (int) port;
     }
 
     private static Token number(Cursor c, OptionSpec spec) {
@@ -102,8 +156,7 @@ final class SaPartReader {
     static AlgorithmPart algorithms(Cursor c, Values v) {
         SaProtocol p = v.get("protocol", SaProtocol.class);
         AlgorithmPart a = new AlgorithmPart();
-        List<String> words = Grammar.optionWords(p, true).subList(Grammar.saOptions().size(),
-                Grammar.optionWords(p, true).size());
+        List<String> words = Grammar.algorithmWords(p);
         Token t = c.next(SlotKind.ALGORITHMS, "the algorithm part", words);
         if (t.isOption("-E")) {
             requireProtocol(t, p, p.type() == SaType.ESP);

@@ -68,7 +68,9 @@ public final class StatementFormatter {
     private static String sa(SecurityAssociation sa) {
         StringBuilder sb = new StringBuilder();
         NatT n = sa.natt();
-        if (n == null) {
+        // both original addresses only reload through FreeBSD's spelling: esp ... -natt OAI[sport] OAR[dport]
+        boolean freeBsd = n != null && n.originalResponder() != null;
+        if (n == null || freeBsd) {
             sb.append(sa.src()).append(' ').append(sa.dst()).append(' ')
                     .append(SaProtocol.of(sa.type(), sa.old()).keyword());
         } else {
@@ -104,6 +106,13 @@ public final class StatementFormatter {
         appendIf(sb, " -bs ", sa.soft().bytes());
         if (sa.context() != null) {
             sb.append(" -ctx ").append(context(sa.context()));
+        }
+        if (freeBsd) {
+            sb.append(" -natt ").append(n.originalAddress()).append('[').append(n.sport()).append("] ")
+                    .append(n.originalResponder()).append('[').append(n.dport()).append(']');
+        }
+        if (n != null && n.fragmentSize() != 0) {
+            sb.append(" -natt_mtu ").append(n.fragmentSize());
         }
         if (sa.encAlg() != null) {
             sb.append(" -E ").append(algorithm(sa.encAlg(), sa.encKey()));

@@ -98,7 +98,7 @@ final class NatTInput {
         if (n == null || n.sport() == sport) {
             return;
         }
-        inbound.natT(new NatT(sport, n.dport(), n.originalAddress()));
+        inbound.natT(n.withSport(sport));
         IpAddress peer = inbound.sa().src();
         IpAddress self = inbound.sa().dst();
         for (SaEntry back : dp.sad().toDestination(peer, SaType.ESP)) {
