@@ -93,16 +93,29 @@ final class SetkeyDump {
 
     /** FreeBSD's {@code NAT: OAI=ADDR} line of an esp-udp SA: setkey's {@code esp-udp ADDR} (" ADDR"), else "". */
     private String natOriginalAddress() {
+        Word oai = natWord("OAI=");
+        return oai == null ? "" : " " + oai.text().substring(4);
+    }
+
+    /** The {@code OAI=} or {@code OAR=} word of the {@code NAT:} line, null when there is none. */
+    private Word natWord(String prefix) {
         for (List<Word> r : rows) {
             if (r.get(0).text().equals("NAT:")) {
                 for (Word w : r) {
-                    if (w.text().startsWith("OAI=")) {
-                        return " " + w.text().substring(4);
+                    if (w.text().startsWith(prefix)) {
+                        return w;
                     }
                 }
             }
         }
-        return "";
+        return null;
+    }
+
+    /** {@code ADDR[port]} of the first line split at the bracket: address and port, or the word and null. */
+    private static String[] addressAndPort(String word) {
+        int b = word.indexOf('[');
+        return b < 0 || !word.endsWith("]") ? new String[] {word, null}
+                : new String[] {word.substring(0, b), word.substring(b + 1, word.length() - 1)};
     }
 
     private static String text(List<Word> row) {
@@ -132,14 +145,26 @@ final class SetkeyDump {
             throw LineWords.error(stateWord, "a " + state + " SA cannot be made by add",
                     List.of("state=mature", "state=dying"));
         }
-        draft.add("add", head.get(0)).add(head.get(0).text(), head.get(0));
-        draft.add(head.size() > 1 ? head.get(1).text() : "", head.size() > 1 ? head.get(1) : head.get(0));
+        Word oai = natWord("OAI=");
+        Word oar = natWord("OAR=");
+        String[] src = addressAndPort(head.get(0).text());
+        String[] dst = addressAndPort(head.size() > 1 ? head.get(1).text() : "");
+        // both original addresses: FreeBSD's esp ... -natt OAI[sport] OAR[dport], the one spelling that keeps them
+        boolean natt = type.equals("esp-udp") && oai != null && oar != null && src[1] != null && dst[1] != null;
+        draft.add("add", head.get(0)).add(natt ? src[0] : head.get(0).text(), head.get(0));
+        draft.add(natt ? dst[0] : head.size() > 1 ? head.get(1).text() : "", head.size() > 1 ? head.get(1)
+                : head.get(0));
         boolean old = (flags & Algorithms.FLAG_OLD) != 0;
-        draft.add(type + (old && !type.endsWith("-old") ? "-old" : "") + natOriginalAddress(), id.get(0));
+        draft.add(natt ? "esp" : type + (old && !type.endsWith("-old") ? "-old" : "") + natOriginalAddress(),
+                id.get(0));
         for (Word w : id.subList(1, id.size())) {
             if (w.text().startsWith("spi=")) {
                 draft.add(w.text().substring(4, paren(w.text())), w);
             }
+        }
+        if (natt) {
+            draft.add("-natt " + oai.text().substring(4) + "[" + src[1] + "] " + oar.text().substring(4) + "["
+                    + dst[1] + "]", oar);
         }
         for (Word w : id.subList(1, id.size())) {
             String t = w.text();

@@ -1,6 +1,7 @@
 package org.jsetkey.engine.persist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -60,5 +61,20 @@ class XfrmEncapTest {
         TestHost h = new TestHost();
         h.loadClean(s.sad());
         assertEquals(s.sad(), h.sad());
+    }
+
+    @Test
+    void aFreeBsdNattSaReadsBackFromItsDumpAndIsANoteRatherThanHalfWrittenAsXfrm() {
+        TestHost s = new TestHost();
+        s.loadClean("add 10.0.0.1 10.0.0.2 esp 0x1000 -m transport -natt 192.168.1.5[4500] 10.0.0.2[4501]" + KEYS);
+        assertTrue(s.sad().contains("\tNAT: OAI=192.168.1.5 OAR=10.0.0.2\n"), s.sad());
+        TestHost h = new TestHost();
+        h.loadClean(s.sad());
+        assertEquals(s.sad(), h.sad());
+        XfrmWriter.Result x = XfrmWriter.write(s.host.sad(), s.host.spd(), s.host.sysctl());
+        assertFalse(x.text().contains("encap espinudp"), x.text());
+        assertEquals(1, x.notes().size(), x.notes().toString());
+        assertTrue(x.notes().get(0).message().contains("-natt's responder address and -natt_mtu have no ip xfrm"
+                + " equivalent"), x.notes().toString());
     }
 }
