@@ -264,11 +264,17 @@ public final class Grammar {
 
     /** The words of the algorithm part for {@code protocol}: -E, -A, -C as it takes them. */
     static List<String> algorithmWords(SaProtocol protocol) {
-        return OPTION_WORDS.computeIfAbsent(new WordsKey(protocol, "algorithms"), k -> {
-            List<String> l = new ArrayList<>(optionWords(protocol, true));
-            l.removeAll(optionWords(protocol, false));
-            return List.copyOf(l);
-        });
+        WordsKey key = new WordsKey(protocol, "algorithms");
+        List<String> cached = OPTION_WORDS.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        // made outside the map's compute: optionWords fills the same map, and a ConcurrentHashMap
+        // refuses an update from inside another one ("Recursive update")
+        List<String> l = new ArrayList<>(optionWords(protocol, true));
+        l.removeAll(optionWords(protocol, false));
+        OPTION_WORDS.putIfAbsent(key, List.copyOf(l));
+        return OPTION_WORDS.get(key);
     }
 
     /**

@@ -83,4 +83,29 @@ class GrammarTest {
         assertTrue(help.contains("-lh"));
         assertTrue(Grammar.help("spdadd").contains("<policy>"));
     }
+
+    @Test
+    void algorithmWordsAreTheOptionsThatComeWithTheAlgorithmPartForEveryProtocol() throws Exception {
+        // read from several threads at once, as the console's completion and a script's parser may:
+        // the cache fills itself without updating its map from inside another update
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(pool.submit(() -> {
+                    for (org.jsetkey.engine.setkey.stmt.SaProtocol p : org.jsetkey.engine.setkey.stmt.SaProtocol.values()) {
+                        List<String> want = new java.util.ArrayList<>(Grammar.optionWords(p, true));
+                        want.removeAll(Grammar.optionWords(p, false));
+                        assertEquals(want, Grammar.algorithmWords(p), p.name());
+                        assertTrue(want.stream().allMatch(w -> w.equals("-E") || w.equals("-A") || w.equals("-C")), p.name());
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : runs) {
+                f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
