@@ -16,23 +16,14 @@ import org.junit.jupiter.api.Test;
  * addresses, dumped as FreeBSD's pfkey_sadump prints them (reference §4, §8.4, §14).
  */
 class FreeBsdNatTLanguageTest {
-    private static final String KEYS = " -E aes-cbc 0x00112233445566778899aabbccddeeff -A hmac-sha1 "
-            + "0x00112233445566778899aabbccddeeff00112233;\n";
+    private static final String KEYS = NatTLanguageTest.KEYS;
     private static final String V4 = "add 10.0.0.1 10.0.0.2 esp 0x1000 -m transport -natt 192.168.1.5[4500]"
             + " 10.0.0.2[4501] -u 7 -natt_mtu 1400" + KEYS;
     private static final String V6 = "add 2001:db8::1 2001:db8::2 esp 0x2000 -natt 2001:db8:1::5[4500]"
             + " 2001:db8::2[4500] -m tunnel" + KEYS;
 
     private static String tail(String seq) {
-        return "\tE: rijndael-cbc  00112233 44556677 8899aabb ccddeeff\n"
-                + "\tA: hmac-sha1  00112233 44556677 8899aabb ccddeeff 00112233\n"
-                + "\tseq=0x00000000 replay=0 flags=0x00000040 state=mature \n"
-                + "\tcreated: Jan  5 01:02:03 2024\tcurrent: Jan  5 01:02:03 2024\n"
-                + "\tdiff: 0(s)\thard: 0(s)\tsoft: 0(s)\n"
-                + "\tlast:                     \thard: 0(s)\tsoft: 0(s)\n"
-                + "\tcurrent: 0(bytes)\thard: 0(bytes)\tsoft: 0(bytes)\n"
-                + "\tallocated: 0\thard: 0\tsoft: 0\n"
-                + "\tsadb_seq=" + seq + " pid=4321 refcnt=1\n";
+        return NatTLanguageTest.tail(seq);
     }
 
     private static final String DUMP = "2001:db8::1[4500] 2001:db8::2[4500]\n"

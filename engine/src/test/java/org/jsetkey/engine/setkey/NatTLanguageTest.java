@@ -10,10 +10,12 @@ import org.junit.jupiter.api.Test;
 
 /** esp-udp SAs (RFC 3948) as ipsec-tools spells them, dumped in the KAME/FreeBSD layout (reference §8.4). */
 class NatTLanguageTest {
-    private static final String KEYS = " -E aes-cbc 0x00112233445566778899aabbccddeeff -A hmac-sha1 "
+    /** The keys of every NAT-T SA these tests add (FreeBsdNatTLanguageTest too). */
+    static final String KEYS = " -E aes-cbc 0x00112233445566778899aabbccddeeff -A hmac-sha1 "
             + "0x00112233445566778899aabbccddeeff00112233;\n";
 
-    private static String tail(String seq) {
+    /** The dump lines after an SA's NAT line: its keys, state, times and counters, as the fixed clock gives them. */
+    static String tail(String seq) {
         return "\tE: rijndael-cbc  00112233 44556677 8899aabb ccddeeff\n"
                 + "\tA: hmac-sha1  00112233 44556677 8899aabb ccddeeff 00112233\n"
                 + "\tseq=0x00000000 replay=0 flags=0x00000040 state=mature \n"
