@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bouncycastle.crypto.engines.BlowfishEngine;
+import org.jsetkey.engine.net.Packet;
 import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.sad.SaMode;
 import org.jsetkey.engine.xform.Xform;
@@ -15,7 +16,7 @@ import org.jsetkey.engine.xform.Xform;
  */
 public final class DatapathBench implements BenchPart {
     public static final int PACKET = 1400;
-    private static final double TARGET = 0.8;
+    private static final double TARGET = 0.85;
     private static final String SA = "add 192.0.2.10 198.51.100.20 ";
     private static final int ALLOCATION_CALLS = 20_000;
     /** The suites whose allocation is shown (the AEAD and one cipher+HMAC). */
@@ -85,12 +86,19 @@ public final class DatapathBench implements BenchPart {
         for (Suite s : suites) {
             SaEntry sealer = BenchSa.load(s.add());
             SaEntry opener = BenchSa.load(s.add());
-            byte[] check = xform.open(xform.seal(packet, sealer, SaMode.TRANSPORT, null, null), opener).packet();
-            if (!java.util.Arrays.equals(check, packet)) {
+            // the datapath's form: one packet sealed in place and opened into a second, both reused
+            Packet sealed = new Packet(PACKET);
+            Packet opened = new Packet(PACKET);
+            Interleaved.Op op = () -> {
+                sealed.load(packet, 0, packet.length);
+                xform.seal(sealed, sealer, SaMode.TRANSPORT, null, null);
+                xform.open(sealed, opener, opened);
+            };
+            op.run();
+            if (!java.util.Arrays.equals(opened.toByteArray(), packet)) {
                 throw new IllegalStateException(s.name() + ": the opened packet differs from the sealed one");
             }
-            cases.add(new Interleaved.Case(s.name(), () -> xform.open(xform.seal(packet, sealer, SaMode.TRANSPORT,
-                    null, null), opener)));
+            cases.add(new Interleaved.Case(s.name(), op));
             cases.add(new Interleaved.Case(s.limitName(), s.limit()));
         }
         Interleaved.Rates rates = Interleaved.measure(cases, run, timing);

@@ -111,10 +111,25 @@ final class JceCipher implements PacketCipher {
     public void encryptInPlace(byte[] iv, byte[] buf, int aadOff, int aadLen, int off, int len)
             throws GeneralSecurityException {
         synchronized (enc) {
-            // Cipher is copy-safe on one array
-            start(enc, Cipher.ENCRYPT_MODE, iv, buf, aadOff, aadLen).doFinal(buf, off, len, buf, off);
+            start(enc, Cipher.ENCRYPT_MODE, iv, buf, aadOff, aadLen);
+            if (tagBytes() > 0) {
+                // GCM and ChaCha20-Poly1305 encrypt in place at one offset without a copy
+                enc.doFinal(buf, off, len, buf, off);
+                return;
+            }
+            // the JDK's CBC/CTR copies the input of an in-place call into a new array (and clears it):
+            // through this thread's array instead
+            byte[] tmp = SCRATCH.get();
+            if (tmp.length < len) {
+                tmp = new byte[len];
+                SCRATCH.set(tmp);
+            }
+            int n = enc.doFinal(buf, off, len, tmp, 0);
+            System.arraycopy(tmp, 0, buf, off, n);
         }
     }
+
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[2048]);
 
     @Override
     public int decryptInto(byte[] iv, byte[] in, int aadOff, int aadLen, int off, int len, byte[] out, int outOff)

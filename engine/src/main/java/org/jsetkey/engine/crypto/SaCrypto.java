@@ -47,13 +47,18 @@ public final class SaCrypto {
 
     /** The next counter-mode IV (1, 2, 3, ... as 8 bytes); never repeats for this SA. */
     public byte[] nextCounterIv() {
-        long v = ivCounter.incrementAndGet();
         byte[] iv = new byte[8];
+        nextCounterIv(iv, 0);
+        return iv;
+    }
+
+    /** The next counter-mode IV written as 8 bytes at {@code out[at..]}. */
+    public void nextCounterIv(byte[] out, int at) {
+        long v = ivCounter.incrementAndGet();
         for (int i = 7; i >= 0; i--) {
-            iv[i] = (byte) v;
+            out[at + i] = (byte) v;
             v >>>= 8;
         }
-        return iv;
     }
 
     public static PacketMac mac(Algorithm alg, byte[] key, boolean old) throws NoTransformException {

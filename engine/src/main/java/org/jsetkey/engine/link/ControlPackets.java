@@ -1,10 +1,13 @@
 package org.jsetkey.engine.link;
 
+import java.util.Arrays;
+
 import org.jsetkey.engine.net.InternetChecksum;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.net.IpPacket;
 import org.jsetkey.engine.net.IpProtocol;
 import org.jsetkey.engine.net.IpView;
+import org.jsetkey.engine.net.Packet;
 import org.jsetkey.engine.net.Ipv6Header;
 import org.jsetkey.engine.net.PacketView;
 import org.jsetkey.engine.net.UdpHeader;
@@ -44,27 +47,30 @@ public final class ControlPackets {
      * but its UDP header is malformed or its checksum wrong.
      */
     public static byte[] payload(byte[] ip, IpView view) {
-        if (view.protocol() != IpProtocol.UDP.number() || view.offset() + UdpHeader.LENGTH > view.end()
-                || PacketView.u16(ip, view.offset() + 2) != PORT) {
+        return payload(Packet.wrap(ip));
+    }
+
+    /** The same, read from the packet's parse (walked now if it was not yet). */
+    public static byte[] payload(Packet ip) {
+        int off = ip.upperOffset();
+        int end = ip.end();
+        if (ip.protocol() != IpProtocol.UDP.number() || off + UdpHeader.LENGTH > end || ip.u16(off + 2) != PORT) {
             return null;
         }
-        int off = view.offset();
-        int len = PacketView.u16(ip, off + 4);
-        if (len < UdpHeader.LENGTH || off + len > view.end()) {
+        int len = ip.u16(off + 4);
+        if (len < UdpHeader.LENGTH || off + len > end) {
             throw new IllegalArgumentException("UDP length " + len + " at offset " + off + " in a packet of "
-                    + view.end() + " bytes");
+                    + end + " bytes");
         }
-        int stored = PacketView.u16(ip, off + 6);
-        if (stored != 0 || view.version() == 6) {
-            long sum = InternetChecksum.pseudoHeader(IpPacket.source(ip), IpPacket.destination(ip),
-                    IpProtocol.UDP.number(), len);
-            if (InternetChecksum.finish(InternetChecksum.add(sum, ip, off, len)) != 0) {
+        int stored = ip.u16(off + 6);
+        if (stored != 0 || ip.version() == 6) {
+            long sum = InternetChecksum.pseudoHeader(ip.source(), ip.destination(), IpProtocol.UDP.number(), len);
+            if (InternetChecksum.finish(InternetChecksum.add(sum, ip.buffer(), ip.offset() + off, len)) != 0) {
                 throw new IllegalArgumentException(String.format("UDP checksum 0x%04x is wrong", stored));
             }
         }
-        byte[] out = new byte[len - UdpHeader.LENGTH];
-        System.arraycopy(ip, off + UdpHeader.LENGTH, out, 0, out.length);
-        return out;
+        int from = ip.offset() + off + UdpHeader.LENGTH;
+        return Arrays.copyOfRange(ip.buffer(), from, from + len - UdpHeader.LENGTH);
     }
 
     /** True when {@code ip} is a valid IP packet carrying UDP to {@link #PORT} (checksum not checked). */
@@ -83,11 +89,15 @@ public final class ControlPackets {
      * header and total lengths within the datagram, IPv4 header checksum). Throws saying what is wrong.
      */
     public static IpView validate(byte[] data) {
-        IpView view = IpView.parse(data);
-        if (view.version() == 4 && InternetChecksum.compute(data, 0, view.ipHeaderLength()) != 0) {
-            throw new IllegalArgumentException(String.format("IPv4 header checksum 0x%04x is wrong",
-                    PacketView.u16(data, 10)));
+        return validate(Packet.wrap(data)).view();
+    }
+
+    /** The same on a packet value, which it parses: the one walk over a datagram the link makes. */
+    public static Packet validate(Packet data) {
+        data.parse();
+        if (data.version() == 4 && InternetChecksum.compute(data.buffer(), data.offset(), data.ipHeaderLength()) != 0) {
+            throw new IllegalArgumentException(String.format("IPv4 header checksum 0x%04x is wrong", data.u16(10)));
         }
-        return view;
+        return data;
     }
 }

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 
 import org.jsetkey.engine.stats.LinkStat;
 import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.net.Packet;
 import org.jsetkey.engine.net.IpView;
 import org.jsetkey.engine.net.Prefix;
 
@@ -44,7 +45,7 @@ public final class UdpLink implements AutoCloseable {
     private final AtomicLong noRoute = new AtomicLong();
     private final AtomicInteger ipId = new AtomicInteger(1);
     private final TapClock tapClock = new TapClock();
-    private volatile Consumer<byte[]> receiver = p -> { };
+    private volatile Consumer<Packet> receiver = p -> { };
     private volatile RefusalListener refusals = (kind, from, length, why) -> { };
     private volatile ControlListener control = (peer, payload) -> false;
     private volatile Announcement announcement;
@@ -127,8 +128,17 @@ public final class UdpLink implements AutoCloseable {
         this.refusals = listener;
     }
 
-    /** Where received IP packets go (the host's input path), called on the link thread. */
+    /** Where received IP packets go, each as a copy of its own, called on the link thread. */
     public void onReceive(Consumer<byte[]> handler) {
+        this.receiver = p -> handler.accept(p.toByteArray());
+    }
+
+    /**
+     * Where received IP packets go (the host's input path), called on the link thread: the packet
+     * value the link parsed, in the link's receive buffer, valid during the call (the next datagram
+     * is read into it).
+     */
+    public void onPacket(Consumer<Packet> handler) {
         this.receiver = handler;
     }
 
@@ -188,6 +198,11 @@ public final class UdpLink implements AutoCloseable {
      * it) when no peer does.
      */
     public boolean send(byte[] ipPacket, IpAddress destination) {
+        return send(Packet.wrap(ipPacket), destination);
+    }
+
+    /** The same for a packet value, sent from where it lies in its buffer. */
+    public boolean send(Packet ipPacket, IpAddress destination) {
         PeerState target = route(destination);
         if (target == null) {
             noRoute.incrementAndGet();
@@ -201,27 +216,33 @@ public final class UdpLink implements AutoCloseable {
     }
 
     private boolean transmit(PeerState target, byte[] ipPacket, boolean control) {
+        return transmit(target, Packet.wrap(ipPacket), control);
+    }
+
+    private boolean transmit(PeerState target, Packet ipPacket, boolean control) {
         if (socket.isClosed()) {
             return false;
         }
         tapAll(LinkDirection.OUT, ipPacket);
         Impairer impairer = target.impairer;
         if (impairer != null && !control) {
-            // after the sender's capture point: its tcpdump shows what it sent, the peer's what arrived
-            impairer.submit(ipPacket, datagram -> wire(target, datagram, false));
+            // after the sender's capture point: its tcpdump shows what it sent, the peer's what arrived;
+            // the impairer keeps datagrams for later, so it takes a copy
+            impairer.submit(ipPacket.toByteArray(), datagram -> wire(target, Packet.wrap(datagram), false));
             return true;
         }
         return wire(target, ipPacket, control);
     }
 
-    private boolean wire(PeerState target, byte[] ipPacket, boolean control) {
+    private boolean wire(PeerState target, Packet ipPacket, boolean control) {
         try {
-            socket.send(new DatagramPacket(ipPacket, ipPacket.length, target.peer.endpoint()));
+            socket.send(new DatagramPacket(ipPacket.buffer(), ipPacket.offset(), ipPacket.length(),
+                    target.peer.endpoint()));
             if (control) {
                 target.stats.controlOut.incrementAndGet();
             } else {
                 target.stats.packetsOut.incrementAndGet();
-                target.stats.bytesOut.addAndGet(ipPacket.length);
+                target.stats.bytesOut.addAndGet(ipPacket.length());
             }
             return true;
         } catch (IOException e) {
@@ -345,9 +366,12 @@ public final class UdpLink implements AutoCloseable {
     }
 
     private void receiveLoop() {
-        byte[] buf = new byte[MAX_DATAGRAM];
+        // one packet for every datagram, read behind headroom so the host can seal a forwarded one in place
+        Packet packet = new Packet(MAX_DATAGRAM);
+        DatagramPacket dp = new DatagramPacket(packet.buffer(), Packet.HEADROOM, MAX_DATAGRAM);
         while (!socket.isClosed()) {
-            DatagramPacket dp = new DatagramPacket(buf, buf.length);
+            packet.reserve(MAX_DATAGRAM);
+            dp.setData(packet.buffer(), packet.offset(), MAX_DATAGRAM);
             try {
                 socket.receive(dp);
             } catch (SocketException closed) {
@@ -355,35 +379,39 @@ public final class UdpLink implements AutoCloseable {
             } catch (IOException e) {
                 continue;
             }
-            handleDatagram((InetSocketAddress) dp.getSocketAddress(), Arrays.copyOf(dp.getData(), dp.getLength()));
+            packet.length(dp.getLength());
+            handleDatagram((InetSocketAddress) dp.getSocketAddress(), packet);
         }
     }
 
     void handleDatagram(InetSocketAddress from, byte[] data) {
+        handleDatagram(from, Packet.wrap(data));
+    }
+
+    private void handleDatagram(InetSocketAddress from, Packet data) {
         PeerState peer;
         synchronized (this) {
             peer = peers.get(from);
         }
         if (peer == null) {
             foreignDatagrams.incrementAndGet();
-            refuse(LinkStat.STRANGER, from, data.length, "no peer on this link is at " + endpoint(from));
+            refuse(LinkStat.STRANGER, from, data.length(), "no peer on this link is at " + endpoint(from));
             return;
         }
-        IpView view;
         byte[] control;
         try {
-            view = ControlPackets.validate(data);
-            control = ControlPackets.payload(data, view);
+            ControlPackets.validate(data);
+            control = ControlPackets.payload(data);
         } catch (IllegalArgumentException e) {
             malformedDatagrams.incrementAndGet();
-            refuse(LinkStat.MALFORMED, from, data.length, e.getMessage());
+            refuse(LinkStat.MALFORMED, from, data.length(), e.getMessage());
             return;
         }
         if (control != null) {
             peer.stats.controlIn.incrementAndGet();
         } else {
             peer.stats.packetsIn.incrementAndGet();
-            peer.stats.bytesIn.addAndGet(data.length);
+            peer.stats.bytesIn.addAndGet(data.length());
         }
         tapAll(LinkDirection.IN, data);
         try {
@@ -394,7 +422,7 @@ public final class UdpLink implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             handlerFailures.incrementAndGet();
-            refuse(LinkStat.HANDLER_FAILED, from, data.length, String.valueOf(e));
+            refuse(LinkStat.HANDLER_FAILED, from, data.length(), String.valueOf(e));
         }
     }
 
@@ -433,13 +461,14 @@ public final class UdpLink implements AutoCloseable {
         }
     }
 
-    private void tapAll(LinkDirection dir, byte[] packet) {
+    private void tapAll(LinkDirection dir, Packet packet) {
         if (taps.isEmpty()) {
             return;
         }
-        // the link thread (in) and senders (out) stamp and hand over one at a time: a trace's times never go back
+        // the link thread (in) and senders (out) stamp and hand over one at a time: a trace's times never go back;
+        // a tap keeps what it sees, so it gets a copy (nothing is copied while no one listens)
         synchronized (tapClock) {
-            LinkPacket lp = new LinkPacket(tapClock.next(), dir, packet);
+            LinkPacket lp = new LinkPacket(tapClock.next(), dir, packet.toByteArray());
             for (Consumer<LinkPacket> t : taps) {
                 try {
                     t.accept(lp);

@@ -78,15 +78,20 @@ public record IcmpEcho(boolean v6, boolean reply, int id, int seq, byte[] data) 
 
     /** Parses the echo carried by a whole IP packet (no extension headers other than the skipped ones). */
     public static IcmpEcho fromPacket(byte[] ip) {
-        IpView v = IpView.icmp(ip);
-        if (v == null) {
+        return fromPacket(Packet.wrap(ip));
+    }
+
+    /** The echo in a packet value, read from its parse (walked now if it was not yet); null for any other packet. */
+    public static IcmpEcho fromPacket(Packet ip) {
+        try {
+            if (!ip.icmp()) {
+                return null;
+            }
+        } catch (IllegalArgumentException e) {
             return null;
         }
-        boolean v6 = v.version() == 6;
-        int alen = v6 ? 16 : 4;
-        IpAddress src = IpAddress.of(Arrays.copyOfRange(ip, v6 ? 8 : 12, (v6 ? 8 : 12) + alen));
-        IpAddress dst = IpAddress.of(Arrays.copyOfRange(ip, v6 ? 24 : 16, (v6 ? 24 : 16) + alen));
-        return decode(ip, v.offset(), v.end() - v.offset(), v6, src, dst);
+        return decode(ip.buffer(), ip.offset() + ip.upperOffset(), ip.end() - ip.upperOffset(), ip.v6(), ip.source(),
+                ip.destination());
     }
 
     /** A whole IPv4/IPv6 packet carrying this echo (TTL / hop limit {@code ttl}). */

@@ -1,14 +1,25 @@
 package org.jsetkey.engine.net;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /** The RFC 1071 Internet checksum (one's complement sum of 16-bit words). */
 public final class InternetChecksum {
     private InternetChecksum() {
     }
 
+    /** Four bytes at a time, big-endian: one load where two byte loads per word were. */
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
     /** Adds the bytes to a running 32-bit sum (odd lengths are padded with a zero byte). */
     public static long add(long sum, byte[] data, int off, int len) {
         int i = off;
         int end = off + len;
+        for (; i + 3 < end; i += 4) {
+            int w = (int) INT.get(data, i);
+            sum += (w >>> 16) + (w & 0xffff);
+        }
         for (; i + 1 < end; i += 2) {
             sum += ((data[i] & 0xff) << 8) | (data[i + 1] & 0xff);
         }

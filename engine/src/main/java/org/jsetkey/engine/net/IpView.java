@@ -39,66 +39,7 @@ public record IpView(int version, int ipHeaderLength, int end, int protocol, int
      *                          routing header (the place where a transport-mode AH/ESP is inserted)
      */
     public static IpView parse(byte[] ip, boolean skipFinalDestOpts) {
-        if (ip.length < 1) {
-            throw new IllegalArgumentException("empty packet");
-        }
-        int version = (ip[0] & 0xff) >> 4;
-        if (version == 4) {
-            return parseV4(ip);
-        }
-        if (version == 6) {
-            return parseV6(ip, skipFinalDestOpts);
-        }
-        throw new IllegalArgumentException("IP version " + version + " at offset 0 (expected: 4 or 6): "
-                + hex(ip, 0, 4));
-    }
-
-    private static IpView parseV4(byte[] ip) {
-        if (ip.length < Ipv4Header.MIN_LENGTH) {
-            throw new IllegalArgumentException("IPv4 packet of " + ip.length + " bytes (expected: at least 20)");
-        }
-        int ihl = PacketView.ipv4HeaderLength(ip);
-        int total = PacketView.u16(ip, 2);
-        if (ihl < Ipv4Header.MIN_LENGTH || total < ihl || total > ip.length) {
-            throw new IllegalArgumentException("IPv4 header length " + ihl + ", total length " + total + " in "
-                    + ip.length + " bytes: " + hex(ip, 0, 4));
-        }
-        return new IpView(4, ihl, total, ip[9] & 0xff, ihl, 9);
-    }
-
-    private static IpView parseV6(byte[] ip, boolean skipFinalDestOpts) {
-        if (ip.length < Ipv6Header.LENGTH) {
-            throw new IllegalArgumentException("IPv6 packet of " + ip.length + " bytes (expected: at least 40)");
-        }
-        int end = Ipv6Header.LENGTH + PacketView.u16(ip, 4);
-        if (end > ip.length) {
-            throw new IllegalArgumentException("IPv6 payload length " + PacketView.u16(ip, 4) + " in " + ip.length
-                    + " bytes");
-        }
-        int proto = ip[6] & 0xff;
-        int off = Ipv6Header.LENGTH;
-        int field = 6;
-        boolean first = true;
-        while (isExtension(proto, first)) {
-            if (off + 8 > end) {
-                throw new IllegalArgumentException("IPv6 extension header " + proto + " at offset " + off
-                        + " runs past the packet end " + end);
-            }
-            int next = ip[off] & 0xff;
-            if (proto == IpProtocol.DSTOPTS.number() && !skipFinalDestOpts && next != IpProtocol.ROUTING.number()) {
-                break;
-            }
-            int len = proto == IpProtocol.FRAGMENT.number() ? 8 : ((ip[off + 1] & 0xff) + 1) * 8;
-            if (off + len > end) {
-                throw new IllegalArgumentException("IPv6 extension header " + proto + " at offset " + off
-                        + " of " + len + " bytes runs past the packet end " + end);
-            }
-            field = off;
-            off += len;
-            proto = next;
-            first = false;
-        }
-        return new IpView(6, Ipv6Header.LENGTH, end, proto, off, field);
+        return Packet.wrap(ip).parse(skipFinalDestOpts).view();
     }
 
     /**
@@ -118,11 +59,6 @@ public record IpView(int version, int ipHeaderLength, int end, int protocol, int
             chain.add(p);
         }
         return chain;
-    }
-
-    private static boolean isExtension(int proto, boolean first) {
-        return (proto == IpProtocol.HOPOPTS.number() && first) || proto == IpProtocol.ROUTING.number() || proto == IpProtocol.FRAGMENT.number()
-                || proto == IpProtocol.DSTOPTS.number();
     }
 
     /** A short hex dump for decode errors. */

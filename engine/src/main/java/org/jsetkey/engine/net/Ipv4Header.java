@@ -87,12 +87,17 @@ public record Ipv4Header(int tos, int totalLength, int id, int flagsFragment, in
 
     /** Recomputes the header checksum of the IPv4 packet in {@code ip} in place. */
     public static void fixChecksum(byte[] ip) {
-        int ihl = PacketView.ipv4HeaderLength(ip);
-        ip[10] = 0;
-        ip[11] = 0;
-        int sum = InternetChecksum.compute(ip, 0, ihl);
-        ip[10] = (byte) (sum >> 8);
-        ip[11] = (byte) sum;
+        fixChecksum(ip, 0);
+    }
+
+    /** Recomputes the header checksum of the IPv4 packet at {@code b[off..]} in place. */
+    public static void fixChecksum(byte[] b, int off) {
+        int ihl = PacketView.ipv4HeaderLength(b[off]);
+        b[off + 10] = 0;
+        b[off + 11] = 0;
+        int sum = InternetChecksum.compute(b, off, ihl);
+        b[off + 10] = (byte) (sum >> 8);
+        b[off + 11] = (byte) sum;
     }
 
     @Override

@@ -85,12 +85,12 @@ final class NatPair {
                 + "spdadd 198.51.100.30 203.0.113.1 udp -P out ipsec esp/transport//require;\n"
                 + "spdadd 203.0.113.1 198.51.100.30 udp -P in ipsec esp/transport//require;\n");
         kestrel.onDelivered(d -> {
-            if (IpPacket.source(d.packet()).equals(OSPREY)) {
+            if (d.view().source().equals(OSPREY)) {
                 received[1].incrementAndGet();
             }
         });
         osprey.onDelivered(d -> {
-            if (IpPacket.source(d.packet()).equals(NAT)) {
+            if (d.view().source().equals(NAT)) {
                 received[0].incrementAndGet();
             }
         });

@@ -7,7 +7,7 @@ import java.util.function.IntSupplier;
 
 import org.jsetkey.engine.net.IcmpEcho;
 import org.jsetkey.engine.net.IpAddress;
-import org.jsetkey.engine.net.IpPacket;
+import org.jsetkey.engine.net.Packet;
 
 /**
  * ICMP/ICMPv6 echo: answers requests addressed to this host through the output path (so
@@ -36,20 +36,20 @@ public final class EchoService {
 
     /** Hands a reply to its ping; returns the reply to send for a request, else null. */
     byte[] handle(Delivered d) {
-        byte[] ip = d.packet();
+        Packet ip = d.view();
         IcmpEcho echo = IcmpEcho.fromPacket(ip);
         if (echo == null) {
             return null;
         }
-        IpAddress from = IpPacket.source(ip);
-        IpAddress to = IpPacket.destination(ip);
+        IpAddress from = ip.source();
+        IpAddress to = ip.destination();
         if (!echo.reply()) {
             return echo.toReply().toPacket(to, from, nextIpId.getAsInt(), TTL);
         }
         Consumer<EchoReceived> c = waiting.get(echo.id());
         if (c != null) {
-            int ttl = echo.v6() ? ip[7] & 0xff : ip[8] & 0xff;
-            c.accept(new EchoReceived(echo, from, ttl, System.nanoTime(), d));
+            int ttl = echo.v6() ? ip.u8(7) : ip.u8(8);
+            c.accept(new EchoReceived(echo, from, ttl, System.nanoTime(), d.keep()));
         }
         return null;
     }

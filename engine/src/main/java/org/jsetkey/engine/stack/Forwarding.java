@@ -1,25 +1,25 @@
 package org.jsetkey.engine.stack;
 
 import org.jsetkey.engine.net.Ipv4Header;
+import org.jsetkey.engine.net.Packet;
 
 /** Router behaviour: TTL / hop limit decrement with the IPv4 header checksum updated. */
 final class Forwarding {
     private Forwarding() {
     }
 
-    /** A copy with TTL (hop limit) one less, or null when it would reach zero. */
-    static byte[] decrementTtl(byte[] ip) {
-        byte[] out = ip.clone();
-        boolean v6 = (out[0] & 0xf0) == 0x60;
+    /** Takes one from the TTL (hop limit) in place; false, the packet untouched, when it would reach zero. */
+    static boolean decrementTtl(Packet ip) {
+        boolean v6 = (ip.u8(0) & 0xf0) == 0x60;
         int ttlOffset = v6 ? 7 : 8;
-        int ttl = out[ttlOffset] & 0xff;
+        int ttl = ip.u8(ttlOffset);
         if (ttl <= 1) {
-            return null;
+            return false;
         }
-        out[ttlOffset] = (byte) (ttl - 1);
+        ip.buffer()[ip.offset() + ttlOffset] = (byte) (ttl - 1);
         if (!v6) {
-            Ipv4Header.fixChecksum(out);
+            Ipv4Header.fixChecksum(ip.buffer(), ip.offset());
         }
-        return out;
+        return true;
     }
 }

@@ -14,6 +14,8 @@ import org.jsetkey.engine.link.Peer;
 import org.jsetkey.engine.link.UdpLink;
 import org.jsetkey.engine.nat.Nat;
 import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.net.Packet;
+import org.jsetkey.engine.net.PacketScratch;
 import org.jsetkey.engine.sad.Sad;
 import org.jsetkey.engine.spd.PolicyAction;
 import org.jsetkey.engine.spd.Spd;
@@ -78,7 +80,7 @@ public final class Host implements AutoCloseable {
         this.output = new OutputPath(dp, new Acquirer(dp));
         this.input = new InputPath(dp);
         this.echo = new EchoService(this::nextIpId);
-        this.keepalive = new NatTKeepalive(dp, ip -> route(output.send(ip, BYPASS, false)), this::nextIpId);
+        this.keepalive = new NatTKeepalive(dp, ip -> send(ip, BYPASS), this::nextIpId);
         this.lifetimes = new LifetimeTimer(dp, this.name, () -> {
             keepalive.tick();
             nat.expire(clock.millis());
@@ -168,7 +170,7 @@ public final class Host implements AutoCloseable {
     /** Binds the link socket (loopback only), starts its thread and announces our addresses. */
     public UdpLink listen(InetSocketAddress where) throws IOException {
         UdpLink l = new UdpLink(where);
-        l.onReceive(this::receive);
+        l.onPacket(this::receive);
         l.onRefused((kind, from, length, why) -> drops.drop(linkDrop(kind), false, null,
                 "the link refused a " + length + "-byte datagram from " + from.getAddress().getHostAddress() + ":"
                         + from.getPort() + ": " + why, List.of()));
@@ -265,41 +267,68 @@ public final class Host implements AutoCloseable {
 
     /** Sends a locally generated IP packet through the output path (global SPD). */
     public boolean send(byte[] ip) {
-        return route(output.send(ip, null, false));
+        return send(ip, null);
     }
 
     /** Sends with a per-socket policy that takes precedence over the SPD ({@code ping -P}). */
     public boolean send(byte[] ip, SocketPolicy socketPolicy) {
-        return route(output.send(ip, socketPolicy, false));
+        PacketScratch scratch = PacketScratch.get();
+        int mark = scratch.mark();
+        try {
+            // one copy into a buffer with room for the headers the output path puts in front
+            return route(output.send(scratch.take().load(ip, 0, ip.length), socketPolicy, false));
+        } finally {
+            scratch.release(mark);
+        }
     }
 
-    /** Input from the link (or from a test): never throws for a bad packet. */
+    /** Input from a test or a caller that keeps its array (it is copied: forwarding changes a packet in place). */
     public void receive(byte[] ip) {
-        if (nat.active()) {
-            byte[] back = nat.inbound(ip, clock.millis());
-            if (back != null) {
-                route(output.send(back, null, true));
-                return;
-            }
+        PacketScratch scratch = PacketScratch.get();
+        int mark = scratch.mark();
+        try {
+            receive(scratch.take().load(ip, 0, ip.length));
+        } finally {
+            scratch.release(mark);
         }
-        Received r = input.receive(ip);
-        if (r instanceof Received.Deliver d) {
-            deliver(d.delivered());
-        } else if (r instanceof Received.Forward f) {
-            forward(f.packet());
+    }
+
+    /**
+     * Input from the link: the packet value it parsed, in the link's buffer, used in place (a
+     * forwarded packet is sealed where it lies). Never throws for a bad packet.
+     */
+    public void receive(Packet ip) {
+        PacketScratch scratch = PacketScratch.get();
+        int mark = scratch.mark();
+        try {
+            if (nat.active()) {
+                byte[] back = nat.inbound(ip.toByteArray(), clock.millis());
+                if (back != null) {
+                    route(output.send(scratch.take().load(back, 0, back.length), null, true));
+                    return;
+                }
+            }
+            Received r = input.receive(ip);
+            if (r instanceof Received.Deliver d) {
+                deliver(d.delivered());
+            } else if (r instanceof Received.Forward f) {
+                forward(f.packet());
+            }
+        } finally {
+            scratch.release(mark);
         }
     }
 
     /** A packet passing through: source-translated when a nat rule says so, then sent on. */
-    private void forward(byte[] ip) {
+    private void forward(Packet ip) {
         if (nat.active()) {
-            Nat.Outcome o = nat.outbound(ip, clock.millis());
+            Nat.Outcome o = nat.outbound(ip.toByteArray(), clock.millis());
             if (o.refused()) {
                 drops.drop(DropReason.NAT_UNTRANSLATABLE, false, null, "nat: " + o.refusal(), List.of());
                 return;
             }
             if (o.translated()) {
-                ip = o.packet();
+                ip = PacketScratch.get().take().load(o.packet(), 0, o.packet().length);
             }
         }
         route(output.send(ip, null, true));
@@ -313,7 +342,11 @@ public final class Host implements AutoCloseable {
         return !(sent instanceof Sent.Dropped);
     }
 
-    /** Subscribe to packets delivered to this host (decrypted, policy-checked). */
+    /**
+     * Subscribe to packets delivered to this host (decrypted, policy-checked), on the thread that
+     * received them. The Delivered is the input path's, valid during the call: read it there, or
+     * {@link Delivered#keep} it.
+     */
     public AutoCloseable onDelivered(Consumer<Delivered> listener) {
         deliveryListeners.add(listener);
         return () -> deliveryListeners.remove(listener);
@@ -331,9 +364,9 @@ public final class Host implements AutoCloseable {
     }
 
     private void deliver(Delivered d) {
-        String bad = IcmpCheck.problem(d.packet());
+        String bad = IcmpCheck.problem(d.view());
         if (bad != null) {
-            drops.drop(DropReason.BAD_CHECKSUM, d.packet()[0] >> 4 == 6, null, bad + IcmpCheck.layers(d),
+            drops.drop(DropReason.BAD_CHECKSUM, d.view().v6(), null, bad + IcmpCheck.layers(d),
                     List.of());
             return;
         }

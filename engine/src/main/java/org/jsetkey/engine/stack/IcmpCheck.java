@@ -2,9 +2,8 @@ package org.jsetkey.engine.stack;
 
 import org.jsetkey.engine.net.InternetChecksum;
 import org.jsetkey.engine.net.IpAddress;
-import org.jsetkey.engine.net.IpPacket;
 import org.jsetkey.engine.net.IpProtocol;
-import org.jsetkey.engine.net.IpView;
+import org.jsetkey.engine.net.Packet;
 
 /**
  * The ICMP/ICMPv6 checksum of a packet delivered to this host, checked before anything answers
@@ -17,25 +16,28 @@ final class IcmpCheck {
     }
 
     /** Why the ICMP message in {@code ip} is refused, or null when it verifies or is not ICMP. */
-    static String problem(byte[] ip) {
-        IpView v = IpView.icmp(ip);
-        if (v == null) {
+    static String problem(Packet ip) {
+        try {
+            if (!ip.icmp()) {
+                return null;
+            }
+        } catch (IllegalArgumentException e) {
             return null;
         }
-        boolean v6 = v.version() == 6;
-        int len = v.end() - v.offset();
+        boolean v6 = ip.v6();
+        int at = ip.upperOffset();
+        int len = ip.end() - at;
         if (len < 4) {
             return null;
         }
-        IpAddress src = IpPacket.source(ip);
-        IpAddress dst = IpPacket.destination(ip);
+        IpAddress src = ip.source();
+        IpAddress dst = ip.destination();
         long sum = v6 ? InternetChecksum.pseudoHeader(src, dst, IpProtocol.ICMPV6.number(), len) : 0;
-        if (InternetChecksum.finish(InternetChecksum.add(sum, ip, v.offset(), len)) == 0) {
+        if (InternetChecksum.finish(InternetChecksum.add(sum, ip.buffer(), ip.offset() + at, len)) == 0) {
             return null;
         }
-        int stored = (ip[v.offset() + 2] & 0xff) << 8 | ip[v.offset() + 3] & 0xff;
-        return (v6 ? "ICMPv6" : "ICMP") + " type " + (ip[v.offset()] & 0xff) + " from " + src + " to " + dst + ", "
-                + len + " bytes: checksum " + String.format("0x%04x", stored) + " does not verify";
+        return (v6 ? "ICMPv6" : "ICMP") + " type " + ip.u8(at) + " from " + src + " to " + dst + ", "
+                + len + " bytes: checksum " + String.format("0x%04x", ip.u16(at + 2)) + " does not verify";
     }
 
     /** " (after removing esp transport, ipcomp tunnel)" for a packet that came out of IPsec layers, else "". */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.jsetkey.engine.net.Packet;
 import org.jsetkey.engine.spd.Direction;
 import org.jsetkey.engine.spd.Flow;
 import org.jsetkey.engine.spd.PolicyAction;
@@ -24,7 +25,7 @@ final class InboundPolicy {
         this.dp = dp;
     }
 
-    boolean allows(byte[] ip, List<Protection> layers, boolean v6) {
+    boolean allows(Packet ip, List<Protection> layers, boolean v6) {
         Flow flow = Flows.of(ip);
         Optional<SpdEntry> found = dp.spd().lookup(Direction.IN, flow);
         if (found.isEmpty()) {

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jsetkey.engine.net.IpAddress;
-import org.jsetkey.engine.net.IpPacket;
 import org.jsetkey.engine.net.IpProtocol;
-import org.jsetkey.engine.net.IpView;
+import org.jsetkey.engine.net.Packet;
+import org.jsetkey.engine.net.PacketScratch;
 import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.sad.SaMode;
 import org.jsetkey.engine.sad.SaType;
@@ -39,7 +39,12 @@ final class InputPath {
         this.natt = new NatTInput(dp);
     }
 
-    Received receive(byte[] wire) {
+    /**
+     * The packet {@code wire} as it arrived (parsed already when the link checked it). The layers
+     * are opened into packets taken from this thread's {@link PacketScratch}: the caller marks it
+     * before and releases it once it is done with what this returns.
+     */
+    Received receive(Packet wire) {
         try {
             return process(wire);
         } catch (RuntimeException e) {
@@ -47,21 +52,22 @@ final class InputPath {
         }
     }
 
-    private Received process(byte[] wire) {
-        IpView view;
+    private Received process(Packet wire) {
         try {
-            view = IpView.parse(wire);
+            if (!wire.parsed()) {
+                wire.parse();
+            }
         } catch (IllegalArgumentException e) {
             return malformed(false, e.getMessage());
         }
-        boolean v6 = view.version() == 6;
-        if (!dp.isLocal(IpPacket.destination(wire))) {
+        boolean v6 = wire.v6();
+        if (!dp.isLocal(wire.destination())) {
             return forwardOrDrop(wire, v6);
         }
-        byte[] ip = wire;
+        Packet ip = wire;
         NatTInput.Decap encap = null;
-        if (view.protocol() == IpProtocol.UDP.number()) {
-            NatTInput.Outcome o = natt.receive(wire, view, v6);
+        if (wire.protocol() == IpProtocol.UDP.number()) {
+            NatTInput.Outcome o = natt.receive(wire, v6);
             if (o == NatTInput.Verdict.DROP) {
                 return Received.DROPPED;
             }
@@ -70,10 +76,10 @@ final class InputPath {
             }
             if (o instanceof NatTInput.Decap d) {
                 encap = d;
-                ip = d.packet();
+                ip = PacketScratch.get().take().load(d.packet(), 0, d.packet().length);
             }
         }
-        List<Protection> layers = new ArrayList<>();
+        List<Protection> layers = new ArrayList<>(2);
         for (int i = 0; i < MAX_LAYERS; i++) {
             IpsecHeader h;
             try {
@@ -90,26 +96,27 @@ final class InputPath {
             }
             layers.add(layer.protection());
             Opened opened = layer.opened();
-            ip = opened.packet();
+            ip = opened.view();
             if (opened.tunnel()) {
-                v6 = (ip[0] & 0xf0) == 0x60;
-                if (!dp.isLocal(IpPacket.destination(ip))) {
+                v6 = (ip.u8(0) & 0xf0) == 0x60;
+                if (!dp.isLocal(ip.destination())) {
                     return policy.allows(ip, layers, v6) ? forwardOrDrop(ip, v6) : Received.DROPPED;
                 }
             }
         }
         UncompressedTunnel.Inner plain = UncompressedTunnel.of(dp.sad(), ip);
         if (plain != null) {
+            Packet inner = PacketScratch.get().take().load(plain.packet(), 0, plain.packet().length);
             try {
-                IpView.parse(plain.packet());
+                inner.parse();
             } catch (IllegalArgumentException e) {
                 return malformed(v6, "IP-in-IP of an IPComp tunnel: " + e.getMessage());
             }
-            layers.add(new Protection(SaType.IPCOMP, plain.sa().sa().spi(), SaMode.TUNNEL, IpPacket.source(ip),
-                    IpPacket.destination(ip), 0));
-            ip = plain.packet();
-            v6 = (ip[0] & 0xf0) == 0x60;
-            if (!dp.isLocal(IpPacket.destination(ip))) {
+            layers.add(new Protection(SaType.IPCOMP, plain.sa().sa().spi(), SaMode.TUNNEL, ip.source(),
+                    ip.destination(), 0));
+            ip = inner;
+            v6 = ip.v6();
+            if (!dp.isLocal(ip.destination())) {
                 return policy.allows(ip, layers, v6) ? forwardOrDrop(ip, v6) : Received.DROPPED;
             }
         }
@@ -122,10 +129,10 @@ final class InputPath {
     private record Layer(Opened opened, Protection protection) {
     }
 
-    private Layer open(byte[] ip, IpsecHeader h, boolean v6, NatTInput.Decap encap) {
+    private Layer open(Packet ip, IpsecHeader h, boolean v6, NatTInput.Decap encap) {
         SaType type = SaType.byIpProtocol(h.protocol());
-        IpAddress src = IpPacket.source(ip);
-        IpAddress dst = IpPacket.destination(ip);
+        IpAddress src = ip.source();
+        IpAddress dst = ip.destination();
         // FreeBSD's ipsec_common_input counts "packets in" first, before any check can drop it
         dp.counters().add(type, XformStat.INPUT);
         if (!enabled(type)) {
@@ -152,18 +159,21 @@ final class InputPath {
         }
         Opened opened;
         try {
-            opened = dp.xform().open(ip, sa);
+            opened = dp.xform().open(ip, sa, PacketScratch.get().take());
         } catch (XformException e) {
             Diagnosis d = Diagnosis.failedOpen(sa, src, dst, e);
             dp.drops().drop(d.reason(), v6, type, d.summary(), d.details());
             return null;
         }
-        dp.counters().add(type, XformStat.IBYTES, ip.length);
+        dp.counters().add(type, XformStat.IBYTES, ip.length());
         if (encap != null) {
             natt.follow(sa, encap.sport());
             if (!opened.tunnel()) {
-                NatTChecksum.adjust(opened.packet(), sa.natT().originalAddress(),
+                Packet p = opened.view();
+                byte[] bytes = p.toByteArray();
+                NatTChecksum.adjust(bytes, sa.natT().originalAddress(),
                         dp.sysctl().getInt(SysctlNames.IPSEC_NATT_CKSUM_POLICY));
+                p.load(bytes, 0, bytes.length);
             }
         }
         return new Layer(opened, new Protection(type, sa.sa().spi(),
@@ -176,10 +186,10 @@ final class InputPath {
         return dp.sysctl().getInt(knob) != 0;
     }
 
-    private Received forwardOrDrop(byte[] ip, boolean v6) {
+    private Received forwardOrDrop(Packet ip, boolean v6) {
         String knob = v6 ? SysctlNames.IP6_FORWARDING : SysctlNames.IP_FORWARDING;
         if (dp.sysctl().getInt(knob) == 0) {
-            dp.drops().drop(DropReason.NOT_FOR_US, v6, null, IpPacket.source(ip) + " > " + IpPacket.destination(ip)
+            dp.drops().drop(DropReason.NOT_FOR_US, v6, null, ip.source() + " > " + ip.destination()
                     + " is not for this host and " + knob + "=0", List.of());
             return Received.DROPPED;
         }

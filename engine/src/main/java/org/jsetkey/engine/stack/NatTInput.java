@@ -5,6 +5,7 @@ import java.util.List;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.net.IpPacket;
 import org.jsetkey.engine.net.IpView;
+import org.jsetkey.engine.net.Packet;
 import org.jsetkey.engine.net.PacketView;
 import org.jsetkey.engine.net.UdpHeader;
 import org.jsetkey.engine.sad.NatT;
@@ -44,17 +45,30 @@ final class NatTInput {
         this.dp = dp;
     }
 
-    /** What to do with the UDP datagram that {@code v} points at. */
-    Outcome receive(byte[] ip, IpView v, boolean v6) {
-        if (v.end() - v.offset() < UdpHeader.LENGTH) {
+    /**
+     * What to do with the UDP datagram {@code p}: read where it lies until it is NAT-T's; only then
+     * is it copied out to be checked and unwrapped.
+     */
+    Outcome receive(Packet p, boolean v6) {
+        int at = p.upperOffset();
+        if (p.end() - at < UdpHeader.LENGTH) {
             return Verdict.PASS;
         }
+        int dport = p.u16(at + 2);
+        if (dport != NatT.PORT) {
+            int payload = p.offset() + at + UdpHeader.LENGTH;
+            UdpEncap.Kind kind = UdpEncap.classify(p.buffer(), payload, p.end() - at - UdpHeader.LENGTH);
+            if (kind != UdpEncap.Kind.ESP || !encapsulatingSa(p, PacketView.u32(p.buffer(), payload), dport)) {
+                return Verdict.PASS;
+            }
+        }
+        return natT(p.toByteArray(), p.view(), v6);
+    }
+
+    private Outcome natT(byte[] ip, IpView v, boolean v6) {
         int sport = PacketView.u16(ip, v.offset());
         int dport = PacketView.u16(ip, v.offset() + 2);
         UdpEncap.Kind kind = UdpEncap.classify(ip, v);
-        if (dport != NatT.PORT && !(kind == UdpEncap.Kind.ESP && encapsulatingSa(ip, v, dport))) {
-            return Verdict.PASS;
-        }
         if (PacketView.u16(ip, v.offset() + 4) != v.end() - v.offset()) {
             dp.drops().drop(DropReason.MALFORMED, v6, null, "UDP length " + PacketView.u16(ip, v.offset() + 4)
                     + " of a datagram to port " + dport + " does not match the " + (v.end() - v.offset())
@@ -83,9 +97,8 @@ final class NatTInput {
         return new Decap(UdpEncap.unwrap(ip, v), sport, dport);
     }
 
-    private boolean encapsulatingSa(byte[] ip, IpView v, int dport) {
-        long spi = PacketView.u32(ip, v.offset() + UdpHeader.LENGTH);
-        SaEntry sa = SpiLookup.inbound(dp.sad(), IpPacket.destination(ip), SaType.ESP, spi);
+    private boolean encapsulatingSa(Packet p, long spi, int dport) {
+        SaEntry sa = SpiLookup.inbound(dp.sad(), p.destination(), SaType.ESP, spi);
         return sa != null && sa.natT() != null && sa.natT().dport() == dport;
     }
 

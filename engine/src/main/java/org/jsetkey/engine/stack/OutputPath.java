@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.jsetkey.engine.crypto.Algorithm;
 import org.jsetkey.engine.link.UdpLink;
 import org.jsetkey.engine.net.IpAddress;
-import org.jsetkey.engine.net.IpPacket;
+import org.jsetkey.engine.net.Packet;
 import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.sad.SaType;
 import org.jsetkey.engine.sad.SecurityAssociation;
@@ -41,7 +41,11 @@ final class OutputPath {
     private record Step(PolicyRule rule, SaEntry sa) {
     }
 
-    Sent send(byte[] ip, SocketPolicy socketPolicy, boolean forwarding) {
+    /**
+     * The packet {@code ip} goes out: it is sealed in place (the caller hands over a packet it does
+     * not need afterwards, in a buffer it keeps from reuse until this returns).
+     */
+    Sent send(Packet ip, SocketPolicy socketPolicy, boolean forwarding) {
         Flow flow;
         try {
             flow = Flows.of(ip);
@@ -52,8 +56,7 @@ final class OutputPath {
         }
         boolean v6 = flow.src().isV6();
         if (forwarding) {
-            ip = Forwarding.decrementTtl(ip);
-            if (ip == null) {
+            if (!Forwarding.decrementTtl(ip)) {
                 dp.drops().drop(DropReason.TTL_EXCEEDED, v6, null, "TTL exceeded forwarding " + flow.src() + " > "
                         + flow.dst(), List.of());
                 return Sent.DROPPED;
@@ -107,8 +110,7 @@ final class OutputPath {
             }
         }
         for (Step s : steps) {
-            ip = seal(ip, s, v6);
-            if (ip == null) {
+            if (!seal(ip, s, v6)) {
                 return Sent.DROPPED;
             }
         }
@@ -118,33 +120,33 @@ final class OutputPath {
         return transmit(ip, v6);
     }
 
-    private byte[] seal(byte[] ip, Step s, boolean v6) {
+    private boolean seal(Packet ip, Step s, boolean v6) {
         SaEntry sa = s.sa();
         SecurityAssociation cfg = sa.sa();
-        int before = ip.length;
-        byte[] out;
+        int before = ip.length();
         try {
-            out = dp.xform().seal(ip, sa, s.rule().mode(), s.rule().tunnelSrc(), s.rule().tunnelDst());
+            dp.xform().seal(ip, sa, s.rule().mode(), s.rule().tunnelSrc(), s.rule().tunnelDst());
             if (sa.natT() != null) {
-                out = UdpEncap.wrap(out, sa.natT());
+                byte[] wrapped = UdpEncap.wrap(ip.toByteArray(), sa.natT());
+                ip.load(wrapped, 0, wrapped.length);
                 dp.natt().encapsulated();
             }
         } catch (XformException e) {
             DropReason r = e.kind() == XformFailure.SEQ_OVERFLOW ? DropReason.SEQ_OVERFLOW
                     : e.kind() == XformFailure.NO_TRANSFORM ? DropReason.NO_TRANSFORM : DropReason.OUT_INVALID;
             dp.drops().drop(r, v6, cfg.type(), cfg.type().keyword() + " spi " + cfg.spi() + ": " + e.detail(), List.of());
-            return null;
+            return false;
         }
         sa.allocate();
         SaType type = cfg.type();
         dp.counters().add(type, XformStat.OUTPUT);
         dp.counters().add(type, XformStat.OBYTES, before);
-        if (type == SaType.IPCOMP && out.length >= before && out.length - before < 4) {
+        if (type == SaType.IPCOMP && ip.length() >= before && ip.length() - before < 4) {
             dp.counters().add(type, XformStat.UNCOMPR);
         }
         int algId = type == SaType.AH ? id(cfg.authAlg()) : type == SaType.ESP ? id(cfg.encAlg()) : id(cfg.compAlg());
         dp.counters().output(type, algId);
-        return out;
+        return true;
     }
 
     private static int id(Algorithm a) {
@@ -156,14 +158,15 @@ final class OutputPath {
         return dp.sysctl().getInt(knob) == 0 ? PolicyAction.DISCARD : PolicyAction.NONE;
     }
 
-    private Sent transmit(byte[] ip, boolean v6) {
-        IpAddress dst = IpPacket.destination(ip);
+    private Sent transmit(Packet ip, boolean v6) {
+        IpAddress dst = ip.destination();
         if (dp.isLocal(dst)) {
-            return new Sent.ToSelf(ip);
+            // comes back in on this thread while the caller still holds its buffers: a copy
+            return new Sent.ToSelf(ip.toByteArray());
         }
         TunInterface tun = dp.interfaceFor(dst);
         if (tun != null) {
-            if (tun.send(ip)) {
+            if (tun.send(ip.toByteArray())) {
                 return Sent.ON_LINK;
             }
             dp.drops().drop(DropReason.OUT_NO_ROUTE, v6, null, "no route to " + dst + " (interface "

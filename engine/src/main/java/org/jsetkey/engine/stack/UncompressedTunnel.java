@@ -3,9 +3,8 @@ package org.jsetkey.engine.stack;
 import java.util.Arrays;
 
 import org.jsetkey.engine.net.IpAddress;
-import org.jsetkey.engine.net.IpPacket;
 import org.jsetkey.engine.net.IpProtocol;
-import org.jsetkey.engine.net.IpView;
+import org.jsetkey.engine.net.Packet;
 import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.sad.SaMode;
 import org.jsetkey.engine.sad.SaType;
@@ -26,18 +25,18 @@ final class UncompressedTunnel {
     }
 
     /** The inner packet when {@code ip} is IP-in-IP between the ends of an IPComp tunnel SA; else null. */
-    static Inner of(Sad sad, byte[] ip) {
-        IpView v = IpView.parse(ip);
-        int inner = v.protocol() == IpProtocol.IPV4.number() ? 4 : v.protocol() == IpProtocol.IPV6.number() ? 6 : 0;
-        if (inner == 0 || v.end() - v.offset() < 1 || (ip[v.offset()] & 0xff) >> 4 != inner) {
+    static Inner of(Sad sad, Packet ip) {
+        int inner = ip.protocol() == IpProtocol.IPV4.number() ? 4 : ip.protocol() == IpProtocol.IPV6.number() ? 6 : 0;
+        int at = ip.upperOffset();
+        if (inner == 0 || ip.end() - at < 1 || ip.u8(at) >> 4 != inner) {
             return null;
         }
-        IpAddress src = IpPacket.source(ip);
-        IpAddress dst = IpPacket.destination(ip);
+        IpAddress src = ip.source();
+        IpAddress dst = ip.destination();
         SaEntry sa = sad.newest(dst, SaType.IPCOMP, s -> s.src().equals(src) && s.mode() != SaMode.TRANSPORT);
         if (sa == null || !sa.state().usable()) {
             return null;
         }
-        return new Inner(Arrays.copyOfRange(ip, v.offset(), v.end()), sa);
+        return new Inner(Arrays.copyOfRange(ip.buffer(), ip.offset() + at, ip.offset() + ip.end()), sa);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.jsetkey.engine.crypto.PacketMac;
 import org.jsetkey.engine.crypto.SaCrypto;
 import org.jsetkey.engine.net.IpProtocol;
+import org.jsetkey.engine.net.Packet;
 import org.jsetkey.engine.net.PacketView;
 import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.sad.SecurityAssociation;
@@ -17,43 +18,51 @@ import org.jsetkey.engine.sad.SecurityAssociation;
  */
 final class Ah {
 
-    byte[] seal(Envelope env, SaEntry entry, SaCrypto crypto, Tunables knobs) throws XformException {
+    /** In place: the AH header goes into the gap {@link Envelope#insert} opens behind the head. */
+    void seal(Packet p, Envelope env, SaEntry entry, SaCrypto crypto, Tunables knobs) throws XformException {
         SecurityAssociation sa = entry.sa();
         PacketMac mac = mac(entry, crypto);
         boolean old = sa.old();
         int fixed = old ? 8 : 12;
         int align = env.version() == 4 ? 4 : 8;
         int total = roundUp(fixed + mac.icvBytes(), align);
-        byte[] ah = new byte[total];
-        ah[0] = (byte) env.nextHeader();
-        ah[1] = (byte) (old ? (total - fixed) / 4 : total / 4 - 2);
-        IpsecHeaders.put32(ah, 4, sa.spi());
+        long seq = 0;
         if (!old) {
-            long seq = entry.nextSequence();
+            seq = entry.nextSequence();
             if (seq < 0) {
                 throw new XformException(XformFailure.SEQ_OVERFLOW, "AH SA " + sa.id()
                         + " used all 2^32-1 sequence numbers; rekey (or allow cyclic-seq)");
             }
-            IpsecHeaders.put32(ah, 8, seq);
         }
-        int ahOffset = env.headLength();
-        byte[] packet = env.start(ahOffset + total + env.payloadLength());
-        System.arraycopy(ah, 0, packet, ahOffset, total);
-        env.copyPayload(packet, ahOffset + total);
-        env.fix(packet, IpProtocol.AH.number());
-        icv(mac, packet, ahOffset, total, packet.length, knobs, packet, ahOffset + fixed);
-        return packet;
+        int at = env.insert(p, total);
+        byte[] b = p.buffer();
+        b[at] = (byte) env.nextHeader();
+        b[at + 1] = (byte) (old ? (total - fixed) / 4 : total / 4 - 2);
+        b[at + 2] = 0;
+        b[at + 3] = 0;
+        IpsecHeaders.put32(b, at + 4, sa.spi());
+        if (!old) {
+            IpsecHeaders.put32(b, at + 8, seq);
+        }
+        // the ICV field is zero while the ICV is computed (the buffer is reused: write the zeros)
+        Arrays.fill(b, at + fixed, at + total, (byte) 0);
+        env.fix(p, IpProtocol.AH.number());
+        int start = p.offset();
+        icv(mac, b, start, at - start, total, p.length(), knobs, b, at + fixed);
     }
 
-    Opened open(byte[] ip, IpsecHeader h, int end, SaEntry entry, SaCrypto crypto, Tunables knobs)
+    Opened open(Packet in, IpsecHeader h, SaEntry entry, SaCrypto crypto, Tunables knobs, Packet out)
             throws XformException {
         SecurityAssociation sa = entry.sa();
         PacketMac mac = mac(entry, crypto);
         boolean old = sa.old();
-        int off = h.offset();
+        byte[] ip = in.buffer();
+        int start = in.offset();
+        int off = start + h.offset();
+        int end = start + in.end();
         int fixed = old ? 8 : 12;
         if (end - off < fixed) {
-            throw new XformException(XformFailure.TOO_SHORT, "AH header at offset " + off + " is cut off");
+            throw new XformException(XformFailure.TOO_SHORT, "AH header at offset " + h.offset() + " is cut off");
         }
         int lenField = ip[off + 1] & 0xff;
         int ahLen = old ? fixed + lenField * 4 : PacketView.ahLength(lenField);
@@ -69,10 +78,11 @@ final class Ah {
             throw new XformException(XformFailure.REPLAY, "AH sequence " + seq + " "
                     + entry.replayWindow().refusal(seq));
         }
-        byte[] front = Arrays.copyOf(ip, off + ahLen);
-        Arrays.fill(front, off + fixed, off + ahLen, (byte) 0);
-        MutableFields.zero(front, off, knobs);
-        if (!mac.verify(front, 0, front.length, ip, off + ahLen, end - off - ahLen, ip, off + fixed)) {
+        int frontLen = off + ahLen - start;
+        byte[] front = front(ip, start, frontLen);
+        Arrays.fill(front, h.offset() + fixed, frontLen, (byte) 0);
+        MutableFields.zero(front, h.offset(), knobs);
+        if (!mac.verify(front, 0, frontLen, ip, off + ahLen, end - off - ahLen, ip, off + fixed)) {
             throw Esp.authFailure(entry, "AH");
         }
         if (replayCheck && !entry.replayWindow().update(seq)) {
@@ -80,7 +90,21 @@ final class Ah {
             throw new XformException(XformFailure.REPLAY, "AH sequence " + seq + " "
                     + entry.replayWindow().refusal(seq));
         }
-        return Xform.finish(ip, h, ip[off] & 0xff, ip, off + ahLen, end - off - ahLen, seq);
+        return Xform.finish(in, h, ip[off] & 0xff, ip, off + ahLen, end - off - ahLen, seq, out);
+    }
+
+    /** Where this thread zeroes the mutable fields in front of an AH ICV: no array per packet. */
+    private static final ThreadLocal<byte[]> FRONT = ThreadLocal.withInitial(() -> new byte[256]);
+
+    /** A copy of {@code b[from..from+len)} at the start of this thread's front array. */
+    private static byte[] front(byte[] b, int from, int len) {
+        byte[] f = FRONT.get();
+        if (f.length < len) {
+            f = new byte[len];
+            FRONT.set(f);
+        }
+        System.arraycopy(b, from, f, 0, len);
+        return f;
     }
 
     private static PacketMac mac(SaEntry entry, SaCrypto crypto) throws XformException {
@@ -91,15 +115,17 @@ final class Ah {
     }
 
     /**
-     * The ICV over {@code packet[0..end)} with the mutable fields and the ICV field zeroed, written to
-     * {@code out} at {@code outOff}. Only the part up to the end of the AH header is copied to be
-     * zeroed (the mutable fields all lie in front of it); the payload is read where it lies.
+     * The ICV over the packet at {@code packet[start..start+end)} with the mutable fields and the
+     * ICV field zeroed, written to {@code out} at {@code outOff}. Only the part up to the end of the
+     * AH header is copied to be zeroed (the mutable fields all lie in front of it); the payload is
+     * read where it lies.
      */
-    private static void icv(PacketMac mac, byte[] packet, int ahOffset, int ahLen, int end, Tunables knobs,
-                            byte[] out, int outOff) {
-        byte[] front = Arrays.copyOf(packet, ahOffset + ahLen);
+    private static void icv(PacketMac mac, byte[] packet, int start, int ahOffset, int ahLen, int end,
+                            Tunables knobs, byte[] out, int outOff) {
+        int frontLen = ahOffset + ahLen;
+        byte[] front = front(packet, start, frontLen);
         MutableFields.zero(front, ahOffset, knobs);
-        mac.icvInto(front, 0, front.length, packet, ahOffset + ahLen, end - ahOffset - ahLen, out, outOff);
+        mac.icvInto(front, 0, frontLen, packet, start + frontLen, end - frontLen, out, outOff);
     }
 
     private static int roundUp(int n, int align) {

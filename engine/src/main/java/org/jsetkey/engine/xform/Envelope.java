@@ -1,96 +1,108 @@
 package org.jsetkey.engine.xform;
 
-import java.util.Arrays;
-
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.net.IpProtocol;
-import org.jsetkey.engine.net.IpView;
 import org.jsetkey.engine.net.Ipv4Header;
 import org.jsetkey.engine.net.Ipv6Header;
-import org.jsetkey.engine.net.PacketView;
+import org.jsetkey.engine.net.Packet;
 
 /**
- * A packet cut where a transform goes: the head (IP header plus the extension headers that stay
- * in front: {@code head[0..headLength)}), the offset of the next-header byte inside it, the protocol
- * that byte named, and the payload behind ({@code body[bodyOffset..+payloadLength)}). In transport
- * mode head and body are the caller's packet itself: nothing is copied until the output is built.
- * {@link #assemble} and {@link #fix} glue a new body on and fix next-header, lengths and checksum.
+ * Where a transform goes in a packet: behind the head (the IP header plus the extension headers
+ * that stay in front, {@code headLength} bytes), whose byte at {@code fieldOffset} names
+ * {@code nextHeader}, with {@code payloadLength} bytes of payload behind it. The transform
+ * {@link #insert}s its header between head and payload in place, then {@link #fix}es next header,
+ * lengths and the IPv4 checksum.
  */
-record Envelope(byte[] head, int headLength, int fieldOffset, int nextHeader, byte[] body, int bodyOffset,
-                int payloadLength) {
+record Envelope(int version, int headLength, int fieldOffset, int nextHeader, int payloadLength) {
     static final int TUNNEL_TTL = 64;
 
-    /** Transport mode: cut after the IP header and the hop-by-hop/routing/fragment headers. */
-    static Envelope transport(byte[] ip) throws XformException {
-        IpsecHeaders.view(ip);
-        IpView v = IpView.parse(ip, false);
-        return new Envelope(ip, v.offset(), v.fieldOffset(), v.protocol(), ip, v.offset(), v.end() - v.offset());
+    /** Transport mode: the cut after the IP header and the hop-by-hop/routing/fragment headers. */
+    static Envelope transport(Packet p) throws XformException {
+        IpsecHeaders.validate(p);
+        if (p.v6()) {
+            // a transport header goes in front of a final destination-options header: walk again to it
+            p.parse(false);
+        }
+        Envelope env = new Envelope(p.version(), p.upperOffset(), p.fieldOffset(), p.protocol(),
+                p.end() - p.upperOffset());
+        trim(p);
+        return env;
     }
 
-    /** Tunnel mode: a new outer header src→dst around the whole packet (TTL 64, DF clear, TOS copied). */
-    static Envelope tunnel(byte[] ip, IpAddress src, IpAddress dst, int id, Tunables knobs) throws XformException {
+    /**
+     * Tunnel mode: a new outer header src→dst put in front of the whole packet, in place (TTL 64,
+     * DF from net.inet.ipsec.dfbit, TOS copied); the cut is right behind it.
+     */
+    static Envelope tunnel(Packet p, IpAddress src, IpAddress dst, int id, Tunables knobs) throws XformException {
         if (src == null || dst == null || !src.sameFamily(dst)) {
             throw new XformException(XformFailure.BAD_TUNNEL, "tunnel mode needs two endpoints of one family, got "
                     + src + " and " + dst);
         }
-        IpView v = IpsecHeaders.view(ip);
-        int tos = knobs.outerTos(v.version() == 4 ? ip[1] & 0xff : ((PacketView.u16(ip, 0) >> 4) & 0xff));
-        int next = v.version() == 4 ? IpProtocol.IPV4.number() : IpProtocol.IPV6.number();
-        boolean innerDf = v.version() == 4 && (PacketView.u16(ip, 6) & Ipv4Header.FLAG_DF) != 0;
-        if (src.isV4()) {
-            byte[] h = new Ipv4Header(tos, 0, id & 0xffff, knobs.outerFlags(innerDf), TUNNEL_TTL, next, 0, src, dst,
-                    null).encode();
-            return new Envelope(h, h.length, 9, next, ip, 0, v.end());
+        IpsecHeaders.validate(p);
+        boolean innerV4 = p.version() == 4;
+        int tos = knobs.outerTos(innerV4 ? p.u8(1) : ((p.u16(0) >> 4) & 0xff));
+        int next = innerV4 ? IpProtocol.IPV4.number() : IpProtocol.IPV6.number();
+        boolean innerDf = innerV4 && (p.u16(6) & Ipv4Header.FLAG_DF) != 0;
+        int inner = p.end();
+        trim(p);
+        byte[] h = src.isV4()
+                ? new Ipv4Header(tos, 0, id & 0xffff, knobs.outerFlags(innerDf), TUNNEL_TTL, next, 0, src, dst,
+                        null).encode()
+                : new Ipv6Header(tos, 0, 0, next, TUNNEL_TTL, src, dst).encode();
+        int at = p.prepend(h.length);
+        System.arraycopy(h, 0, p.buffer(), at, h.length);
+        return new Envelope(src.isV4() ? 4 : 6, h.length, src.isV4() ? 9 : 6, next, inner);
+    }
+
+    /** Drops bytes behind the packet's end (link padding): the transform's output ends where its data does. */
+    private static void trim(Packet p) {
+        int end = p.end();
+        if (p.length() > end) {
+            int version = p.version();
+            int ipHeaderLength = p.ipHeaderLength();
+            int protocol = p.protocol();
+            int upper = p.upperOffset();
+            int field = p.fieldOffset();
+            p.length(end);
+            p.set(version, ipHeaderLength, end, protocol, upper, field);
         }
-        byte[] h = new Ipv6Header(tos, 0, 0, next, TUNNEL_TTL, src, dst).encode();
-        return new Envelope(h, h.length, 6, next, ip, 0, v.end());
     }
 
-    /** Opening: the part in front of the located header stays, a body follows. */
-    static Envelope opening(byte[] ip, IpsecHeader h) {
-        return new Envelope(ip, h.offset(), h.fieldOffset(), h.protocol(), ip, h.offset(), 0);
+    /** Opens a gap of {@code n} bytes between head and payload; returns where it starts in the buffer. */
+    int insert(Packet p, int n) {
+        p.prepend(n);
+        byte[] b = p.buffer();
+        System.arraycopy(b, p.offset() + n, b, p.offset(), headLength);
+        return p.offset() + headLength;
     }
 
-    int version() {
-        return (head[0] & 0xf0) >> 4;
+    /** Names {@code protocol} behind the head, sets the lengths and the IPv4 checksum, and says so in the packet's parse. */
+    void fix(Packet p, int protocol) {
+        fix(p, version, headLength, fieldOffset, protocol);
     }
 
-    /** A copy of the payload (the packet behind the head). */
-    byte[] payload() {
-        return Arrays.copyOfRange(body, bodyOffset, bodyOffset + payloadLength);
-    }
-
-    /** Copies the payload into {@code out} at {@code at}. */
-    void copyPayload(byte[] out, int at) {
-        System.arraycopy(body, bodyOffset, out, at, payloadLength);
-    }
-
-    /** A new packet of {@code total} bytes that starts with the head; the caller fills the rest, then {@link #fix}es. */
-    byte[] start(int total) {
-        byte[] out = new byte[total];
-        System.arraycopy(head, 0, out, 0, headLength);
-        return out;
-    }
-
-    /** head + body with the next-header byte set to {@code protocol}, lengths and IPv4 checksum fixed. */
-    byte[] assemble(int protocol, byte[] newBody) {
-        byte[] out = start(headLength + newBody.length);
-        System.arraycopy(newBody, 0, out, headLength, newBody.length);
-        fix(out, protocol);
-        return out;
-    }
-
-    /** Sets the next-header byte of a packet {@link #start}ed here, its length fields and IPv4 checksum. */
-    void fix(byte[] out, int protocol) {
-        out[fieldOffset] = (byte) protocol;
-        if (version() == 4) {
-            out[2] = (byte) (out.length >> 8);
-            out[3] = (byte) out.length;
-            Ipv4Header.fixChecksum(out);
+    /**
+     * Names {@code protocol} at {@code fieldOffset} of a packet whose head is {@code headLength}
+     * bytes, sets its length fields to the packet's length and the IPv4 checksum; the packet's
+     * parse becomes what a walk would find (an IPv6 packet is walked again lazily: what follows
+     * may be an extension header).
+     */
+    static void fix(Packet p, int version, int headLength, int fieldOffset, int protocol) {
+        byte[] b = p.buffer();
+        int o = p.offset();
+        int n = p.length();
+        b[o + fieldOffset] = (byte) protocol;
+        if (version == 4) {
+            b[o + 2] = (byte) (n >> 8);
+            b[o + 3] = (byte) n;
+            Ipv4Header.fixChecksum(b, o);
+            p.length(n);
+            p.set(4, (b[o] & 0x0f) * 4, n, protocol, headLength, fieldOffset);
         } else {
-            int plen = out.length - Ipv6Header.LENGTH;
-            out[4] = (byte) (plen >> 8);
-            out[5] = (byte) plen;
+            int plen = n - Ipv6Header.LENGTH;
+            b[o + 4] = (byte) (plen >> 8);
+            b[o + 5] = (byte) plen;
+            p.length(n);
         }
     }
 }

@@ -11,6 +11,7 @@ import org.jsetkey.engine.crypto.PacketCipher;
 import org.jsetkey.engine.crypto.PacketMac;
 import org.jsetkey.engine.crypto.SaCrypto;
 import org.jsetkey.engine.net.IpProtocol;
+import org.jsetkey.engine.net.Packet;
 import org.jsetkey.engine.net.PacketView;
 import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.sad.SecurityAssociation;
@@ -80,33 +81,43 @@ final class Esp {
     }
 
     /**
-     * One output array: head, SPI, sequence, IV, then the payload and the trailer encrypted straight
-     * from where they lie into it, then the ICV or tag behind: the payload is read once, never copied.
+     * In place: the ESP header goes into the gap {@link Envelope#insert} opens behind the head, the
+     * trailer and the ICV or tag into the tailroom, and payload and trailer are encrypted where they
+     * lie, in one pass.
      */
-    byte[] seal(Envelope env, SaEntry entry, SaCrypto crypto) throws XformException {
+    void seal(Packet p, Envelope env, SaEntry entry, SaCrypto crypto) throws XformException {
         Shape s = Shape.of(entry, crypto);
         SecurityAssociation sa = entry.sa();
-        if (s.cipher().authOnly()) {
-            return sealAuthOnly(env, entry, crypto, s);
-        }
-        Layout l = layOut(env, entry, crypto, s, Math.max(4, s.cipher().blockBytes()));
-        byte[] out = l.out();
-        byte[] trailer = TRAILER.get();
-        pad(trailer, 0, l.padLen(), sa.flags());
-        trailer[l.padLen()] = (byte) l.padLen();
-        trailer[l.padLen() + 1] = (byte) env.nextHeader();
-        byte[] iv = s.fullIv(out, l.at());
+        int block = s.cipher().authOnly() ? 4 : Math.max(4, s.cipher().blockBytes());
+        int data = env.payloadLength();
+        int padLen = (block - (data + 2) % block) % block;
+        int hdr = s.headerBytes();
+        int icv = s.icvBytes();
+        p.ensureRoom(hdr, padLen + 2 + icv);
+        int at = env.insert(p, hdr);
+        byte[] b = p.buffer();
+        writeHeader(b, at, entry, crypto, s);
+        int trailer = p.append(padLen + 2);
+        pad(b, trailer, padLen, sa.flags());
+        b[trailer + padLen] = (byte) padLen;
+        b[trailer + padLen + 1] = (byte) env.nextHeader();
+        int icvAt = p.append(icv);
+        byte[] iv = s.fullIv(b, at);
         try {
-            s.cipher().encryptTo(iv, env.body(), env.bodyOffset(), l.data(), trailer, 0, l.padLen() + 2, out, l.ct(),
-                    l.at(), 8);
+            if (s.cipher().authOnly()) {
+                // RFC 4543 GMAC: header, IV and payload are all AAD; only a tag is added
+                byte[] tag = s.cipher().encrypt(iv, Arrays.copyOfRange(b, at, icvAt), new byte[0], 0, 0);
+                System.arraycopy(tag, 0, b, icvAt, tag.length);
+            } else {
+                s.cipher().encryptInPlace(iv, b, at, 8, at + hdr, data + padLen + 2);
+                if (s.cipher().tagBytes() == 0 && s.mac() != null && icv > 0) {
+                    s.mac().icvInto(b, at, icvAt - at, b, 0, 0, b, icvAt);
+                }
+            }
         } catch (GeneralSecurityException e) {
             throw encryptFailed(sa, e);
         }
-        if (s.cipher().tagBytes() == 0 && s.mac() != null && s.mac().icvBytes() > 0) {
-            s.mac().icvInto(out, l.at(), l.trailerEnd() - l.at(), out, 0, 0, out, l.trailerEnd());
-        }
-        env.fix(out, IpProtocol.ESP.number());
-        return out;
+        env.fix(p, IpProtocol.ESP.number());
     }
 
     /** SPI, sequence number (not for esp-old) and the wire IV at {@code out[at..]}. */
@@ -123,52 +134,25 @@ final class Esp {
         }
         int ivAt = at + s.headerBytes() - s.wireIv();
         if (s.cipher().counterIv()) {
-            System.arraycopy(crypto.nextCounterIv(), 0, out, ivAt, s.wireIv());
+            crypto.nextCounterIv(out, ivAt);
         } else if (s.wireIv() > 0) {
-            byte[] iv = new byte[s.wireIv()];
-            random.nextBytes(iv);
-            System.arraycopy(iv, 0, out, ivAt, iv.length);
+            randomBytes(out, ivAt, s.wireIv());
         }
-    }
-
-    /** RFC 4543 GMAC: header, IV and payload are all AAD; only a tag is added. */
-    private byte[] sealAuthOnly(Envelope env, SaEntry entry, SaCrypto crypto, Shape s) throws XformException {
-        Layout l = layOut(env, entry, crypto, s, 4);
-        byte[] out = l.out();
-        env.copyPayload(out, l.ct());
-        pad(out, l.ct() + l.data(), l.padLen(), entry.sa().flags());
-        out[l.trailerEnd() - 2] = (byte) l.padLen();
-        out[l.trailerEnd() - 1] = (byte) env.nextHeader();
-        try {
-            byte[] tag = s.cipher().encrypt(s.fullIv(out, l.at()), Arrays.copyOfRange(out, l.at(), l.trailerEnd()),
-                    new byte[0], 0, 0);
-            System.arraycopy(tag, 0, out, l.trailerEnd(), tag.length);
-        } catch (GeneralSecurityException e) {
-            throw encryptFailed(entry.sa(), e);
-        }
-        env.fix(out, IpProtocol.ESP.number());
-        return out;
     }
 
     /**
-     * A sealed packet's parts: the ESP header at {@code at}, the payload of {@code data} bytes at
-     * {@code ct}, padded so payload, pad length and next header fill whole {@code block}s.
+     * {@code n} random bytes at {@code out[at..]}, drawn as one {@code nextBytes} of exactly {@code n}
+     * (a seeded source gives the same packets) through this thread's array of that size.
      */
-    private record Layout(byte[] out, int at, int ct, int data, int padLen) {
-        int trailerEnd() {
-            return ct + data + padLen + 2;
+    private void randomBytes(byte[] out, int at, int n) {
+        byte[][] bySize = RANDOM.get();
+        byte[] r = bySize[n];
+        if (r == null) {
+            r = new byte[n];
+            bySize[n] = r;
         }
-    }
-
-    /** The output packet started from {@code env}, its ESP header written, room for payload, trailer and ICV. */
-    private Layout layOut(Envelope env, SaEntry entry, SaCrypto crypto, Shape s, int block) throws XformException {
-        int data = env.payloadLength();
-        int padLen = (block - (data + 2) % block) % block;
-        int at = env.headLength();
-        int ct = at + s.headerBytes();
-        byte[] out = env.start(ct + data + padLen + 2 + s.icvBytes());
-        writeHeader(out, at, entry, crypto, s);
-        return new Layout(out, at, ct, data, padLen);
+        random.nextBytes(r);
+        System.arraycopy(r, 0, out, at, n);
     }
 
     private static XformException encryptFailed(SecurityAssociation sa, GeneralSecurityException e) {
@@ -176,18 +160,16 @@ final class Esp {
                 + e.getMessage());
     }
 
-    /** Where this thread writes a trailer before it is encrypted behind the payload: no array per packet. */
-    private static final ThreadLocal<byte[]> TRAILER = ThreadLocal.withInitial(() -> new byte[255 + 2]);
+    /** Where this thread draws random IVs and padding: no array per packet. */
+    private static final ThreadLocal<byte[][]> RANDOM = ThreadLocal.withInitial(() -> new byte[256][]);
 
     /**
      * Self-describing padding 1, 2, 3, ... (RFC 4303), or random / zero bytes as the SA's flags ask;
-     * zeros are written, not assumed: {@code out} may be the reused trailer.
+     * zeros are written, not assumed: {@code out} is a reused buffer.
      */
     private void pad(byte[] out, int at, int padLen, int flags) {
         if ((flags & Algorithms.FLAG_RANDOM_PAD) != 0) {
-            byte[] r = new byte[padLen];
-            random.nextBytes(r);
-            System.arraycopy(r, 0, out, at, padLen);
+            randomBytes(out, at, padLen);
         } else if ((flags & Algorithms.FLAG_ZERO_PAD) != 0) {
             Arrays.fill(out, at, at + padLen, (byte) 0);
         } else {
@@ -197,10 +179,12 @@ final class Esp {
         }
     }
 
-    Opened open(byte[] ip, IpsecHeader h, int end, SaEntry entry, SaCrypto crypto) throws XformException {
+    Opened open(Packet in, IpsecHeader h, SaEntry entry, SaCrypto crypto, Packet out) throws XformException {
         Shape s = Shape.of(entry, crypto);
         SecurityAssociation sa = entry.sa();
-        int off = h.offset();
+        byte[] ip = in.buffer();
+        int off = in.offset() + h.offset();
+        int end = in.offset() + in.end();
         int icvLen = s.icvBytes();
         int ctLen = end - off - s.headerBytes() - icvLen;
         if (ctLen < 2) {
@@ -219,15 +203,17 @@ final class Esp {
             throw new XformException(XformFailure.BAD_LENGTH, "bad ilen: ESP payload of " + ctLen
                     + " bytes is not a multiple of the " + block + "-byte " + sa.encAlg().name() + " block");
         }
-        byte[] plain;
+        // the plaintext lands where the opened packet's body goes: behind room for the head
+        out.reserve(h.offset() + ctLen + icvLen);
+        byte[] plain = out.buffer();
+        int at = out.offset() + h.offset();
         int plainLen;
         try {
             if (s.cipher().tagBytes() == 0 && s.mac() != null && icvLen > 0
                     && !s.mac().verify(ip, off, end - off - icvLen, ip, 0, 0, ip, end - icvLen)) {
                 throw authFailed(entry, "ESP");
             }
-            plain = scratch(ctLen + icvLen);
-            plainLen = decrypt(s, ip, off, end, ctLen, icvLen, plain);
+            plainLen = decrypt(s, ip, off, end, ctLen, icvLen, plain, at);
         } catch (AEADBadTagException e) {
             throw authFailed(entry, "ESP");
         } catch (GeneralSecurityException | IllegalArgumentException e) {
@@ -238,24 +224,27 @@ final class Esp {
             throw new XformException(XformFailure.REPLAY, "ESP sequence " + seq + " "
                     + entry.replayWindow().refusal(seq));
         }
-        return unpad(plain, plainLen, sa, h, ip, seq);
+        int padLen = plain[at + plainLen - 2] & 0xff;
+        int nextHeader = plain[at + plainLen - 1] & 0xff;
+        int dataLen = unpadded(plain, at, plainLen, padLen, sa);
+        return Xform.placed(in, h, nextHeader, dataLen, seq, out);
     }
 
     /** Decrypts payload and trailer into {@code out}; GMAC and AEAD check their tag here. */
-    private static int decrypt(Shape s, byte[] ip, int off, int end, int ctLen, int icvLen, byte[] out)
+    private static int decrypt(Shape s, byte[] ip, int off, int end, int ctLen, int icvLen, byte[] out, int outOff)
             throws GeneralSecurityException {
         byte[] iv = s.fullIv(ip, off);
         int ctOff = off + s.headerBytes();
         if (s.cipher().authOnly()) {
             byte[] aad = Arrays.copyOfRange(ip, off, end - icvLen);
             s.cipher().decrypt(iv, aad, ip, end - icvLen, icvLen);
-            System.arraycopy(ip, ctOff, out, 0, ctLen);
+            System.arraycopy(ip, ctOff, out, outOff, ctLen);
             return ctLen;
         }
         if (s.cipher().tagBytes() > 0) {
-            return s.cipher().decryptInto(iv, ip, off, 8, ctOff, ctLen + icvLen, out, 0);
+            return s.cipher().decryptInto(iv, ip, off, 8, ctOff, ctLen + icvLen, out, outOff);
         }
-        return s.cipher().decryptInto(iv, ip, 0, 0, ctOff, ctLen, out, 0);
+        return s.cipher().decryptInto(iv, ip, 0, 0, ctOff, ctLen, out, outOff);
     }
 
     /** The parts of the ESP at {@code h} as the SA reads them, decrypted: no replay window is touched. */
@@ -272,7 +261,7 @@ final class Esp {
                 || s.mac().verify(ip, off, end - off - icvLen, ip, 0, 0, ip, end - icvLen);
         byte[] plain = new byte[ctLen + icvLen];
         try {
-            int n = decrypt(s, ip, off, end, ctLen, icvLen, plain);
+            int n = decrypt(s, ip, off, end, ctLen, icvLen, plain, 0);
             return new EspParts(s.headerBytes(), s.wireIv(), icvLen, !s.cipher().authOnly(),
                     Arrays.copyOf(plain, n), macOk);
         } catch (AEADBadTagException e) {
@@ -282,22 +271,9 @@ final class Esp {
         }
     }
 
-    /** Where this thread decrypts before the exact-size packet is made: no array per packet. */
-    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[2048]);
-
-    private static byte[] scratch(int len) {
-        byte[] b = SCRATCH.get();
-        if (b.length < len) {
-            b = new byte[len];
-            SCRATCH.set(b);
-        }
-        return b;
-    }
-
-    private static Opened unpad(byte[] plain, int plainLen, SecurityAssociation sa, IpsecHeader h, byte[] ip,
-                                long seq) throws XformException {
-        int padLen = plain[plainLen - 2] & 0xff;
-        int nextHeader = plain[plainLen - 1] & 0xff;
+    /** The payload length behind the checked padding of {@code plain[at..at+plainLen)}. */
+    private static int unpadded(byte[] plain, int at, int plainLen, int padLen, SecurityAssociation sa)
+            throws XformException {
         int dataLen = plainLen - 2 - padLen;
         if (dataLen < 0) {
             throw new XformException(XformFailure.BAD_PADDING, "pad length " + padLen + " exceeds the "
@@ -305,13 +281,13 @@ final class Esp {
         }
         if ((sa.flags() & (Algorithms.FLAG_RANDOM_PAD | Algorithms.FLAG_ZERO_PAD)) == 0 && !sa.old()) {
             for (int i = 0; i < padLen; i++) {
-                if ((plain[dataLen + i] & 0xff) != i + 1) {
+                if ((plain[at + dataLen + i] & 0xff) != i + 1) {
                     throw new XformException(XformFailure.BAD_PADDING, "padding byte " + (i + 1) + " is "
-                            + (plain[dataLen + i] & 0xff) + " (expected the 1, 2, 3, ... pattern)");
+                            + (plain[at + dataLen + i] & 0xff) + " (expected the 1, 2, 3, ... pattern)");
                 }
             }
         }
-        return Xform.finish(ip, h, nextHeader, plain, 0, dataLen, seq);
+        return dataLen;
     }
 
     private static XformException authFailed(SaEntry entry, String proto) {
@@ -321,11 +297,5 @@ final class Esp {
 
     static XformException authFailure(SaEntry entry, String proto) {
         return authFailed(entry, proto);
-    }
-
-    static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

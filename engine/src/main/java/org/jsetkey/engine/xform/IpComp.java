@@ -5,6 +5,7 @@ import java.util.zip.DataFormatException;
 import org.jsetkey.engine.crypto.PacketCompressor;
 import org.jsetkey.engine.crypto.SaCrypto;
 import org.jsetkey.engine.net.IpProtocol;
+import org.jsetkey.engine.net.Packet;
 import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.sad.SecurityAssociation;
 
@@ -20,33 +21,40 @@ final class IpComp {
         return sa.rawCpi() ? (int) (sa.spi() & 0xffff) : c.wellKnownCpi();
     }
 
-    byte[] seal(Envelope env, SaEntry entry, SaCrypto crypto) throws XformException {
+    void seal(Packet p, Envelope env, SaEntry entry, SaCrypto crypto) throws XformException {
         PacketCompressor c = compressor(entry, crypto);
-        byte[] payload = env.payload();
-        byte[] z = c.compress(payload, 0, payload.length);
-        if (z.length + HEADER >= payload.length) {
-            return env.assemble(env.nextHeader(), payload);
+        int from = p.offset() + env.headLength();
+        int n = env.payloadLength();
+        byte[] z = c.compress(p.buffer(), from, n);
+        if (z.length + HEADER >= n) {
+            // RFC 3173 2.2: not worth it, sent as it is
+            env.fix(p, env.nextHeader());
+            return;
         }
-        byte[] body = new byte[HEADER + z.length];
-        body[0] = (byte) env.nextHeader();
+        p.length(env.headLength());
+        int at = p.append(HEADER + z.length);
+        byte[] b = p.buffer();
+        b[at] = (byte) env.nextHeader();
+        b[at + 1] = 0;
         int cpi = cpi(entry.sa(), c);
-        body[2] = (byte) (cpi >> 8);
-        body[3] = (byte) cpi;
-        System.arraycopy(z, 0, body, HEADER, z.length);
-        return env.assemble(IpProtocol.IPCOMP.number(), body);
+        b[at + 2] = (byte) (cpi >> 8);
+        b[at + 3] = (byte) cpi;
+        System.arraycopy(z, 0, b, at + HEADER, z.length);
+        env.fix(p, IpProtocol.IPCOMP.number());
     }
 
-    Opened open(byte[] ip, IpsecHeader h, int end, SaEntry entry, SaCrypto crypto) throws XformException {
+    Opened open(Packet in, IpsecHeader h, SaEntry entry, SaCrypto crypto, Packet out) throws XformException {
         PacketCompressor c = compressor(entry, crypto);
-        int off = h.offset();
+        int off = in.offset() + h.offset();
+        int end = in.offset() + in.end();
         byte[] plain;
         try {
-            plain = c.decompress(ip, off + HEADER, end - off - HEADER, MAX_INFLATED);
+            plain = c.decompress(in.buffer(), off + HEADER, end - off - HEADER, MAX_INFLATED);
         } catch (DataFormatException e) {
             throw new XformException(XformFailure.COMPRESSION_FAILED, "IPComp CPI " + h.spi() + " payload of "
                     + (end - off - HEADER) + " bytes does not inflate: " + e.getMessage());
         }
-        return Xform.finish(ip, h, ip[off] & 0xff, plain, 0);
+        return Xform.finish(in, h, in.buffer()[off] & 0xff, plain, 0, plain.length, 0, out);
     }
 
     private static PacketCompressor compressor(SaEntry entry, SaCrypto crypto) throws XformException {

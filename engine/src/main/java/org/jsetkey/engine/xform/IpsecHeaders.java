@@ -1,8 +1,7 @@
 package org.jsetkey.engine.xform;
 
 import org.jsetkey.engine.net.IpProtocol;
-import org.jsetkey.engine.net.IpView;
-import org.jsetkey.engine.net.PacketView;
+import org.jsetkey.engine.net.Packet;
 
 /** Finds the first AH/ESP/IPComp header of a raw IPv4/IPv6 packet. */
 public final class IpsecHeaders {
@@ -15,38 +14,45 @@ public final class IpsecHeaders {
      * @throws XformException BAD_PACKET / TOO_SHORT when the packet cannot be parsed that far
      */
     public static IpsecHeader locate(byte[] ip) throws XformException {
-        IpView v = view(ip);
-        int p = v.protocol();
-        int off = v.offset();
-        if (p == IpProtocol.ESP.number() || p == IpProtocol.AH.number()) {
-            need(v, off + 8, p == IpProtocol.ESP.number() ? "ESP" : "AH");
-            return new IpsecHeader(p, PacketView.u32(ip, off + 4 * (p == IpProtocol.ESP.number() ? 0 : 1)), off, v.fieldOffset());
+        return locate(Packet.wrap(ip));
+    }
+
+    /** The same, read from the packet's parse (walked now if it was not yet). */
+    public static IpsecHeader locate(Packet p) throws XformException {
+        validate(p);
+        int proto = p.protocol();
+        int off = p.upperOffset();
+        if (proto == IpProtocol.ESP.number() || proto == IpProtocol.AH.number()) {
+            need(p, off + 8, proto == IpProtocol.ESP.number() ? "ESP" : "AH");
+            return new IpsecHeader(proto, p.u32(off + 4 * (proto == IpProtocol.ESP.number() ? 0 : 1)), off,
+                    p.fieldOffset());
         }
-        if (p == IpProtocol.IPCOMP.number()) {
-            need(v, off + 4, "IPComp");
-            return new IpsecHeader(p, PacketView.u16(ip, off + 2), off, v.fieldOffset());
+        if (proto == IpProtocol.IPCOMP.number()) {
+            need(p, off + 4, "IPComp");
+            return new IpsecHeader(proto, p.u16(off + 2), off, p.fieldOffset());
         }
         return null;
     }
 
-    static IpView view(byte[] ip) throws XformException {
-        IpView v;
+    /** Walks the packet if it was not yet; refuses one that does not parse and an IPv4 fragment. */
+    static void validate(Packet p) throws XformException {
         try {
-            v = IpView.parse(ip);
+            if (!p.parsed()) {
+                p.parse();
+            }
         } catch (IllegalArgumentException e) {
             throw new XformException(XformFailure.BAD_PACKET, e.getMessage());
         }
-        if (v.version() == 4 && (PacketView.u16(ip, 6) & 0x3fff) != 0) {
+        if (p.version() == 4 && (p.u16(6) & 0x3fff) != 0) {
             throw new XformException(XformFailure.BAD_PACKET, "IPv4 fragment (flags/offset 0x"
-                    + Integer.toHexString(PacketView.u16(ip, 6)) + "): reassemble first");
+                    + Integer.toHexString(p.u16(6)) + "): reassemble first");
         }
-        return v;
     }
 
-    private static void need(IpView v, int upTo, String what) throws XformException {
-        if (upTo > v.end()) {
-            throw new XformException(XformFailure.TOO_SHORT, what + " header at offset " + v.offset()
-                    + " is cut off: the packet ends at " + v.end());
+    private static void need(Packet p, int upTo, String what) throws XformException {
+        if (upTo > p.end()) {
+            throw new XformException(XformFailure.TOO_SHORT, what + " header at offset " + p.upperOffset()
+                    + " is cut off: the packet ends at " + p.end());
         }
     }
 

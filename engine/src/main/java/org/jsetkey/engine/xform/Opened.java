@@ -1,30 +1,33 @@
 package org.jsetkey.engine.xform;
 
-import java.util.Arrays;
+import org.jsetkey.engine.net.Packet;
 
 /**
  * The result of {@link Xform#open}: the packet with the header removed (in tunnel mode the inner
  * packet), whether it was tunnel mode, and the sequence number it carried (0 for IPComp and -old SAs).
  *
- * <p>Not a record that copies its array in and out: the packet is made fresh by {@code open} for
- * its caller alone, and the input path hands it on, so the caller owns it (two copies per packet
- * saved on the datapath).
+ * <p>The packet is the one the caller handed {@code open} to write into, not a copy: it stays
+ * valid as long as the caller keeps that packet from reuse.
  */
 public final class Opened {
-    private final byte[] packet;
+    private final Packet packet;
     private final boolean tunnel;
     private final long sequence;
 
-    /** @param packet owned by the new instance from now on (not copied) */
-    public Opened(byte[] packet, boolean tunnel, long sequence) {
+    Opened(Packet packet, boolean tunnel, long sequence) {
         this.packet = packet;
         this.tunnel = tunnel;
         this.sequence = sequence;
     }
 
-    /** The packet itself (not a copy): the caller owns it. */
-    public byte[] packet() {
+    /** The opened packet in its buffer (not a copy). */
+    public Packet view() {
         return packet;
+    }
+
+    /** A copy of the opened packet's bytes. */
+    public byte[] packet() {
+        return packet.toByteArray();
     }
 
     public boolean tunnel() {
@@ -35,24 +38,13 @@ public final class Opened {
         return sequence;
     }
 
-    /** The length of {@link #packet()}, without copying it. */
+    /** The length of the opened packet. */
     public int length() {
-        return packet.length;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Opened p && Arrays.equals(packet, p.packet) && tunnel == p.tunnel
-                && sequence == p.sequence;
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(packet) * 31 + Boolean.hashCode(tunnel) + Long.hashCode(sequence);
+        return packet.length();
     }
 
     @Override
     public String toString() {
-        return "Opened[" + packet.length + " bytes, tunnel=" + tunnel + ", seq=" + sequence + "]";
+        return "Opened[" + packet.length() + " bytes, tunnel=" + tunnel + ", seq=" + sequence + "]";
     }
 }

@@ -6,6 +6,7 @@ import org.jsetkey.engine.net.IpPacket;
 import org.jsetkey.engine.net.IpProtocol;
 import org.jsetkey.engine.net.IpView;
 import org.jsetkey.engine.net.Ipv4Header;
+import org.jsetkey.engine.net.Packet;
 import org.jsetkey.engine.net.PacketView;
 import org.jsetkey.engine.net.UdpHeader;
 import org.jsetkey.engine.sad.NatT;
@@ -33,11 +34,12 @@ public final class UdpEncap {
      * IPv4 (§2.1 allows it) and computed on IPv6, where 0 is not allowed (RFC 8200 §8.1).
      */
     public static byte[] wrap(byte[] ip, NatT natt) throws XformException {
-        IpsecHeader h = IpsecHeaders.locate(ip);
+        Packet p = Packet.wrap(ip);
+        IpsecHeader h = IpsecHeaders.locate(p);
         if (h == null || h.protocol() != IpProtocol.ESP.number()) {
             throw new XformException(XformFailure.NO_HEADER, "no ESP header to put in UDP");
         }
-        int end = IpsecHeaders.view(ip).end();
+        int end = p.end();
         int off = h.offset();
         byte[] out = new byte[end + UdpHeader.LENGTH];
         System.arraycopy(ip, 0, out, 0, off);
@@ -83,11 +85,15 @@ public final class UdpEncap {
     /** The kind of the UDP payload of the datagram at {@code v.offset()} (RFC 3948 §2.2, §2.3). */
     public static Kind classify(byte[] ip, IpView v) {
         int payload = v.offset() + UdpHeader.LENGTH;
-        int len = v.end() - payload;
-        if (len == 1 && (ip[payload] & 0xff) == KEEPALIVE_BYTE) {
+        return classify(ip, payload, v.end() - payload);
+    }
+
+    /** The kind of the UDP payload of {@code len} bytes at {@code b[payload..]}. */
+    public static Kind classify(byte[] b, int payload, int len) {
+        if (len == 1 && (b[payload] & 0xff) == KEEPALIVE_BYTE) {
             return Kind.KEEPALIVE;
         }
-        if (len >= 4 && PacketView.u32(ip, payload) == 0) {
+        if (len >= 4 && PacketView.u32(b, payload) == 0) {
             return Kind.NON_ESP;
         }
         // an ESP header (SPI and sequence number) at least

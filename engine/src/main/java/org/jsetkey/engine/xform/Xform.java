@@ -1,7 +1,6 @@
 package org.jsetkey.engine.xform;
 
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -11,6 +10,7 @@ import org.jsetkey.engine.crypto.SaCrypto;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.net.IpProtocol;
 import org.jsetkey.engine.net.IpView;
+import org.jsetkey.engine.net.Packet;
 import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.sad.SaMode;
 import org.jsetkey.engine.sad.SaType;
@@ -64,27 +64,37 @@ public final class Xform {
      */
     public byte[] seal(byte[] ip, SaEntry sa, SaMode mode, IpAddress tunnelSrc, IpAddress tunnelDst)
             throws XformException {
+        Packet p = Packet.copyOf(ip);
+        seal(p, sa, mode, tunnelSrc, tunnelDst);
+        return p.toByteArray();
+    }
+
+    /**
+     * Protects the packet {@code p} with one SA in place: the header goes into its headroom, the
+     * trailer and ICV into its tailroom, the payload is encrypted where it lies (the datapath's form:
+     * no array is made for the packet). On failure the packet may be half-built: drop it.
+     */
+    public void seal(Packet p, SaEntry sa, SaMode mode, IpAddress tunnelSrc, IpAddress tunnelDst)
+            throws XformException {
         SaCrypto crypto = crypto(sa);
         Tunables knobs = tunables.get();
         Envelope env = mode == SaMode.TUNNEL
-                ? Envelope.tunnel(ip, tunnelSrc, tunnelDst, ipId.getAndIncrement(), knobs)
-                : Envelope.transport(ip);
-        byte[] out;
+                ? Envelope.tunnel(p, tunnelSrc, tunnelDst, ipId.getAndIncrement(), knobs)
+                : Envelope.transport(p);
         switch (sa.sa().type()) {
             case ESP:
-                out = esp.seal(env, sa, crypto);
+                esp.seal(p, env, sa, crypto);
                 break;
             case AH:
-                out = ah.seal(env, sa, crypto, knobs);
+                ah.seal(p, env, sa, crypto, knobs);
                 break;
             default:
-                out = ipcomp.seal(env, sa, crypto);
+                ipcomp.seal(p, env, sa, crypto);
                 break;
         }
         sa.countPacket();
-        sa.addBytes(out.length);
+        sa.addBytes(p.length());
         sa.markUsed(clock.millis());
-        return out;
     }
 
     /**
@@ -92,29 +102,40 @@ public final class Xform {
      * {@code sa}: replay pre-check, constant-time ICV check, window update, decryption, padding check.
      */
     public Opened open(byte[] ip, SaEntry sa) throws XformException {
-        IpsecHeader h = IpsecHeaders.locate(ip);
+        return open(Packet.wrap(ip), sa, new Packet(ip.length));
+    }
+
+    /**
+     * The same on a packet value, the result written into {@code out} (the datapath's form: the
+     * caller reuses {@code out}; {@code in} is read, not changed, but for the ECN mark a tunnel's
+     * inner packet takes over).
+     */
+    public Opened open(Packet in, SaEntry sa, Packet out) throws XformException {
+        IpsecHeader h = IpsecHeaders.locate(in);
         if (h == null) {
             throw new XformException(XformFailure.NO_HEADER, "no AH, ESP or IPComp header in the packet");
         }
         checkSa(h, sa);
         SaCrypto crypto = crypto(sa);
-        int end = IpView.parse(ip).end();
         Opened result;
         switch (sa.sa().type()) {
             case ESP:
-                result = esp.open(ip, h, end, sa, crypto);
+                result = esp.open(in, h, sa, crypto, out);
                 break;
             case AH:
-                result = ah.open(ip, h, end, sa, crypto, tunables.get());
+                result = ah.open(in, h, sa, crypto, tunables.get(), out);
                 break;
             default:
-                result = ipcomp.open(ip, h, end, sa, crypto);
+                result = ipcomp.open(in, h, sa, crypto, out);
                 break;
         }
         sa.countPacket();
         sa.addBytes(result.tunnel() ? h.offset() + result.length() : result.length());
         sa.markUsed(clock.millis());
-        return result.tunnel() ? Ecn.decapsulate(ip, result, tunables.get()) : result;
+        if (result.tunnel()) {
+            Ecn.decapsulate(in, result.view(), tunables.get());
+        }
+        return result;
     }
 
     /**
@@ -172,20 +193,30 @@ public final class Xform {
         }
     }
 
-    /** Puts {@code body} behind the part in front of the removed header; unwraps tunnel mode. */
-    static Opened finish(byte[] ip, IpsecHeader h, int nextHeader, byte[] body, long seq) {
-        return finish(ip, h, nextHeader, body, 0, body.length, seq);
+    /**
+     * Puts {@code src[off..off+len)} behind the part of {@code in} in front of the removed header,
+     * in {@code out}; unwraps tunnel mode.
+     */
+    static Opened finish(Packet in, IpsecHeader h, int nextHeader, byte[] src, int off, int len, long seq, Packet out) {
+        out.reserve(h.offset() + len);
+        System.arraycopy(src, off, out.buffer(), out.offset() + h.offset(), len);
+        return placed(in, h, nextHeader, len, seq, out);
     }
 
-    /** The same with the body at {@code src[off..off+len)}, copied once into the new packet. */
-    static Opened finish(byte[] ip, IpsecHeader h, int nextHeader, byte[] src, int off, int len, long seq) {
+    /**
+     * The opened packet whose {@code len} bytes of body already lie in {@code out} behind room for
+     * the head ({@code h.offset()} bytes from its start): a tunnel's inner packet is the body itself;
+     * in transport mode the head is copied in front and names the next header.
+     */
+    static Opened placed(Packet in, IpsecHeader h, int nextHeader, int len, long seq, Packet out) {
+        int head = h.offset();
+        out.length(head + len);
         if (nextHeader == IpProtocol.IPV4.number() || nextHeader == IpProtocol.IPV6.number()) {
-            return new Opened(Arrays.copyOfRange(src, off, off + len), true, seq);
+            out.trimFront(head);
+            return new Opened(out, true, seq);
         }
-        Envelope env = Envelope.opening(ip, h);
-        byte[] out = env.start(env.headLength() + len);
-        System.arraycopy(src, off, out, env.headLength(), len);
-        env.fix(out, nextHeader);
+        System.arraycopy(in.buffer(), in.offset(), out.buffer(), out.offset(), head);
+        Envelope.fix(out, in.version(), head, h.fieldOffset(), nextHeader);
         return new Opened(out, false, seq);
     }
 }

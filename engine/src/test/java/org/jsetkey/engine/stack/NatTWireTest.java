@@ -162,7 +162,7 @@ class NatTWireTest {
         try (LabPair lab = new LabPair()) {
             configure(lab, "192.0.2.10", "198.51.100.20", "transport", NATT, NATT);
             List<Delivered> got = Collections.synchronizedList(new ArrayList<>());
-            lab.cardinal.onDelivered(got::add);
+            lab.cardinal.onDelivered(d -> got.add(d.keep()));
             byte[] ike = org.jsetkey.engine.net.IpPacket.build(LabPair.PHOENIX, LabPair.CARDINAL, 17,
                     org.jsetkey.engine.net.UdpHeader.build(LabPair.PHOENIX, LabPair.CARDINAL, 4500, 4500,
                             new byte[] {0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8}), 7, 64);
