@@ -29,8 +29,11 @@ public enum SaType implements SetkeyWord {
         return protocol.number();
     }
 
+    /** values() once: it copies the array on every call, and the input path asks per packet. */
+    private static final SaType[] ALL = values();
+
     public static SaType byIpProtocol(int proto) {
-        for (SaType t : values()) {
+        for (SaType t : ALL) {
             if (t.protocol.number() == proto && t != TCP) {
                 return t;
             }

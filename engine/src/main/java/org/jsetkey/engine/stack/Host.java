@@ -69,7 +69,8 @@ public final class Host implements AutoCloseable {
         this.name = name == null ? "" : name;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.xform = new Xform(clock, new java.security.SecureRandom());
-        this.xform.tunables(this::tunables);
+        this.xform.tunables(() -> currentTunables);
+        sysctl.onChange(() -> currentTunables = readTunables());
         this.sad = new Sad(clock, events);
         this.spd = new Spd(clock, events);
         this.sad.maxEntries(() -> sysctl.getInt(SysctlNames.KEY_SAD_MAXENTRIES));
@@ -129,8 +130,15 @@ public final class Host implements AutoCloseable {
         return counters;
     }
 
-    /** The sysctl knobs the transforms honour, read now. */
+    /** The sysctl knobs the transforms honour, as they are now. */
     public Tunables tunables() {
+        return currentTunables;
+    }
+
+    /** Read again after every sysctl change, not for every packet. */
+    private volatile Tunables currentTunables = readTunables();
+
+    private Tunables readTunables() {
         return new Tunables(sysctl.getInt(SysctlNames.IPSEC_AH_CLEARTOS) != 0,
                 sysctl.getInt(SysctlNames.IPSEC_AH_OFFSETMASK), sysctl.getInt(SysctlNames.IPSEC_DFBIT),
                 sysctl.getInt(SysctlNames.IPSEC_ECN));

@@ -2,6 +2,7 @@ package org.jsetkey.engine.stack;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.net.IpProtocol;
@@ -33,8 +34,15 @@ final class InputPath {
     private final InboundPolicy policy;
     private final NatTInput natt;
 
+    private final IntSupplier espEnable;
+    private final IntSupplier ahEnable;
+    private final IntSupplier ipcompEnable;
+
     InputPath(Datapath dp) {
         this.dp = dp;
+        this.espEnable = dp.sysctl().reader(SysctlNames.ESP_ENABLE);
+        this.ahEnable = dp.sysctl().reader(SysctlNames.AH_ENABLE);
+        this.ipcompEnable = dp.sysctl().reader(SysctlNames.IPCOMP_ENABLE);
         this.policy = new InboundPolicy(dp);
         this.natt = new NatTInput(dp);
     }
@@ -181,9 +189,8 @@ final class InputPath {
     }
 
     private boolean enabled(SaType type) {
-        String knob = type == SaType.ESP ? SysctlNames.ESP_ENABLE
-                : type == SaType.AH ? SysctlNames.AH_ENABLE : SysctlNames.IPCOMP_ENABLE;
-        return dp.sysctl().getInt(knob) != 0;
+        IntSupplier knob = type == SaType.ESP ? espEnable : type == SaType.AH ? ahEnable : ipcompEnable;
+        return knob.getAsInt() != 0;
     }
 
     private Received forwardOrDrop(Packet ip, boolean v6) {

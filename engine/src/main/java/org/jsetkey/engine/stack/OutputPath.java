@@ -3,6 +3,7 @@ package org.jsetkey.engine.stack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 import org.jsetkey.engine.crypto.Algorithm;
 import org.jsetkey.engine.link.UdpLink;
@@ -33,8 +34,11 @@ final class OutputPath {
     private final Datapath dp;
     private final Acquirer acquirer;
 
+    private final IntSupplier preferOldSa;
+
     OutputPath(Datapath dp, Acquirer acquirer) {
         this.dp = dp;
+        this.preferOldSa = dp.sysctl().reader(SysctlNames.KEY_PREFERRED_OLDSA);
         this.acquirer = acquirer;
     }
 
@@ -89,12 +93,12 @@ final class OutputPath {
         if (action != PolicyAction.IPSEC) {
             return transmit(ip, v6);
         }
-        List<Step> steps = new ArrayList<>();
+        List<Step> steps = new ArrayList<>(rules.size());
         for (PolicyRule rule : rules) {
             IpAddress src = rule.hasEndpoints() ? rule.tunnelSrc() : flow.src();
             IpAddress dst = rule.hasEndpoints() ? rule.tunnelDst() : flow.dst();
             long reqid = rule.reqid(); // 0 but for unique:N and a Linux template's reqid (any level)
-            boolean preferOld = dp.sysctl().getInt(SysctlNames.KEY_PREFERRED_OLDSA) != 0;
+            boolean preferOld = preferOldSa.getAsInt() != 0;
             Optional<SaEntry> sa = dp.sad().findOutbound(src, dst, rule.proto(), rule.mode(), reqid, preferOld);
             if (sa.isPresent()) {
                 steps.add(new Step(rule, sa.get()));

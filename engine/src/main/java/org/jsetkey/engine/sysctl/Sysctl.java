@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntSupplier;
 
 import org.jsetkey.engine.sysctl.SysctlRefusal.Kind;
 
@@ -23,6 +24,8 @@ public final class Sysctl {
     private final Map<String, String> nodeDescriptions;
     private final ConcurrentHashMap<String, Object> values = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
+    /** Counts sets and resets: a {@link #reader} reads a knob again only when it moved. */
+    private volatile int version;
 
     /** FreeBSD's knobs with their defaults. */
     public Sysctl() {
@@ -103,6 +106,31 @@ public final class Sysctl {
         return (Integer) values.get(storageOf.get(name));
     }
 
+    /**
+     * A reader of an integer knob for the datapath, which asks for knobs on every packet: it
+     * looks the knob up again only after a set or reset, else it is one volatile read.
+     *
+     * @throws SysctlRefusal for an unknown name; IllegalArgumentException for a knob that is not an integer
+     */
+    public IntSupplier reader(String name) {
+        getInt(name);
+        return new IntSupplier() {
+            private volatile long cached = ((long) (version - 1) << 32);
+
+            @Override
+            public int getAsInt() {
+                long c = cached;
+                int v = version;
+                if ((int) (c >>> 32) == v) {
+                    return (int) c;
+                }
+                int value = getInt(name);
+                cached = ((long) v << 32) | (value & 0xffffffffL);
+                return value;
+            }
+        };
+    }
+
     /** The current value as sysctl prints it: decimal for integers, raw for strings. */
     public String format(String name) {
         leaf(name);
@@ -138,6 +166,7 @@ public final class Sysctl {
     }
 
     private void notifyChanged() {
+        version++;
         for (Runnable r : listeners) {
             r.run();
         }

@@ -119,4 +119,19 @@ class SysctlTest {
         }
         assertFalse(bad.get());
     }
+
+    /** The datapath's readers follow every set and reset, whichever name (or alias) set the knob. */
+    @Test
+    void aReaderSeesEverySetAndReset() {
+        Sysctl sysctl = new Sysctl();
+        java.util.function.IntSupplier dfbit = sysctl.reader(SysctlNames.IPSEC_DFBIT);
+        int before = dfbit.getAsInt();
+        assertEquals(sysctl.getInt(SysctlNames.IPSEC_DFBIT), before);
+        sysctl.setInt(SysctlNames.IPSEC_DFBIT, before == 2 ? 1 : 2);
+        assertEquals(before == 2 ? 1 : 2, dfbit.getAsInt());
+        assertEquals(before == 2 ? 1 : 2, dfbit.getAsInt(), "read again without a change");
+        sysctl.reset();
+        assertEquals(before, dfbit.getAsInt());
+        assertThrows(SysctlRefusal.class, () -> sysctl.reader("net.inet.ipsec.nonesuch"));
+    }
 }
