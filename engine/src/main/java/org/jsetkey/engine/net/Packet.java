@@ -186,16 +186,27 @@ public final class Packet {
         return this;
     }
 
+    /** The byte at {@code at}; reads stop at the packet's length (behind it lie a reused buffer's old bytes). */
     public int u8(int at) {
+        within(at, 1);
         return buf[off + at] & 0xff;
     }
 
     public int u16(int at) {
+        within(at, 2);
         return PacketView.u16(buf, off + at);
     }
 
     public long u32(int at) {
+        within(at, 4);
         return PacketView.u32(buf, off + at);
+    }
+
+    private void within(int at, int n) {
+        if (at < 0 || at + n > len) {
+            throw new IllegalArgumentException("read of " + n + " bytes at offset " + at + " past the end of a "
+                    + len + "-byte packet");
+        }
     }
 
     // ---- the walk ----

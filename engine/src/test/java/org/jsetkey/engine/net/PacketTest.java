@@ -1,0 +1,69 @@
+package org.jsetkey.engine.net;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class PacketTest {
+    private static byte[] echo(int total) {
+        return new IcmpEcho(false, false, 9, 1, new byte[total - 28]).toPacket(IpAddress.parse("192.0.2.1"),
+                IpAddress.parse("192.0.2.2"), 5, 64);
+    }
+
+    /** A reused buffer still holds the longer packet's bytes behind a shorter one: reads stop at the length. */
+    @Test
+    void readsStopAtThePacketsLengthNotTheBuffersEnd() {
+        Packet p = Packet.copyOf(echo(200));
+        p.load(echo(40), 0, 40);
+        assertEquals(0x45, p.u8(0));
+        p.u8(39);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.u8(40));
+        assertEquals("read of 1 bytes at offset 40 past the end of a 40-byte packet", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> p.u32(38));
+        assertThrows(IllegalArgumentException.class, () -> p.u16(-1));
+    }
+
+    /** A packet claiming more than it holds is refused by the walk, whatever the buffer holds behind it. */
+    @Test
+    void theWalkRefusesALengthFieldBeyondThePacket() {
+        byte[] big = echo(200);
+        Packet p = Packet.copyOf(big);
+        byte[] cut = java.util.Arrays.copyOf(big, 60); // total length still says 200
+        p.load(cut, 0, cut.length);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, p::parse);
+        assertEquals("IPv4 header length 20, total length 200 in 60 bytes: 450000c8", e.getMessage());
+    }
+
+    /** The walk's fields, and the same walk read back as the IpView the printers use. */
+    @Test
+    void oneWalkGivesAddressesProtocolAndIcmpTypeAndCode() {
+        Packet p = Packet.copyOf(echo(84)).parse();
+        assertEquals(4, p.version());
+        assertEquals(1, p.protocol());
+        assertEquals(20, p.upperOffset());
+        assertEquals(84, p.end());
+        assertEquals(IpAddress.parse("192.0.2.1"), p.source());
+        assertEquals(IpAddress.parse("192.0.2.2"), p.destination());
+        assertEquals(8, p.sourcePort(), "ICMP type");
+        assertEquals(0, p.destinationPort(), "ICMP code");
+        assertEquals(IpView.parse(echo(84)), p.view());
+    }
+
+    /** Growing in front and behind stays in the buffer while the room lasts, and moves once when it does not. */
+    @Test
+    void prependAndAppendUseTheRoomThenMoveOnce() {
+        byte[] ip = echo(84);
+        Packet p = Packet.copyOf(ip);
+        byte[] buffer = p.buffer();
+        int at = p.prepend(Packet.HEADROOM);
+        assertEquals(0, at);
+        assertEquals(buffer, p.buffer());
+        p.prepend(8);
+        assertEquals(84 + Packet.HEADROOM + 8, p.length());
+        assertArrayEquals(ip, java.util.Arrays.copyOfRange(p.buffer(), p.offset() + Packet.HEADROOM + 8,
+                p.offset() + p.length()));
+        assertEquals(false, buffer == p.buffer(), "a new buffer once the headroom ran out");
+    }
+}
