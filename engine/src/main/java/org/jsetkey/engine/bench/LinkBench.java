@@ -86,7 +86,7 @@ public final class LinkBench implements BenchPart {
             }
             double ratio = rates.medianRatio(0, 1);
             BenchRow row = BenchRow.atLeast(name, BenchRow.count(rates.median(0) * WINDOW) + " pkt/s",
-                    BenchRow.count(rates.median(1) * WINDOW) + " pkt/s bare UDP", ratio, 0.7);
+                    BenchRow.count(rates.median(1) * WINDOW) + " pkt/s bare UDP", ratio, 0.85);
             return losses == 0 ? row : new BenchRow(row.name(), row.figure(), row.baseline(), ratio, row.target(),
                     BenchRow.Verdict.MISSED);
         }
