@@ -361,6 +361,12 @@ public final class Packet {
         return new IpView(version, ipHeaderLength, end, protocol, upperOffset, fieldOffset);
     }
 
+    /** This packet carries the IP header of {@code other}: its addresses, once read there, are not read again. */
+    public void addressesOf(Packet other) {
+        src = other.src;
+        dst = other.dst;
+    }
+
     public IpAddress source() {
         if (src == null) {
             src = address(12, 8);

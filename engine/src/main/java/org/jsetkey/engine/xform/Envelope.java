@@ -51,6 +51,7 @@ record Envelope(int version, int headLength, int fieldOffset, int nextHeader, in
                 : new Ipv6Header(tos, 0, 0, next, TUNNEL_TTL, src, dst).encode();
         int at = p.prepend(h.length);
         System.arraycopy(h, 0, p.buffer(), at, h.length);
+        p.length(p.length()); // new outer addresses: the inner packet's parse no longer holds
         return new Envelope(src.isV4() ? 4 : 6, h.length, src.isV4() ? 9 : 6, next, inner);
     }
 
@@ -96,7 +97,7 @@ record Envelope(int version, int headLength, int fieldOffset, int nextHeader, in
             b[o + 2] = (byte) (n >> 8);
             b[o + 3] = (byte) n;
             Ipv4Header.fixChecksum(b, o);
-            p.length(n);
+            // the addresses stay what they were (a tunnel's outer ones were forgotten when it was put on)
             p.set(4, (b[o] & 0x0f) * 4, n, protocol, headLength, fieldOffset);
         } else {
             int plen = n - Ipv6Header.LENGTH;

@@ -217,6 +217,7 @@ public final class Xform {
         }
         System.arraycopy(in.buffer(), in.offset(), out.buffer(), out.offset(), head);
         Envelope.fix(out, in.version(), head, h.fieldOffset(), nextHeader);
+        out.addressesOf(in);
         return new Opened(out, false, seq);
     }
 }
