@@ -94,7 +94,7 @@ public final class Xform {
         }
         sa.countPacket();
         sa.addBytes(p.length());
-        sa.markUsed(clock.millis());
+        markUsed(sa);
     }
 
     /**
@@ -131,7 +131,7 @@ public final class Xform {
         }
         sa.countPacket();
         sa.addBytes(result.tunnel() ? h.offset() + result.length() : result.length());
-        sa.markUsed(clock.millis());
+        markUsed(sa);
         if (result.tunnel()) {
             Ecn.decapsulate(in, result.view(), tunables.get());
         }
@@ -157,6 +157,13 @@ public final class Xform {
      */
     public byte[] ahMutableMask(byte[] ip, int ahOffset) {
         return MutableFields.mask(ip, ahOffset, tunables.get());
+    }
+
+    /** An SA keeps its first use; the clock is read only for that one (not once per packet). */
+    private void markUsed(SaEntry sa) {
+        if (sa.lastUsedMillis() == 0) {
+            sa.markUsed(clock.millis());
+        }
     }
 
     private static SaCrypto crypto(SaEntry sa) throws XformException {
