@@ -38,6 +38,8 @@ public final class UdpLink implements AutoCloseable {
 
     private final DatagramSocket socket;
     private final Map<InetSocketAddress, PeerState> peers = new LinkedHashMap<>();
+    /** The peers in the order they were added, for the datapath to read without the lock (peers are never removed). */
+    private volatile PeerState[] peerList = new PeerState[0];
     private final CopyOnWriteArrayList<Consumer<LinkPacket>> taps = new CopyOnWriteArrayList<>();
     private final AtomicLong foreignDatagrams = new AtomicLong();
     private final AtomicLong malformedDatagrams = new AtomicLong();
@@ -108,7 +110,9 @@ public final class UdpLink implements AutoCloseable {
     }
 
     public synchronized void addPeer(Peer peer) {
-        peers.putIfAbsent(peer.endpoint(), new PeerState(peer));
+        if (peers.putIfAbsent(peer.endpoint(), new PeerState(peer)) == null) {
+            peerList = peers.values().toArray(new PeerState[0]);
+        }
         Announcement a = announcement;
         if (a != null) {
             sendControl(peer, a.encode());
@@ -332,10 +336,11 @@ public final class UdpLink implements AutoCloseable {
         return s == null ? null : s.peer;
     }
 
-    private synchronized PeerState route(IpAddress dst) {
+    private PeerState route(IpAddress dst) {
+        PeerState[] all = peerList;
         PeerState best = null;
         int bestLen = -1;
-        for (PeerState s : peers.values()) {
+        for (PeerState s : all) {
             for (Prefix p : s.peer.prefixes()) {
                 if (p.length() > bestLen && p.contains(dst)) {
                     best = s;
@@ -349,15 +354,15 @@ public final class UdpLink implements AutoCloseable {
                 }
             }
         }
-        if (best == null && !peers.isEmpty()) {
-            best = defaultPeer();
+        if (best == null && all.length > 0) {
+            best = defaultPeer(all);
         }
         return best;
     }
 
     /** Without a matching prefix, the first peer that has no configured prefixes carries the traffic. */
-    private PeerState defaultPeer() {
-        for (PeerState s : peers.values()) {
+    private static PeerState defaultPeer(PeerState[] all) {
+        for (PeerState s : all) {
             if (s.peer.prefixes().isEmpty()) {
                 return s;
             }
@@ -389,9 +394,12 @@ public final class UdpLink implements AutoCloseable {
     }
 
     private void handleDatagram(InetSocketAddress from, Packet data) {
-        PeerState peer;
-        synchronized (this) {
-            peer = peers.get(from);
+        PeerState peer = null;
+        for (PeerState s : peerList) {
+            if (s.peer.endpoint().equals(from)) {
+                peer = s;
+                break;
+            }
         }
         if (peer == null) {
             foreignDatagrams.incrementAndGet();
