@@ -112,7 +112,15 @@ public final class TcpdumpFormatter {
         IpAddress dst = c.address(24, 16);
         sb.append("IP6 ");
         if (verbose) {
-            sb.append("(hlim ").append(c.u8(7)).append(", next-header ").append(IpProtocol.label(nh))
+            long word = c.u32(0);
+            sb.append('(');
+            if ((word & 0x0ff00000L) != 0) {
+                sb.append(String.format("class 0x%02x, ", (word >> 20) & 0xff));
+            }
+            if ((word & 0xfffffL) != 0) {
+                sb.append(String.format("flowlabel 0x%05x, ", word & 0xfffff));
+            }
+            sb.append("hlim ").append(c.u8(7)).append(", next-header ").append(IpProtocol.label(nh))
                     .append(" (").append(nh).append(") payload length: ").append(payloadLen).append(") ");
         }
         PacketView payload = c.slice(40, payloadLen);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.jsetkey.engine.link.SyntheticPackets;
+import org.jsetkey.engine.net.StoredPacket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,26 @@ class TcpdumpFormatterIT {
     @Test
     void matchesTcpdumpVerboseLineForLine() throws Exception {
         compareWithTcpdump(true);
+    }
+
+    /** The lines stored next to the stored packets (HeaderCodecTest compares the printer with them) are tcpdump's. */
+    @Test
+    void theStoredPacketsLinesAreWhatTcpdumpPrints() throws Exception {
+        List<StoredPacket> stored = StoredPacket.all();
+        Path pcap = dir.resolve("stored.pcap");
+        writePcap(pcap, stored.stream().map(StoredPacket::bytes).toList());
+        List<String> plain = tcpdump(pcap, false);
+        List<String> verbose = tcpdump(pcap, true);
+        assertEquals(stored.size(), plain.size(), "packet count");
+        assertEquals(stored.size(), verbose.size(), "packet count, -v");
+        for (int i = 0; i < stored.size(); i++) {
+            assertEquals(afterStamp(plain.get(i)), stored.get(i).tcpdump(), stored.get(i).name());
+            assertEquals(afterStamp(verbose.get(i)), stored.get(i).tcpdumpVerbose(), stored.get(i).name() + " -v");
+        }
+    }
+
+    private static String afterStamp(String record) {
+        return record.replaceFirst("^\\d\\d:\\d\\d:\\d\\d\\.\\d{6} ", "");
     }
 
     @Test
