@@ -1,6 +1,5 @@
 package org.jsetkey.engine.net;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -24,13 +23,6 @@ public record IpAddress(byte[] bytes, String zone) {
 
     public static IpAddress of(byte[] bytes) {
         return new IpAddress(bytes, null);
-    }
-
-    /** The next {@code length} (4 or 16) bytes of {@code in} as an address. */
-    static IpAddress read(ByteBuffer in, int length) {
-        byte[] b = new byte[length];
-        in.get(b);
-        return new IpAddress(b, null);
     }
 
     /** Parses a numeric literal; throws {@link IllegalArgumentException} with a reason. */

@@ -36,33 +36,6 @@ public record Ipv4Header(int tos, int totalLength, int id, int flagsFragment, in
         return MIN_LENGTH + options.length;
     }
 
-    /** Reads a header; throws {@link IllegalArgumentException} with the offset when it is malformed. */
-    public static Ipv4Header decode(ByteBuffer in) {
-        int start = in.position();
-        if (in.remaining() < MIN_LENGTH) {
-            throw new IllegalArgumentException("IPv4 header at offset " + start + ": " + in.remaining()
-                    + " bytes (expected: at least 20)");
-        }
-        int vihl = in.get() & 0xff;
-        int ihl = PacketView.ipv4HeaderLength(vihl);
-        if (vihl >> 4 != 4 || ihl < MIN_LENGTH || in.remaining() < ihl - 1) {
-            throw new IllegalArgumentException(String.format("IPv4 header at offset %d: version/IHL byte 0x%02x",
-                    start, vihl));
-        }
-        int tos = in.get() & 0xff;
-        int total = in.getShort() & 0xffff;
-        int id = in.getShort() & 0xffff;
-        int ff = in.getShort() & 0xffff;
-        int ttl = in.get() & 0xff;
-        int proto = in.get() & 0xff;
-        int sum = in.getShort() & 0xffff;
-        IpAddress src = IpAddress.read(in, 4);
-        IpAddress dst = IpAddress.read(in, 4);
-        byte[] opts = new byte[ihl - MIN_LENGTH];
-        in.get(opts);
-        return new Ipv4Header(tos, total, id, ff, ttl, proto, sum, src, dst, opts);
-    }
-
     public void encodeTo(ByteBuffer out) {
         int start = out.position();
         out.put((byte) (0x40 | (headerLength() / 4)));

@@ -15,24 +15,6 @@ public record Ipv6Header(int trafficClass, int flowLabel, int payloadLength, int
         return new Ipv6Header(0, 0, payloadLength, nextHeader, hopLimit, src, dst);
     }
 
-    public static Ipv6Header decode(ByteBuffer in) {
-        int start = in.position();
-        if (in.remaining() < LENGTH) {
-            throw new IllegalArgumentException("IPv6 header at offset " + start + ": " + in.remaining()
-                    + " bytes (expected: at least 40)");
-        }
-        int word = in.getInt();
-        if (word >>> 28 != 6) {
-            throw new IllegalArgumentException(String.format("IPv6 header at offset %d: version word 0x%08x",
-                    start, word));
-        }
-        int plen = in.getShort() & 0xffff;
-        int nh = in.get() & 0xff;
-        int hlim = in.get() & 0xff;
-        IpAddress src = IpAddress.read(in, 16);
-        return new Ipv6Header((word >>> 20) & 0xff, word & 0xfffff, plen, nh, hlim, src, IpAddress.read(in, 16));
-    }
-
     public void encodeTo(ByteBuffer out) {
         out.putInt((6 << 28) | ((trafficClass & 0xff) << 20) | (flowLabel & 0xfffff));
         out.putShort((short) payloadLength);

@@ -6,15 +6,6 @@ import java.nio.ByteBuffer;
 public record UdpHeader(int srcPort, int dstPort, int length, int checksum) {
     public static final int LENGTH = 8;
 
-    public static UdpHeader decode(ByteBuffer in) {
-        if (in.remaining() < LENGTH) {
-            throw new IllegalArgumentException("UDP header at offset " + in.position() + ": " + in.remaining()
-                    + " bytes (expected: 8)");
-        }
-        return new UdpHeader(in.getShort() & 0xffff, in.getShort() & 0xffff, in.getShort() & 0xffff,
-                in.getShort() & 0xffff);
-    }
-
     public void encodeTo(ByteBuffer out) {
         out.putShort((short) srcPort).putShort((short) dstPort).putShort((short) length).putShort((short) checksum);
     }
