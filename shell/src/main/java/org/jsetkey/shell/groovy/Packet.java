@@ -7,10 +7,7 @@ import java.util.List;
 import org.jsetkey.engine.link.LinkDirection;
 import org.jsetkey.engine.link.LinkPacket;
 import org.jsetkey.engine.net.IpAddress;
-import org.jsetkey.engine.net.IpPacket;
 import org.jsetkey.engine.net.IpProtocol;
-import org.jsetkey.engine.net.IpView;
-import org.jsetkey.engine.net.PacketView;
 import org.jsetkey.engine.picture.PacketPicture;
 import org.jsetkey.engine.picture.PictureBuilder;
 import org.jsetkey.engine.picture.SvgPicture;
@@ -53,19 +50,19 @@ public final class Packet {
         Long seqValue = null;
         List<String> chain = new ArrayList<>();
         try {
-            IpView v = IpView.parse(this.bytes);
-            s = IpPacket.source(this.bytes).format();
-            d = IpPacket.destination(this.bytes).format();
-            int protocol = v.protocol();
-            int off = v.offset();
+            org.jsetkey.engine.net.Packet ip = org.jsetkey.engine.net.Packet.wrap(this.bytes).parse();
+            s = ip.source().format();
+            d = ip.destination().format();
+            int protocol = ip.protocol();
+            int off = ip.upperOffset();
             p = IpProtocol.scriptName(protocol);
             if (protocol == IpProtocol.AH.number() || protocol == IpProtocol.ESP.number()) {
-                spiValue = PacketView.u32(this.bytes, protocol == IpProtocol.AH.number() ? off + 4 : off);
-                seqValue = PacketView.u32(this.bytes, protocol == IpProtocol.AH.number() ? off + 8 : off + 4);
+                spiValue = ip.u32(protocol == IpProtocol.AH.number() ? off + 4 : off);
+                seqValue = ip.u32(protocol == IpProtocol.AH.number() ? off + 8 : off + 4);
             } else if (protocol == IpProtocol.IPCOMP.number()) {
-                spiValue = (long) PacketView.u16(this.bytes, off + 2);
+                spiValue = (long) ip.u16(off + 2);
             }
-            for (int h : v.visibleIpsecHeaders(this.bytes)) {
+            for (int h : ip.view().visibleIpsecHeaders(this.bytes)) {
                 chain.add(h == IpProtocol.AH.number() ? "AH" : h == IpProtocol.ESP.number() ? "ESP" : "IPComp");
             }
         } catch (RuntimeException e) {
