@@ -10,14 +10,14 @@ import java.util.Map;
  * IPSEC_ULPROTO_ANY. Packets carry the number; {@link #of(int)} gives the value back.
  */
 public enum IpProtocol {
-    HOPOPTS(0, null, null, null),
+    HOPOPTS(0, null, "Options", null),
     ICMP(1, null, "ICMP", "icmp"),
     IPV4(4, "ip4", "IPIP", "ipip"),
     TCP(6, null, "TCP", "tcp"),
     UDP(17, null, "UDP", "udp"),
     IPV6(41, null, "IPv6", "ipv6"),
-    ROUTING(43, null, null, null),
-    FRAGMENT(44, null, null, null),
+    ROUTING(43, null, "Routing", null),
+    FRAGMENT(44, null, "Fragment", null),
     GRE(47, null, "GRE", null),
     ESP(50, null, "ESP", "esp"),
     AH(51, null, "AH", "ah"),

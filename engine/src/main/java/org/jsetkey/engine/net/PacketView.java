@@ -1,5 +1,7 @@
 package org.jsetkey.engine.net;
 
+import java.util.Arrays;
+
 /**
  * Read-only access to packet bytes: the big-endian readers and header lengths every packet reader
  * uses. The static readers take absolute offsets and leave bounds to the caller (the datapath checks
@@ -44,6 +46,11 @@ public final class PacketView {
 
     public int length() {
         return Math.max(0, end - start);
+    }
+
+    /** A copy of the window's bytes. */
+    public byte[] toByteArray() {
+        return Arrays.copyOfRange(b, start, Math.max(start, end));
     }
 
     public int u8(int off) {

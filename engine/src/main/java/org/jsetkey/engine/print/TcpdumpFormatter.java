@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.jsetkey.engine.net.InternetChecksum;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.net.IpProtocol;
+import org.jsetkey.engine.net.Packet;
 import org.jsetkey.engine.net.PacketTruncated;
 import org.jsetkey.engine.net.PacketView;
 
@@ -129,7 +130,31 @@ public final class TcpdumpFormatter {
             return;
         }
         sb.append(src.format()).append(" > ").append(dst.format()).append(": ");
-        next(sb, payload, nh, depth, src, dst);
+        Packet walk = Ipv6Extensions.isExtension(nh) ? walk(c) : null;
+        if (walk == null) {
+            // no extension headers, or a chain the walk refuses: the next header as it is named
+            next(sb, payload, nh, depth, src, dst);
+            return;
+        }
+        Ipv6Extensions.Upper upper = Ipv6Extensions.print(sb, c, walk, verbose);
+        if (upper == null) {
+            return;
+        }
+        PacketView rest = c.slice(upper.offset(), walk.end() - upper.offset());
+        if (upper.protocol() == IpProtocol.TCP.number() || upper.protocol() == IpProtocol.UDP.number()) {
+            transport(sb, rest, null, null, upper.protocol());
+            return;
+        }
+        next(sb, rest, upper.protocol(), depth, src, upper.finalDestination());
+    }
+
+    /** The packet walk over the IPv6 packet in {@code c}, or null when it refuses the packet. */
+    private static Packet walk(PacketView c) {
+        try {
+            return Packet.wrap(c.toByteArray()).parse();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private void next(StringBuilder sb, PacketView c, int proto, int depth, IpAddress src, IpAddress dst) {
@@ -150,6 +175,8 @@ public final class TcpdumpFormatter {
             icmp6(sb, c, src, dst);
         } else if (p == IpProtocol.IPV4 || p == IpProtocol.IPV6) {
             ip(sb, c, depth + 1);
+        } else if (p == IpProtocol.NONE) {
+            sb.append("no next header");
         } else {
             sb.append(" ip-proto-").append(proto).append(' ').append(c.length());
         }
@@ -187,10 +214,11 @@ public final class TcpdumpFormatter {
         }
     }
 
+    /** {@code dst} null: a fragment, whose checksum tcpdump does not check. */
     private void icmp6(StringBuilder sb, PacketView c, IpAddress src, IpAddress dst) {
         c = c.as("icmp6");
         int type = c.u8(0);
-        if (verbose && src.isV6()) {
+        if (verbose && src.isV6() && dst != null) {
             // the window ends where the packet says: checksum only what it holds
             int len = c.length();
             long pseudo = InternetChecksum.pseudoHeader(src, dst, IpProtocol.ICMPV6.number(), len);
@@ -237,12 +265,18 @@ public final class TcpdumpFormatter {
                 .append(c.length());
     }
 
+    /** {@code src} null: print the ports only. */
     private static void transport(StringBuilder sb, PacketView c, IpAddress src, IpAddress dst, int proto) {
         c = c.as(proto == IpProtocol.TCP.number() ? "tcp" : "udp");
         int sport = c.u16(0);
         int dport = c.u16(2);
-        sb.append(src.format()).append('.').append(sport).append(" > ")
-                .append(dst.format()).append('.').append(dport).append(": ");
+        if (src == null) {
+            // behind IPv6 extension headers tcpdump has printed the addresses already
+            sb.append(sport).append(" > ").append(dport).append(": ");
+        } else {
+            sb.append(src.format()).append('.').append(sport).append(" > ")
+                    .append(dst.format()).append('.').append(dport).append(": ");
+        }
         if (proto == IpProtocol.UDP.number()) {
             if (sport == NATT_PORT || dport == NATT_PORT) {
                 natt(sb, c.from(8));
