@@ -72,6 +72,17 @@ class HeaderCodecTest {
                         p -> concat(new Ipv6Header(0x10, 0x12345, p.end() - p.ipHeaderLength(), p.protocol(), 255,
                                 p.source(), p.destination()).encode(),
                                 IcmpEcho.fromPacket(p).encode(p.source(), p.destination()))),
+                new Sample("ipv6-hbh-icmp6-echo.hex",
+                        "v6 hl 40 end 64 proto 58 at 48 named at 40 2001:db8::1 > 2001:db8::2 icmp 128 > 0 ipsec []",
+                        "none", "v6 request id 119 seq 3 data 6a7365746b657921",
+                        p -> concat(Ipv6Header.of(p.source(), p.destination(), IpProtocol.HOPOPTS.number(),
+                                p.end() - p.ipHeaderLength(), 64).encode(), between(p, p.ipHeaderLength(), p.upperOffset()),
+                                IcmpEcho.fromPacket(p).encode(p.source(), p.destination()))),
+                new Sample("ipv6-dstopt-esp.hex",
+                        "v6 hl 40 end 72 proto 50 at 48 named at 40 2001:db8::1 > 2001:db8::2 ports 0 > 0 ipsec [50]",
+                        "proto 50 spi 0x5001 at 48 named at 40", "none",
+                        p -> IpPacket.build(p.source(), p.destination(), IpProtocol.DSTOPTS.number(),
+                                between(p, p.ipHeaderLength(), p.end()), 0, 64)),
                 new Sample("ipv6-ipcomp.hex",
                         "v6 hl 40 end 56 proto 108 at 40 named at 6 ::1 > ::2 ports 0 > 0 ipsec [108]",
                         "proto 108 spi 0x2000 at 40 named at 6", "none",
@@ -150,12 +161,19 @@ class HeaderCodecTest {
 
     /** The bytes behind the IP headers, up to the end the length field gives. */
     private static byte[] upper(Packet p) {
-        return Arrays.copyOfRange(p.buffer(), p.offset() + p.upperOffset(), p.offset() + p.end());
+        return between(p, p.upperOffset(), p.end());
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
+    private static byte[] between(Packet p, int from, int to) {
+        return Arrays.copyOfRange(p.buffer(), p.offset() + from, p.offset() + to);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        byte[] out = new byte[0];
+        for (byte[] b : parts) {
+            out = Arrays.copyOf(out, out.length + b.length);
+            System.arraycopy(b, 0, out, out.length - b.length, b.length);
+        }
         return out;
     }
 }

@@ -18,7 +18,8 @@ public record StoredPacket(String name, byte[] bytes, String tcpdump, String tcp
 
     /** Every stored packet, by file name. */
     public static final List<String> NAMES = List.of("ipv4-ah-esp.hex", "ipv4-esp-gcm.hex", "ipv4-esp-tunnel.hex",
-            "ipv4-icmp-echo.hex", "ipv4-udp.hex", "ipv6-icmp6-echo.hex", "ipv6-ipcomp.hex");
+            "ipv4-icmp-echo.hex", "ipv4-udp.hex", "ipv6-icmp6-echo.hex", "ipv6-hbh-icmp6-echo.hex", "ipv6-dstopt-esp.hex",
+            "ipv6-ipcomp.hex");
 
     public static List<StoredPacket> all() throws IOException {
         List<StoredPacket> out = new ArrayList<>();
