@@ -98,7 +98,7 @@ public final class TcpdumpFormatter {
         }
         PacketView payload = c.slice(ihl, Math.max(ihl, total) - ihl);
         if (proto == IpProtocol.TCP.number() || proto == IpProtocol.UDP.number()) {
-            transport(sb, payload, src, dst, proto);
+            transport(sb, payload, src, dst, proto, true, null, 0);
             return;
         }
         sb.append(src.format()).append(" > ").append(dst.format()).append(": ");
@@ -126,7 +126,7 @@ public final class TcpdumpFormatter {
         }
         PacketView payload = c.slice(40, payloadLen);
         if (nh == IpProtocol.TCP.number() || nh == IpProtocol.UDP.number()) {
-            transport(sb, payload, src, dst, nh);
+            transport(sb, payload, src, dst, nh, true, dst, payloadLen);
             return;
         }
         sb.append(src.format()).append(" > ").append(dst.format()).append(": ");
@@ -142,7 +142,8 @@ public final class TcpdumpFormatter {
         }
         PacketView rest = c.slice(upper.offset(), walk.end() - upper.offset());
         if (upper.protocol() == IpProtocol.TCP.number() || upper.protocol() == IpProtocol.UDP.number()) {
-            transport(sb, rest, null, null, upper.protocol());
+            transport(sb, rest, src, dst, upper.protocol(), false, upper.finalDestination(),
+                    walk.end() - upper.offset());
             return;
         }
         next(sb, rest, upper.protocol(), depth, src, upper.finalDestination());
@@ -259,25 +260,57 @@ public final class TcpdumpFormatter {
         }
     }
 
+    /**
+     * tcpdump's check of an IPv6 UDP checksum under -v: over the length the UDP header gives (at
+     * most what the IP header gives), when the packet holds it all.
+     */
+    private static void udp6Checksum(StringBuilder sb, PacketView c, int declared, IpAddress src, IpAddress dst) {
+        int ulen = c.u16(4);
+        if (ulen < 8 || declared < 8) {
+            return;
+        }
+        int len = Math.min(ulen, declared);
+        if (len > c.length()) {
+            return;
+        }
+        long pseudo = InternetChecksum.pseudoHeader(src, dst, IpProtocol.UDP.number(), len);
+        if (InternetChecksum.finish(c.checksumAdd(pseudo, 0, len)) == 0) {
+            sb.append("[udp sum ok] ");
+        } else {
+            long withoutField = c.checksumAdd(c.checksumAdd(pseudo, 0, 6), 8, len - 8);
+            sb.append(String.format("[bad udp cksum 0x%04x -> 0x%04x!] ", c.u16(6), InternetChecksum.finish(withoutField)));
+        }
+    }
+
     private static void esp(StringBuilder sb, PacketView c) {
         sb.append("ESP(spi=0x").append(String.format("%08x", c.as("esp").u32(0)))
                 .append(",seq=0x").append(Long.toHexString(c.as("esp").u32(4))).append("), length ")
                 .append(c.length());
     }
 
-    /** {@code src} null: print the ports only. */
-    private static void transport(StringBuilder sb, PacketView c, IpAddress src, IpAddress dst, int proto) {
+    /**
+     * A TCP or UDP header and what follows it in {@code c} (as long as the IP header says).
+     *
+     * @param addresses   false behind IPv6 extension headers, where tcpdump has printed the addresses already
+     * @param checksumDst the destination an IPv6 UDP checksum covers, null where tcpdump does not check it
+     *                    (IPv4 under -v, a fragment)
+     * @param declared    the length the IPv6 header leaves for it (the window may hold less)
+     */
+    private void transport(StringBuilder sb, PacketView c, IpAddress src, IpAddress dst, int proto, boolean addresses,
+            IpAddress checksumDst, int declared) {
         c = c.as(proto == IpProtocol.TCP.number() ? "tcp" : "udp");
         int sport = c.u16(0);
         int dport = c.u16(2);
-        if (src == null) {
-            // behind IPv6 extension headers tcpdump has printed the addresses already
-            sb.append(sport).append(" > ").append(dport).append(": ");
-        } else {
+        if (addresses) {
             sb.append(src.format()).append('.').append(sport).append(" > ")
                     .append(dst.format()).append('.').append(dport).append(": ");
+        } else {
+            sb.append(sport).append(" > ").append(dport).append(": ");
         }
         if (proto == IpProtocol.UDP.number()) {
+            if (verbose && checksumDst != null) {
+                udp6Checksum(sb, c, declared, src, checksumDst);
+            }
             if (sport == NATT_PORT || dport == NATT_PORT) {
                 natt(sb, c.from(8));
                 return;

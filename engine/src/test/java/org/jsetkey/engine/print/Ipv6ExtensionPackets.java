@@ -9,12 +9,13 @@ import java.util.Random;
 import org.jsetkey.engine.net.IcmpEcho;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.net.IpPacket;
+import org.jsetkey.engine.net.UdpHeader;
 
 /**
  * IPv6 packets with extension headers in front of their upper layer, for comparing the trace
  * printer with tcpdump: hop-by-hop and destination options (valid, odd and broken options),
  * fragments, routing headers of types 0, 2, 4 and an unknown one, in chains, over ICMPv6 echo,
- * ESP, AH, IPComp, UDP, TCP and no next header.
+ * ESP, AH, IPComp, UDP, TCP and no next header. Checksums cover the last hop of a routing header.
  */
 final class Ipv6ExtensionPackets {
     static final IpAddress SRC = IpAddress.parse("2001:db8::1");
@@ -103,19 +104,30 @@ final class Ipv6ExtensionPackets {
         return out;
     }
 
-    /** Packets over UDP and TCP, whose -v forms (checksums) the printer does not follow: compared plain. */
-    static List<byte[]> plainOnly() {
+    /** UDP behind extension headers and without them: checksums good and bad, routed, fragmented, NAT-T. */
+    static List<byte[]> udp() {
         List<byte[]> out = new ArrayList<>();
-        for (int upper : new int[] {UDP, TCP}) {
-            out.add(packet(List.of(options(HBH, pad(4))), upper, true));
-            out.add(packet(List.of(frag(0, true, 3)), upper, true));
-            out.add(packet(List.of(routing(2, 1, LAST), options(DSTOPTS, pad(4))), upper, true));
+        List<List<Ext>> chains = List.of(List.of(), List.of(options(HBH, pad(4))), List.of(frag(0, true, 3)),
+                List.of(routing(2, 1, LAST), options(DSTOPTS, pad(4))), List.of(srh(0, 0, 0, LAST, HOP)));
+        for (List<Ext> chain : chains) {
+            for (boolean good : new boolean[] {true, false}) {
+                out.add(packet(chain, UDP, good));
+            }
         }
         byte[] natt = packet(List.of(options(DSTOPTS, pad(4))), UDP, true);
         natt[48] = 0x11;
         natt[49] = (byte) 0x94;
         out.add(natt);
+        byte[] shortLength = packet(List.of(), UDP, true);
+        shortLength[45] = 12;
+        out.add(shortLength);
         return out;
+    }
+
+    /** TCP, whose -v form (checksum, options) the printer does not follow: compared plain. */
+    static List<byte[]> tcp() {
+        return List.of(packet(List.of(options(HBH, pad(4))), TCP, true), packet(List.of(frag(0, true, 3)), TCP, true),
+                packet(List.of(routing(2, 1, LAST), options(DSTOPTS, pad(4))), TCP, true));
     }
 
     /** A first fragment with nothing behind its header. */
@@ -151,7 +163,13 @@ final class Ipv6ExtensionPackets {
             case AH -> concat(new byte[] {ESP, 4, 0, 0, 0, 0, 0x40, 1, 0, 0, 0, 3}, new byte[12],
                     new byte[] {0, 0, 0x30, 2, 0, 0, 0, 3}, new byte[8]);
             case IPCOMP -> new byte[] {ICMP6, 0, 0x20, 0, 1, 2, 3, 4};
-            case UDP -> new byte[] {(byte) 0x9c, 0x40, 7, (byte) 0xd0, 0, 20, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+            case UDP -> {
+                byte[] d = UdpHeader.build(SRC, dst, 40000, 2000, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
+                if (!goodChecksum) {
+                    d[7] ^= 1;
+                }
+                yield d;
+            }
             case TCP -> new byte[] {3, (byte) 0xe8, 7, (byte) 0xd0, 0, 0, 0, 1, 0, 0, 0, 0, 0x50, 0x12, 2, 0, 0, 0, 0,
                 0};
             default -> new byte[0];

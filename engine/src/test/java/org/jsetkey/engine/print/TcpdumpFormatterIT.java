@@ -62,7 +62,8 @@ class TcpdumpFormatterIT {
         java.util.Random r = new java.util.Random(7);
         List<byte[]> all = new ArrayList<>(SyntheticPackets.variety());
         all.addAll(Ipv6ExtensionPackets.verbose());
-        all.addAll(Ipv6ExtensionPackets.plainOnly());
+        all.addAll(Ipv6ExtensionPackets.udp());
+        all.addAll(Ipv6ExtensionPackets.tcp());
         for (byte[] p : all) {
             for (int len = 0; len <= p.length; len++) {
                 f.format(Arrays.copyOf(p, len));
@@ -89,7 +90,9 @@ class TcpdumpFormatterIT {
     void ipv6ExtensionHeadersMatchTcpdump() throws Exception {
         compareWithTcpdump(Ipv6ExtensionPackets.verbose(), false, "ext.pcap");
         compareWithTcpdump(Ipv6ExtensionPackets.verbose(), true, "ext-v.pcap");
-        compareWithTcpdump(Ipv6ExtensionPackets.plainOnly(), false, "ext-plain.pcap");
+        compareWithTcpdump(Ipv6ExtensionPackets.udp(), false, "udp.pcap");
+        compareWithTcpdump(Ipv6ExtensionPackets.udp(), true, "udp-v.pcap");
+        compareWithTcpdump(Ipv6ExtensionPackets.tcp(), false, "tcp.pcap");
     }
 
     private void compareWithTcpdump(boolean verbose) throws Exception {
