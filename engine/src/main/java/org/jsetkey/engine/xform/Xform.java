@@ -107,8 +107,8 @@ public final class Xform {
 
     /**
      * The same on a packet value, the result written into {@code out} (the datapath's form: the
-     * caller reuses {@code out}; {@code in} is read, not changed, but for the ECN mark a tunnel's
-     * inner packet takes over).
+     * caller reuses {@code out}). {@code in} is only read; a tunnel's inner packet in {@code out}
+     * takes the outer header's ECN mark as net.inet.ipsec.ecn says.
      */
     public Opened open(Packet in, SaEntry sa, Packet out) throws XformException {
         IpsecHeader h = IpsecHeaders.locate(in);
