@@ -23,13 +23,17 @@ import org.jsetkey.engine.sad.SpiLookup;
  * own address objects, as the parser makes them). Inbound lookup by SPI, insert (+ delete) of a
  * fresh SA and the outbound SA choice for 4,096 flows are measured interleaved on both, and with
  * them one random read from an array as large as the large SAD's key slots ({@link RandomRead}), the
- * memory limit a million-entry lookup is read against. Heap per SA is the used heap before and after
- * filling the large SAD, less the key bytes, against a budget of 1 KiB.
+ * memory limit a million-entry lookup is read against: lookup and outbound choice have their target
+ * against that read (the small SAD fits in cache, so their ratio to it is shown without one),
+ * insert+delete against the small SAD. Heap per SA is the used heap before and after filling the
+ * large SAD, less the key bytes, against a budget of 1 KiB.
  */
 public final class SadBench implements BenchPart {
     public static final int SMALL = 1_000;
     public static final int LARGE = 1_000_000;
+    /** insert+delete, large SAD against small. */
     private static final double TIME_TARGET = 3.0;
+    /** Lookup and outbound choice in the large SAD against one random read. */
     private static final double MEMORY_TARGET = 2.0;
     private static final long BYTES_BUDGET = 1024;
     private static final int KEYS = 4096;
@@ -87,12 +91,12 @@ public final class SadBench implements BenchPart {
         String little = BenchRow.count(small);
         String read = nanos(rates.median(6)) + " random read of " + RandomRead.size(RandomRead.keyBytes(large));
         return List.of(
-                BenchRow.atMost("lookup by SPI, " + big + " SAs vs " + little, nanos(rates.median(1)),
-                        nanos(rates.median(0)), 1 / rates.medianRatio(1, 0), TIME_TARGET),
+                BenchRow.info("lookup by SPI, " + big + " SAs vs " + little, nanos(rates.median(1)),
+                        nanos(rates.median(0)), 1 / rates.medianRatio(1, 0)),
                 BenchRow.atMost("insert+delete, " + big + " SAs vs " + little, nanos(rates.median(3)),
                         nanos(rates.median(2)), 1 / rates.medianRatio(3, 2), TIME_TARGET),
-                BenchRow.atMost("outbound SA choice, " + big + " SAs vs " + little, nanos(rates.median(5)),
-                        nanos(rates.median(4)), 1 / rates.medianRatio(5, 4), TIME_TARGET),
+                BenchRow.info("outbound SA choice, " + big + " SAs vs " + little, nanos(rates.median(5)),
+                        nanos(rates.median(4)), 1 / rates.medianRatio(5, 4)),
                 BenchRow.atMost("lookup by SPI, " + big + " SAs vs memory", nanos(rates.median(1)), read,
                         1 / rates.medianRatio(1, 6), MEMORY_TARGET),
                 BenchRow.atMost("outbound SA choice, " + big + " SAs vs memory", nanos(rates.median(5)), read,
