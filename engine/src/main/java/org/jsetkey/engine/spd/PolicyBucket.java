@@ -49,12 +49,26 @@ final class PolicyBucket {
         data = Arrays.copyOf(data, (n + 1) * STRIDE);
         System.arraycopy(entries, at, entries, at + 1, n - at);
         System.arraycopy(data, at * STRIDE, data, (at + 1) * STRIDE, (n - at) * STRIDE);
-        Selector s = e.policy().selector();
         entries[at] = e;
         data[at * STRIDE] = r;
         data[at * STRIDE + 1] = e.id();
-        data[at * STRIDE + 2] = (s.srcZeroExact() ? SRC_EXACT : 0) | (s.dstZeroExact() ? DST_EXACT : 0)
+        data[at * STRIDE + 2] = match(e.policy().selector());
+    }
+
+    /** The selector's protocol and ports as one word: exact-0 bits << 40 | upper protocol << 32 | src port << 16 | dst port. */
+    static long match(Selector s) {
+        return (s.srcZeroExact() ? SRC_EXACT : 0) | (s.dstZeroExact() ? DST_EXACT : 0)
                 | (long) s.upperProtocol() << 32 | (long) s.srcPort() << 16 | s.dstPort();
+    }
+
+    /** Whether a packet's protocol and ports fit a {@link #match} word. */
+    static boolean fits(long u, int protocol, int srcPort, int dstPort) {
+        int proto = (int) (u >>> 32) & 0xff;
+        int sp = (int) (u >>> 16) & 0xffff;
+        int dp = (int) u & 0xffff;
+        return (proto == IpProtocol.ANY.number() || proto == protocol)
+                && (sp == 0 && (u & SRC_EXACT) == 0 || sp == srcPort)
+                && (dp == 0 && (u & DST_EXACT) == 0 || dp == dstPort);
     }
 
     /** Removes the entry with this id; false when none. */
@@ -76,13 +90,7 @@ final class PolicyBucket {
     int first(int protocol, int srcPort, int dstPort) {
         long[] d = data;
         for (int i = 0, k = 2; k < d.length; i++, k += STRIDE) {
-            long u = d[k];
-            int proto = (int) (u >>> 32) & 0xff;
-            int sp = (int) (u >>> 16) & 0xffff;
-            int dp = (int) u & 0xffff;
-            if ((proto == IpProtocol.ANY.number() || proto == protocol)
-                    && (sp == 0 && (u & SRC_EXACT) == 0 || sp == srcPort)
-                    && (dp == 0 && (u & DST_EXACT) == 0 || dp == dstPort)) {
+            if (fits(d[k], protocol, srcPort, dstPort)) {
                 return i;
             }
         }
@@ -99,5 +107,9 @@ final class PolicyBucket {
 
     long idAt(int i) {
         return data[i * STRIDE + 1];
+    }
+
+    long matchAt(int i) {
+        return data[i * STRIDE + 2];
     }
 }

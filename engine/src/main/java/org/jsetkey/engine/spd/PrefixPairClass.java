@@ -1,14 +1,14 @@
 package org.jsetkey.engine.spd;
 
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
-import org.jsetkey.engine.net.AddressPairTable;
 import org.jsetkey.engine.net.IpAddress;
 
 /**
  * All policies of one direction and family whose selectors have the same source and
  * destination prefix lengths, hashed by their masked addresses (one "tuple" of tuple space
- * search). Knows the best rank any of its policies can have, so a lookup can skip it.
+ * search) in a {@link PolicyTable}. Knows the best rank any of its policies can have, so a lookup can skip it.
  */
 final class PrefixPairClass {
     final int srcLength;
@@ -17,7 +17,10 @@ final class PrefixPairClass {
     private final long srcMaskLo;
     private final long dstMaskHi;
     private final long dstMaskLo;
-    private final AddressPairTable<PolicyBucket> buckets = new AddressPairTable<>(true);
+    private final PolicyTable table;
+    /** This class's bit in the index's source and destination {@link PrefixFilter#matching} masks (set by the index). */
+    long srcBit = -1L;
+    long dstBit = -1L;
     /** Stored priority to how many policies here have it. */
     private final TreeMap<Long, Integer> priorities = new TreeMap<>();
     private int size;
@@ -30,20 +33,25 @@ final class PrefixPairClass {
         srcMaskLo = maskLo(srcLength, bits);
         dstMaskHi = maskHi(dstLength, bits);
         dstMaskLo = maskLo(dstLength, bits);
+        table = new PolicyTable(bits);
     }
 
-    private static long maskHi(int length, int bits) {
+    static long maskHi(int length, int bits) {
         if (bits == 32) {
             return 0;
         }
         return length == 0 ? 0 : length >= 64 ? -1L : -1L << (64 - length);
     }
 
-    private static long maskLo(int length, int bits) {
+    static long maskLo(int length, int bits) {
         if (bits == 32) {
             return length == 0 ? 0 : (0xffffffffL << (32 - length)) & 0xffffffffL;
         }
         return length <= 64 ? 0 : -1L << (128 - length);
+    }
+
+    int size() {
+        return size;
     }
 
     boolean isEmpty() {
@@ -66,12 +74,7 @@ final class PrefixPairClass {
 
     void add(SpdEntry e) {
         long[] key = keyOf(e);
-        PolicyBucket bucket = buckets.get(key[0], key[1], key[2], key[3]);
-        if (bucket == null) {
-            bucket = new PolicyBucket();
-            buckets.put(key[0], key[1], key[2], key[3], bucket);
-        }
-        bucket.add(e);
+        table.add(key[0], key[1], key[2], key[3], e);
         priorities.merge(e.policy().sortPriority(), 1, Integer::sum);
         size++;
         updateBestRank();
@@ -79,12 +82,8 @@ final class PrefixPairClass {
 
     void remove(SpdEntry e) {
         long[] key = keyOf(e);
-        PolicyBucket bucket = buckets.get(key[0], key[1], key[2], key[3]);
-        if (bucket == null || !bucket.remove(e.id())) {
+        if (!table.remove(key[0], key[1], key[2], key[3], e)) {
             return;
-        }
-        if (bucket.isEmpty()) {
-            buckets.remove(key[0], key[1], key[2], key[3]);
         }
         priorities.computeIfPresent(e.policy().sortPriority(), (k, n) -> n == 1 ? null : n - 1);
         size--;
@@ -100,8 +99,18 @@ final class PrefixPairClass {
         bestRank = priorities.firstKey() << 16 | (0xffff - maxSpecificity);
     }
 
-    /** The bucket for a packet's addresses (given as words), or null. */
-    PolicyBucket bucket(long srcHi, long srcLo, long dstHi, long dstLo) {
-        return buckets.get(srcHi & srcMaskHi, srcLo & srcMaskLo, dstHi & dstMaskHi, dstLo & dstMaskLo);
+    /** Every policy here, in no particular order. */
+    void forEach(Consumer<SpdEntry> action) {
+        table.forEach(action);
+    }
+
+    /** The policy table these masks key. */
+    PolicyTable table() {
+        return table;
+    }
+
+    /** The table slot of a packet's addresses (given as words), or -1. */
+    int slot(long srcHi, long srcLo, long dstHi, long dstLo) {
+        return table.find(srcHi & srcMaskHi, srcLo & srcMaskLo, dstHi & dstMaskHi, dstLo & dstMaskLo);
     }
 }
