@@ -45,7 +45,7 @@ public final class SadBench implements BenchPart {
     private final int large;
 
     public SadBench() {
-        this(Interleaved.Timing.DEFAULT, SMALL, LARGE);
+        this(Interleaved.Timing.CPU, SMALL, LARGE);
     }
 
     /** Tests use short timings and small sizes. */

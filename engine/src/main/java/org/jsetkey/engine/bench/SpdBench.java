@@ -40,7 +40,7 @@ public final class SpdBench implements BenchPart {
     private final int[] sizes;
 
     public SpdBench() {
-        this(Interleaved.Timing.DEFAULT, SIZES);
+        this(Interleaved.Timing.CPU, SIZES);
     }
 
     /** @param timing slices and warm-up bounds; @param sizes SPD sizes, the first is the baseline (tests use small ones) */

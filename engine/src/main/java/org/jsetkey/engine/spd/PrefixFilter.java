@@ -3,8 +3,8 @@ package org.jsetkey.engine.spd;
 /**
  * Which prefixes of one length one side (source or destination) of a {@link PolicyIndex}'s
  * policies has: a blocked Bloom filter over the masked addresses, two bits in one 64-bit word per
- * prefix, about 8 bits per distinct prefix (so the 200-odd /8s of 25,000 policies take four
- * words). No false negatives, so a lookup may skip every prefix-pair class whose source or
+ * prefix, 8 to 16 bits per distinct prefix (so the 222 /8s of 25,000 policies take 32 words).
+ * No false negatives, so a lookup may skip every prefix-pair class whose source or
  * destination prefix the filters rule out (tuple pruning). Removals leave their bits; the index
  * refills the filter from its policies when it is full or mostly stale.
  */
