@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 
 import org.jsetkey.engine.crypto.NoTransformException;
 import org.jsetkey.engine.crypto.SaCrypto;
+import org.jsetkey.engine.net.IpAddress;
 
 /**
  * One SAD entry: the immutable configuration plus what changes while it is used.
@@ -35,6 +36,12 @@ public final class SaEntry {
     }
 
     private final SecurityAssociation sa;
+    /** Copied out of the SA so the outbound choice reads this object only, not the SA and its addresses. */
+    private final SaType type;
+    private final SaMode mode;
+    private final long reqid;
+    private final boolean v4;
+    private final boolean zoned;
     private final long createdMillis;
     private final long order;
     private volatile SaState state;
@@ -61,6 +68,11 @@ public final class SaEntry {
 
     SaEntry(SecurityAssociation sa, long createdMillis, long order, SaState state) {
         this.sa = sa;
+        this.type = sa.type();
+        this.mode = sa.mode();
+        this.reqid = sa.reqid();
+        this.v4 = sa.src().isV4();
+        this.zoned = sa.src().zone() != null || sa.dst().zone() != null;
         this.createdMillis = createdMillis;
         this.order = order;
         this.state = state;
@@ -95,6 +107,18 @@ public final class SaEntry {
 
     public long createdMillis() {
         return createdMillis;
+    }
+
+    /**
+     * Whether an outbound packet from {@code src} to {@code dst} may use this SA, given that the
+     * addresses' key words equal the SA's (the outbound index found it under them): usable, same
+     * protocol, a compatible mode ({@code any} fits both), the reqid when one is asked for, and the
+     * same addresses (the same family, and only with a zone the addresses themselves compared).
+     */
+    boolean fitsOutbound(IpAddress src, IpAddress dst, SaType t, SaMode m, long r) {
+        return type == t && state.usable() && (mode == SaMode.ANY || mode == m) && (r == 0 || reqid == r)
+                && (zoned || src.zone() != null || dst.zone() != null ? sa.src().equals(src) && sa.dst().equals(dst)
+                        : v4 == src.isV4() && v4 == dst.isV4());
     }
 
     /** Creation order in the SAD (larger = newer). */

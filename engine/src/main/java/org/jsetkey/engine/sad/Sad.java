@@ -240,18 +240,7 @@ public final class Sad {
                                           boolean preferOld) {
         lock.readLock().lock();
         try {
-            SaEntry best = null;
-            for (SaEntry e : outbound.candidates(src, dst)) {
-                SecurityAssociation sa = e.sa();
-                if (sa.type() == type && e.state().usable() && sa.src().equals(src) && sa.dst().equals(dst)
-                        && (sa.mode() == SaMode.ANY || sa.mode() == mode)
-                        && (reqid == 0 || sa.reqid() == reqid)) {
-                    best = e;
-                    if (preferOld) {
-                        break;
-                    }
-                }
-            }
+            SaEntry best = outbound.choose(src, dst, type, mode, reqid, preferOld);
             return Optional.ofNullable(best);
         } finally {
             lock.readLock().unlock();
