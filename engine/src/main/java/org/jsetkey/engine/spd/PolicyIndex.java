@@ -31,7 +31,7 @@ final class PolicyIndex {
     /** Per side, per prefix length: the filter of the prefixes, and how many policies have that length. */
     private final PrefixFilter[][] filters;
     private final int[][] counts;
-    /** Whether lookups ask the filters first; per side the filters they ask (null: length 0) and their masks. */
+    /** Whether lookups ask the filters first; per side the filters they ask (null: none) and their masks. */
     private boolean pruned;
     private final PrefixFilter[][] checks = new PrefixFilter[2][0];
     private final long[][] maskHi = new long[2][0];
@@ -169,10 +169,11 @@ final class PolicyIndex {
             maskLo[side] = new long[lengths[side].length];
             for (int i = 0; i < lengths[side].length; i++) {
                 int l = lengths[side][i];
-                checks[side][i] = l == 0 ? null : filters[side][l];
+                // length 0, or a length whose filter holds most prefixes, allows every address unasked
+                checks[side][i] = l == 0 || filters[side][l].dense(l) ? null : filters[side][l];
                 maskHi[side][i] = PrefixPairClass.maskHi(l, bits);
                 maskLo[side][i] = PrefixPairClass.maskLo(l, bits);
-                asked += l == 0 ? 0 : 1;
+                asked += checks[side][i] == null ? 0 : 1;
             }
         }
         // a filter check costs about what a class probe does: prune only when it saves probes

@@ -45,6 +45,14 @@ final class PrefixFilter {
         return distinct;
     }
 
+    /**
+     * True when it holds at least half of all prefixes of this length (say 222 of the 256 /8s):
+     * asking it would hardly ever rule out a class.
+     */
+    boolean dense(int length) {
+        return length < 31 && (long) distinct * 2 >= 1L << length;
+    }
+
     /** Holding as many prefixes as it was sized for. */
     boolean full() {
         return distinct >= capacity;
@@ -81,13 +89,12 @@ final class PrefixFilter {
         return (int) (h >>> 40) & (words.length - 1);
     }
 
+    /** Two bits from the product's middle, where every bit of a masked address has reached. */
     private static long bitsOf(long h) {
-        return 1L << h | 1L << (h >>> 6);
+        return 1L << (h >>> 28) | 1L << (h >>> 34);
     }
 
     private static long hash(long hi, long lo) {
-        long h = (hi * 0x9E3779B97F4A7C15L + lo) * 0xC2B2AE3D27D4EB4FL;
-        h = (h ^ (h >>> 32)) * 0xBF58476D1CE4E5B9L;
-        return h ^ (h >>> 29);
+        return (hi * 0x9E3779B97F4A7C15L + lo) * 0xC2B2AE3D27D4EB4FL;
     }
 }
