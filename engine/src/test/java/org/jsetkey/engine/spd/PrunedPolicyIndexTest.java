@@ -16,11 +16,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The index with its prefix filters and policy tables against a plain scan of every policy, on
  * sets large enough that lookups prune classes by prefix length, that tables grow and filters
- * refill, with pairs holding several policies, and with most policies deleted again (so slots
- * shift back and filters go stale). Bounded: a few thousand policies and lookups per seed.
+ * refill, with pairs holding several policies, with short lengths so full that their filters are
+ * not asked, and with most policies deleted again (so slots shift back and filters go stale).
+ * Bounded: a few thousand policies and lookups per seed.
  */
 class PrunedPolicyIndexTest {
     private static final int[] V4_LENGTHS = {0, 8, 12, 16, 24, 31, 32};
+    /** With any first byte: the /2s and /4s are soon all there, so their filters are not asked. */
+    private static final int[] DENSE_LENGTHS = {2, 4, 16, 24, 30, 32};
     private static final int[] V6_LENGTHS = {0, 32, 48, 64, 100, 127, 128};
     private static final int[] PROTOCOLS = {IpProtocol.ANY.number(), IpProtocol.TCP.number(), IpProtocol.UDP.number(),
             IpProtocol.ICMP.number()};
@@ -47,16 +50,22 @@ class PrunedPolicyIndexTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 7, 99, 20261207})
     void ipv4LookupsMatchTheScanThroughGrowthDeletionAndRefill(long seed) {
-        run(new Random(seed), false);
+        run(new Random(seed), false, V4_LENGTHS, false);
     }
 
     @ParameterizedTest
     @ValueSource(longs = {2, 31})
     void ipv6LookupsMatchTheScanThroughGrowthDeletionAndRefill(long seed) {
-        run(new Random(seed), true);
+        run(new Random(seed), true, V6_LENGTHS, false);
     }
 
-    private void run(Random rnd, boolean v6) {
+    @ParameterizedTest
+    @ValueSource(longs = {3, 44})
+    void lookupsMatchTheScanWhenShortLengthsAreNotAsked(long seed) {
+        run(new Random(seed), false, DENSE_LENGTHS, true);
+    }
+
+    private void run(Random rnd, boolean v6, int[] lengths, boolean anyFirstByte) {
         PolicyIndex index = new PolicyIndex(v6 ? 128 : 32);
         List<Selector> pool = new ArrayList<>();
         int hits = 0;
@@ -64,7 +73,8 @@ class PrunedPolicyIndexTest {
             int target = phase % 2 == 0 ? POLICIES : POLICIES / 5;
             while (live.size() < target) {
                 // a third reuse an earlier selector's prefixes with other ports: pairs with several policies
-                Selector s = pool.isEmpty() || rnd.nextInt(3) > 0 ? selector(rnd, v6) : sibling(pool.get(rnd.nextInt(pool.size())), rnd);
+                Selector s = pool.isEmpty() || rnd.nextInt(3) > 0 ? selector(rnd, v6, lengths, anyFirstByte)
+                        : sibling(pool.get(rnd.nextInt(pool.size())), rnd);
                 pool.add(s);
                 Priority prio = rnd.nextInt(3) == 0 ? new Priority(PRIORITIES[rnd.nextInt(PRIORITIES.length)]) : null;
                 SpdEntry e = new SpdEntry(nextId++, new Policy(s, Direction.OUT, prio, PolicyAction.NONE, List.of(), null), 0);
@@ -75,11 +85,11 @@ class PrunedPolicyIndexTest {
                 index.remove(live.remove(rnd.nextInt(live.size())));
             }
             if (phase == 0) {
-                assertTrue(index.pruned(), "2,500 policies over 7x7 length pairs: lookups should prune");
+                assertTrue(index.pruned(), "2,500 policies over 6 or 7 lengths a side: lookups should prune");
             }
             for (int i = 0; i < PACKETS; i++) {
                 Flow f = i % 2 == 0 && !live.isEmpty() ? inside(live.get(rnd.nextInt(live.size())).policy().selector(), rnd)
-                        : flow(rnd, v6);
+                        : flow(rnd, v6, anyFirstByte);
                 SpdEntry want = scan(f);
                 SpdEntry got = index.lookup(f);
                 assertEquals(want == null ? null : want.id(), got == null ? null : got.id(), "phase " + phase + " " + f);
@@ -90,16 +100,15 @@ class PrunedPolicyIndexTest {
         while (!live.isEmpty()) {
             index.remove(live.remove(live.size() - 1));
         }
-        assertEquals(null, index.lookup(flow(rnd, v6)));
+        assertEquals(null, index.lookup(flow(rnd, v6, anyFirstByte)));
     }
 
-    private static Selector selector(Random rnd, boolean v6) {
-        int[] lengths = v6 ? V6_LENGTHS : V4_LENGTHS;
+    private static Selector selector(Random rnd, boolean v6, int[] lengths, boolean anyFirstByte) {
         int proto = PROTOCOLS[rnd.nextInt(PROTOCOLS.length)];
         boolean ports = proto == IpProtocol.TCP.number() || proto == IpProtocol.UDP.number();
-        return new Selector(new Prefix(address(rnd, v6), lengths[rnd.nextInt(lengths.length)]),
+        return new Selector(new Prefix(address(rnd, v6, anyFirstByte), lengths[rnd.nextInt(lengths.length)]),
                 ports && rnd.nextBoolean() ? 1 + rnd.nextInt(4) : 0,
-                new Prefix(address(rnd, v6), lengths[rnd.nextInt(lengths.length)]),
+                new Prefix(address(rnd, v6, anyFirstByte), lengths[rnd.nextInt(lengths.length)]),
                 ports && rnd.nextBoolean() ? 1 + rnd.nextInt(4) : 0, proto);
     }
 
@@ -111,17 +120,17 @@ class PrunedPolicyIndexTest {
     }
 
     /** Addresses from a pool small enough that prefixes of different lengths nest and collide. */
-    private static IpAddress address(Random rnd, boolean v6) {
+    private static IpAddress address(Random rnd, boolean v6, boolean anyFirstByte) {
         byte[] b = new byte[v6 ? 16 : 4];
-        b[0] = (byte) (v6 ? 0x20 : 10);
+        b[0] = (byte) (anyFirstByte ? rnd.nextInt(256) : v6 ? 0x20 : 10);
         for (int i = 1; i < b.length; i++) {
             b[i] = (byte) (i % 4 == 0 || i == b.length - 1 ? rnd.nextInt(8) : rnd.nextInt(3) == 0 ? rnd.nextInt(256) : 0);
         }
         return IpAddress.of(b);
     }
 
-    private static Flow flow(Random rnd, boolean v6) {
-        return new Flow(address(rnd, v6), address(rnd, v6), PROTOCOLS[1 + rnd.nextInt(3)], rnd.nextInt(5), rnd.nextInt(5));
+    private static Flow flow(Random rnd, boolean v6, boolean anyFirstByte) {
+        return new Flow(address(rnd, v6, anyFirstByte), address(rnd, v6, anyFirstByte), PROTOCOLS[1 + rnd.nextInt(3)], rnd.nextInt(5), rnd.nextInt(5));
     }
 
     /** A packet inside the selector: random bits below each prefix, its protocol and ports where it has them. */
