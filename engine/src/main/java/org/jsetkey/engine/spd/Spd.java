@@ -160,16 +160,26 @@ public final class Spd {
         return Optional.empty();
     }
 
-    /** Grouped in, out, fwd; within a group in the order lookup prefers them ({@link Policy#rank()}, then id). */
-    public static final Comparator<SpdEntry> LOOKUP_ORDER = Comparator
-            .comparingInt((SpdEntry e) -> e.policy().direction().ordinal())
-            .thenComparingLong(e -> e.policy().rank()).thenComparingLong(SpdEntry::id);
+    /**
+     * Grouped in, out, fwd; within a group in the order lookup prefers them ({@link Policy#rank()}, then id).
+     * Written out rather than chained from {@code Comparator.comparingInt}: the JDK spins the classes
+     * of its own lambdas at every start, where a lambda here comes from the class-data sharing archive.
+     */
+    public static final Comparator<SpdEntry> LOOKUP_ORDER = (a, b) -> {
+        int c = Integer.compare(a.policy().direction().ordinal(), b.policy().direction().ordinal());
+        if (c == 0) {
+            c = Long.compare(a.policy().rank(), b.policy().rank());
+        }
+        return c != 0 ? c : Long.compare(a.id(), b.id());
+    };
 
     /** All entries grouped in, out, fwd; within a group by priority, then insertion order. */
     public synchronized List<SpdEntry> snapshot() {
         List<SpdEntry> l = new ArrayList<>(entries.values());
-        l.sort(Comparator.comparingInt((SpdEntry e) -> e.policy().direction().ordinal())
-                .thenComparingLong(e -> e.policy().sortPriority()));
+        l.sort((a, b) -> {
+            int c = Integer.compare(a.policy().direction().ordinal(), b.policy().direction().ordinal());
+            return c != 0 ? c : Long.compare(a.policy().sortPriority(), b.policy().sortPriority());
+        });
         return l;
     }
 
