@@ -17,6 +17,7 @@ import org.jsetkey.shell.console.StreamOutput;
 import org.jsetkey.shell.groovy.Scripting;
 import org.jsetkey.shell.host.HostContext;
 import org.jsetkey.shell.host.HostOptions;
+import org.jsetkey.shell.jline.TerminalPrefetch;
 
 import picocli.CommandLine;
 
@@ -34,6 +35,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Warmup.start();
         boolean terminal = System.console() != null;
         int status = run(args, System.in, System.out, System.err, terminal);
         System.out.flush();
@@ -84,6 +86,9 @@ public final class Main {
         if (flags.demo) {
             return Demo.run(output);
         }
+        // the console's terminal needs a process and JLine's native library: fetched while the host starts
+        TerminalPrefetch prefetch = terminal && !flags.setkeyAction() && hostOptions.script() == null
+                ? TerminalPrefetch.start() : null;
         try (HostContext host = new HostContext(hostOptions)) {
             if (flags.verbose) {
                 KdebugFormatter kdebug = new KdebugFormatter(ZoneId.systemDefault(), false,
@@ -105,8 +110,8 @@ public final class Main {
             }
             List<String> startup = flags.monitor.length == 0 ? List.of()
                     : List.of("monitor -" + "x".repeat(Math.min(2, flags.monitor.length)));
-            if (terminal) {
-                return ConsoleLauncher.run(host, startup);
+            if (prefetch != null) {
+                return ConsoleLauncher.run(host, startup, prefetch);
             }
             try (Shell shell = new Shell(host, output, false)) {
                 startup.forEach(shell.interpreter()::accept);

@@ -76,9 +76,14 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
         this.reader = r;
     }
 
-    /** The console on this process's terminal (a dumb one when there is no real terminal). */
-    public static JLineConsole onSystemTerminal(Prompt prompt, CompletionSource completion, Highlighting highlighting,
-                                                Path historyFile) throws IOException {
+    /**
+     * The console on this process's terminal (a dumb one when there is no real terminal).
+     *
+     * @param prefetch what was fetched for the terminal meanwhile, waited for here
+     */
+    public static JLineConsole onSystemTerminal(TerminalPrefetch prefetch, Prompt prompt, CompletionSource completion,
+                                                Highlighting highlighting, Path historyFile) throws IOException {
+        prefetch.await();
         // the encoding JLine would arrive at anyway: without one it first looks up the Windows code
         // pages "ms0" and "cp0", four times, and each miss scans every charset provider on the class
         // path (a third of the console's start-up in JFR); its own property still wins
