@@ -73,7 +73,7 @@ final class StartupBench implements BenchPart {
             String base = ms(median(version)) + " java -version";
             return List.of(
                     BenchRow.atMost("-c < small.conf", ms(median(version) * median(batch)), base, median(batch), 4.0),
-                    BenchRow.atMost("ready prompt", ms(median(version) * median(prompt)), base, median(prompt), 6.0));
+                    BenchRow.atMost("ready prompt", ms(median(version) * median(prompt)), base, median(prompt), 5.0));
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted((a, b) -> b.compareTo(a)).forEach(f -> f.toFile().delete());

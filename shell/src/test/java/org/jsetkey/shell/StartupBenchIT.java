@@ -17,7 +17,7 @@ class StartupBenchIT {
         List<String> progress = new ArrayList<>();
         List<BenchRow> rows = new StartupBench().run(new BenchRun(1, progress::add));
         assertEquals(List.of("-c < small.conf", "ready prompt"), rows.stream().map(BenchRow::name).toList());
-        assertEquals(List.of("<= 4.00x", "<= 6.00x"), rows.stream().map(BenchRow::target).toList());
+        assertEquals(List.of("<= 4.00x", "<= 5.00x"), rows.stream().map(BenchRow::target).toList());
         for (BenchRow r : rows) {
             assertTrue(r.ratio() > 1 && r.baseline().endsWith("ms java -version"), r.toString());
         }
