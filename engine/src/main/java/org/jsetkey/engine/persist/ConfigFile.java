@@ -1,7 +1,6 @@
 package org.jsetkey.engine.persist;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -128,7 +127,7 @@ public final class ConfigFile {
         for (Parser.Parsed p : parsed.statements()) {
             steps.add(new Step(p.pos(), p.sourceLine(), p.statement(), null));
         }
-        diagnostics.sort(Comparator.comparingInt((Diagnostic d) -> d.pos().line()).thenComparingInt(d -> d.pos().column()));
+        diagnostics.sort(Diagnostic.SOURCE_ORDER);
         int errors = 0;
         for (Diagnostic d : diagnostics) {
             listener.diagnostic(d);
@@ -140,7 +139,7 @@ public final class ConfigFile {
             listener.endParse();
             return new SetkeyResult(0, errors, false);
         }
-        steps.sort(Comparator.comparingLong(Step::order));
+        steps.sort((a, b) -> Long.compare(a.order(), b.order()));
         return apply(steps, listener);
     }
 

@@ -1,5 +1,6 @@
 package org.jsetkey.engine.setkey;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -13,6 +14,16 @@ public record Diagnostic(Severity severity, SourcePos pos, String message, List<
                          String sourceLine) {
 
     public enum Severity { ERROR, WARNING, INFO }
+
+    /**
+     * By line, then column. Written out: {@code Comparator.comparingInt} and {@code thenComparingInt}
+     * make the JDK spin their lambda classes at every start, where this one comes from the
+     * class-data sharing archive.
+     */
+    public static final Comparator<Diagnostic> SOURCE_ORDER = (a, b) -> {
+        int c = Integer.compare(a.pos().line(), b.pos().line());
+        return c != 0 ? c : Integer.compare(a.pos().column(), b.pos().column());
+    };
 
     public Diagnostic {
         expected = List.copyOf(expected);

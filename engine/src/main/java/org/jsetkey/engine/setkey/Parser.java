@@ -1,7 +1,6 @@
 package org.jsetkey.engine.setkey;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -82,7 +81,7 @@ public final class Parser {
         for (Cursor.Warning w : c.warnings()) {
             diags.add(src.diagnostic(Diagnostic.Severity.WARNING, w.token(), w.message(), List.of()));
         }
-        diags.sort(Comparator.comparingInt((Diagnostic d) -> d.pos().line()).thenComparingInt(d -> d.pos().column()));
+        diags.sort(Diagnostic.SOURCE_ORDER);
         return new Result(out, diags);
     }
 

@@ -1,7 +1,6 @@
 package org.jsetkey.engine.spd;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -155,7 +154,8 @@ final class PolicyIndex {
 
     private void reorder() {
         PrefixPairClass[] o = classes.values().toArray(new PrefixPairClass[0]);
-        Arrays.sort(o, Comparator.comparingLong(PrefixPairClass::bestRank));
+        // written out: Comparator.comparingLong's lambda class is spun at every start, this one is archived
+        Arrays.sort(o, (a, b) -> Long.compare(a.bestRank(), b.bestRank()));
         int[][] lengths = new int[2][];
         int asked = 0;
         for (int side = 0; side < 2; side++) {
