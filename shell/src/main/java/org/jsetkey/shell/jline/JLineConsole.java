@@ -91,8 +91,15 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
         // JNA is on the class path for TUN interfaces only: JLine's JNA provider would look up libc
         // through it (an ldconfig process) at every console start; JLine's own native provider or
         // its exec provider serve the terminal as before JNA came
-        Terminal t = TerminalBuilder.builder().name("jsetkey").system(true).dumb(true).encoding(encoding)
-                .jna(Boolean.getBoolean("org.jline.terminal.jna")).build();
+        TerminalBuilder builder = TerminalBuilder.builder().name("jsetkey").system(true).dumb(true)
+                .encoding(encoding).jna(Boolean.getBoolean("org.jline.terminal.jna"));
+        if (prefetch.nativeTerminal() && System.getProperty(TerminalBuilder.PROP_EXEC) == null
+                && System.getProperty(TerminalBuilder.PROP_PROVIDERS) == null) {
+            // JLine's native provider is loaded and comes before its exec provider, which would
+            // serve only if the native one failed now, yet loading it starts a `test -t 1` process
+            builder.exec(false);
+        }
+        Terminal t = builder.build();
         return new JLineConsole(t, prompt, completion, highlighting, historyFile);
     }
 

@@ -1,6 +1,7 @@
 package org.jsetkey.shell.jline;
 
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
 import org.jline.utils.InfoCmp;
 
@@ -12,7 +13,8 @@ import org.jline.utils.InfoCmp;
  * the main thread and exactly as before, finds them ready instead of waiting for them.
  */
 public final class TerminalPrefetch {
-    private final Thread thread = new Thread(TerminalPrefetch::fetch, "jsetkey-terminal");
+    private final Thread thread = new Thread(this::fetch, "jsetkey-terminal");
+    private boolean nativeTerminal;
 
     private TerminalPrefetch() {
     }
@@ -39,7 +41,12 @@ public final class TerminalPrefetch {
         }
     }
 
-    private static void fetch() {
+    /** After {@link #await}: JLine's native provider loaded and answered whether standard output is a terminal. */
+    boolean nativeTerminal() {
+        return nativeTerminal;
+    }
+
+    private void fetch() {
         // failures are left for the terminal's builder, which meets and reports them as before
         try {
             String type = TerminalBuilder.builder().computeType();
@@ -53,7 +60,9 @@ public final class TerminalPrefetch {
         if (System.getProperty(TerminalBuilder.PROP_PROVIDER) == null
                 && Boolean.parseBoolean(System.getProperty(TerminalBuilder.PROP_JNI, "true"))) {
             try {
-                TerminalProvider.load(TerminalBuilder.PROP_PROVIDER_JNI);
+                TerminalProvider jni = TerminalProvider.load(TerminalBuilder.PROP_PROVIDER_JNI);
+                jni.isSystemStream(SystemStream.Output); // what the builder asks of each provider it keeps
+                nativeTerminal = true;
             } catch (Throwable e) {
                 // the builder tries it again and falls back to the exec provider
             }
