@@ -22,7 +22,8 @@ final class JLineHighlighter implements Highlighter {
 
     @Override
     public AttributedString highlight(LineReader reader, String buffer) {
-        if (buffer.length() > MAX_LENGTH) {
+        // an empty line has nothing to colour: the prompt is drawn without first setting up the grammar
+        if (buffer.isEmpty() || buffer.length() > MAX_LENGTH) {
             return new AttributedString(buffer);
         }
         AttributedStyle[] styles = new AttributedStyle[buffer.length()];
