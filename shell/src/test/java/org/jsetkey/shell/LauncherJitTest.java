@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What scripts/jsetkey hands the JVM: a setkey action (-c, -f, -e, -D, -F) starts with the first
- * JIT tier only, everything else with both. Run on a copy of the launcher beside a built-looking
+ * JIT tier only, everything else with both and its heap in huge pages. Run on a copy of the launcher beside a built-looking
  * tree (jar and archive newer than the sources) with a {@code java} on the PATH that prints its
  * arguments, so nothing is built and no JVM starts.
  */
@@ -54,11 +54,14 @@ class LauncherJitTest {
         return out.lines().toList();
     }
 
+    /** True for the setkey action's start (first tier, no huge pages), false for a host that stays up (both tiers, huge pages). */
     private boolean firstTierOnly(String... args) throws Exception {
         List<String> a = javaArgs(args);
         assertTrue(a.contains("-jar"), a.toString());
         assertEquals(List.of(args), a.subList(a.indexOf("-jar") + 2, a.size()), "every argument passed through");
-        return a.contains("-XX:TieredStopAtLevel=1");
+        boolean firstTier = a.contains("-XX:TieredStopAtLevel=1");
+        assertEquals(!firstTier, a.contains("-XX:+UseTransparentHugePages"), a.toString());
+        return firstTier;
     }
 
     @Test
