@@ -42,15 +42,10 @@ public final class ControlPackets {
     }
 
     /**
-     * The UDP payload when {@code ip} (already a valid IP packet, see {@code view}) is UDP to
-     * {@link #PORT}; null when it is any other packet. Throws when it is addressed to the port
-     * but its UDP header is malformed or its checksum wrong.
+     * The UDP payload when {@code ip} is UDP to {@link #PORT}, read from the packet's parse (walked
+     * now if it was not yet); null when it is any other packet. Throws when it is addressed to the
+     * port but its UDP header is malformed or its checksum wrong.
      */
-    public static byte[] payload(byte[] ip, IpView view) {
-        return payload(Packet.wrap(ip));
-    }
-
-    /** The same, read from the packet's parse (walked now if it was not yet). */
     public static byte[] payload(Packet ip) {
         int off = ip.upperOffset();
         int end = ip.end();

@@ -69,13 +69,6 @@ public final class Packet {
         return this;
     }
 
-    /** Makes this packet a copy of {@code other}, parse included. */
-    public Packet load(Packet other) {
-        load(other.buf, other.off, other.len);
-        copyParse(other);
-        return this;
-    }
-
     /**
      * An empty packet in this buffer, with at least {@code capacity} bytes behind {@link #HEADROOM}
      * (a new buffer when this one is too small); the caller writes at {@link #offset()} and sets
@@ -111,6 +104,19 @@ public final class Packet {
         len = n;
         forget();
         return this;
+    }
+
+    /** The bytes changed where the walk read them: the parse and the addresses are read again when asked. */
+    public void changed() {
+        forget();
+    }
+
+    /** Drops the bytes behind {@code n} (link padding behind the end); the parse still holds. */
+    public void cutTo(int n) {
+        if (n < 0 || n > len) {
+            throw new IllegalArgumentException("cut to " + n + " bytes of a " + len + "-byte packet");
+        }
+        len = n;
     }
 
     /** The parse no longer describes the bytes (reference fields written only when set: no store barrier per packet). */

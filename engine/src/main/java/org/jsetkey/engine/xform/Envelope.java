@@ -51,22 +51,13 @@ record Envelope(int version, int headLength, int fieldOffset, int nextHeader, in
                 : new Ipv6Header(tos, 0, 0, next, TUNNEL_TTL, src, dst).encode();
         int at = p.prepend(h.length);
         System.arraycopy(h, 0, p.buffer(), at, h.length);
-        p.length(p.length()); // new outer addresses: the inner packet's parse no longer holds
+        p.changed(); // new outer addresses: the inner packet's parse no longer holds
         return new Envelope(src.isV4() ? 4 : 6, h.length, src.isV4() ? 9 : 6, next, inner);
     }
 
     /** Drops bytes behind the packet's end (link padding): the transform's output ends where its data does. */
     private static void trim(Packet p) {
-        int end = p.end();
-        if (p.length() > end) {
-            int version = p.version();
-            int ipHeaderLength = p.ipHeaderLength();
-            int protocol = p.protocol();
-            int upper = p.upperOffset();
-            int field = p.fieldOffset();
-            p.length(end);
-            p.set(version, ipHeaderLength, end, protocol, upper, field);
-        }
+        p.cutTo(p.end());
     }
 
     /** Opens a gap of {@code n} bytes between head and payload; returns where it starts in the buffer. */
@@ -103,7 +94,7 @@ record Envelope(int version, int headLength, int fieldOffset, int nextHeader, in
             int plen = n - Ipv6Header.LENGTH;
             b[o + 4] = (byte) (plen >> 8);
             b[o + 5] = (byte) plen;
-            p.length(n);
+            p.changed();
         }
     }
 }

@@ -160,7 +160,7 @@ class UdpLinkTest {
         assertEquals(IpAddress.parse("192.0.2.10"), org.jsetkey.engine.net.IpPacket.source(ip));
         assertEquals(IpAddress.parse("255.255.255.255"), org.jsetkey.engine.net.IpPacket.destination(ip));
         assertEquals("jsetkey announce phoenix 192.0.2.10,2001:db8::10\n",
-                new String(ControlPackets.payload(ip, view), java.nio.charset.StandardCharsets.US_ASCII));
+                new String(ControlPackets.payload(org.jsetkey.engine.net.Packet.wrap(ip)), java.nio.charset.StandardCharsets.US_ASCII));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (b.announcedName(b.peers().get(0)) == null && System.nanoTime() < deadline) {
             Thread.sleep(10);
@@ -180,7 +180,7 @@ class UdpLinkTest {
         assertEquals(IpAddress.parse("ff02::1"), org.jsetkey.engine.net.IpPacket.destination(ip));
         org.jsetkey.engine.net.IpView view = ControlPackets.validate(ip);
         assertEquals("jsetkey announce kame 2001:db8::10\n",
-                new String(ControlPackets.payload(ip, view), java.nio.charset.StandardCharsets.US_ASCII));
+                new String(ControlPackets.payload(org.jsetkey.engine.net.Packet.wrap(ip)), java.nio.charset.StandardCharsets.US_ASCII));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (b.announcedName(b.peers().get(0)) == null && System.nanoTime() < deadline) {
             Thread.sleep(10);

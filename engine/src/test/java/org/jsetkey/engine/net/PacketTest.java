@@ -66,4 +66,19 @@ class PacketTest {
                 p.offset() + p.length()));
         assertEquals(false, buffer == p.buffer(), "a new buffer once the headroom ran out");
     }
+
+    /** Link padding behind the end goes without a new walk; a change to the header is walked again. */
+    @Test
+    void cutKeepsTheWalkAndAChangeForgetsIt() {
+        byte[] padded = java.util.Arrays.copyOf(echo(84), 100);
+        Packet p = Packet.copyOf(padded).parse();
+        p.cutTo(p.end());
+        assertEquals(84, p.length());
+        assertEquals(true, p.parsed());
+        p.buffer()[p.offset() + 15] = 9; // the destination's last byte
+        p.changed();
+        assertEquals(false, p.parsed());
+        assertEquals(IpAddress.parse("192.0.2.9"), p.destination());
+        assertThrows(IllegalArgumentException.class, () -> p.cutTo(85));
+    }
 }
