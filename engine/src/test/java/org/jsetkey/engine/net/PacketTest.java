@@ -75,7 +75,7 @@ class PacketTest {
         p.cutTo(p.end());
         assertEquals(84, p.length());
         assertEquals(true, p.parsed());
-        p.buffer()[p.offset() + 15] = 9; // the destination's last byte
+        p.buffer()[p.offset() + 19] = 9; // the destination's last byte
         p.changed();
         assertEquals(false, p.parsed());
         assertEquals(IpAddress.parse("192.0.2.9"), p.destination());
