@@ -1,11 +1,8 @@
 package org.jsetkey.engine.link;
 
 import java.io.IOException;
-import java.net.BindException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -36,7 +33,7 @@ import org.jsetkey.engine.net.Prefix;
 public final class UdpLink implements AutoCloseable {
     private static final int MAX_DATAGRAM = 65_535;
 
-    private final DatagramSocket socket;
+    private final LinkSocket socket;
     private final Map<InetSocketAddress, PeerState> peers = new LinkedHashMap<>();
     /** The peers in the order they were added, for the datapath to read without the lock (peers are never removed). */
     private volatile PeerState[] peerList = new PeerState[0];
@@ -70,26 +67,8 @@ public final class UdpLink implements AutoCloseable {
 
     /** Binds the link socket on any local address the caller names (the wildcard too). */
     public UdpLink(InetSocketAddress listen) throws IOException {
-        this.socket = bind(listen);
+        this.socket = LinkSocket.bind(listen, 1 << 22); // a peer check's summary arrives as a burst of parts
         this.listenAddress = listen.getAddress();
-    }
-
-    private static DatagramSocket bind(InetSocketAddress listen) throws IOException {
-        try {
-            DatagramSocket s = new DatagramSocket(listen);
-            s.setReceiveBufferSize(1 << 22); // a peer check's summary arrives as a burst of parts
-            return s;
-        } catch (BindException e) {
-            String why = String.valueOf(e.getMessage());
-            String where = "link socket " + Endpoints.format(listen);
-            if (why.contains("in use")) {
-                throw new BindException(where + ": address already in use (another jsetkey may hold it)");
-            }
-            if (why.contains("assign")) {
-                throw new BindException(where + ": cannot assign the address (not an address of this machine)");
-            }
-            throw new BindException(where + ": " + why);
-        }
     }
 
     private static final class PeerState {
@@ -106,7 +85,7 @@ public final class UdpLink implements AutoCloseable {
 
     /** The address the link was asked to bind, with the port it got (the one chosen for port 0). */
     public InetSocketAddress localAddress() {
-        return new InetSocketAddress(listenAddress, socket.getLocalPort());
+        return new InetSocketAddress(listenAddress, socket.port());
     }
 
     public synchronized void addPeer(Peer peer) {
@@ -224,7 +203,7 @@ public final class UdpLink implements AutoCloseable {
     }
 
     private boolean transmit(PeerState target, Packet ipPacket, boolean control) {
-        if (socket.isClosed()) {
+        if (!socket.isOpen()) {
             return false;
         }
         tapAll(LinkDirection.OUT, ipPacket);
@@ -239,19 +218,16 @@ public final class UdpLink implements AutoCloseable {
     }
 
     private boolean wire(PeerState target, Packet ipPacket, boolean control) {
-        try {
-            socket.send(new DatagramPacket(ipPacket.buffer(), ipPacket.offset(), ipPacket.length(),
-                    target.peer.endpoint()));
-            if (control) {
-                target.stats.controlOut.incrementAndGet();
-            } else {
-                target.stats.packetsOut.incrementAndGet();
-                target.stats.bytesOut.addAndGet(ipPacket.length());
-            }
-            return true;
-        } catch (IOException e) {
+        if (!socket.send(ipPacket.buffer(), ipPacket.offset(), ipPacket.length(), target.peer.endpoint())) {
             return false;
         }
+        if (control) {
+            target.stats.controlOut.incrementAndGet();
+        } else {
+            target.stats.packetsOut.incrementAndGet();
+            target.stats.bytesOut.addAndGet(ipPacket.length());
+        }
+        return true;
     }
 
     /**
@@ -315,7 +291,7 @@ public final class UdpLink implements AutoCloseable {
 
     /** The one thread that sends delayed datagrams when they are due, started on first use. */
     private synchronized ScheduledExecutorService delayQueue() {
-        if (socket.isClosed()) {
+        if (!socket.isOpen()) {
             throw new java.util.concurrent.RejectedExecutionException("the link is closed");
         }
         if (delayQueue == null) {
@@ -373,19 +349,19 @@ public final class UdpLink implements AutoCloseable {
     private void receiveLoop() {
         // one packet for every datagram, read behind headroom so the host can seal a forwarded one in place
         Packet packet = new Packet(MAX_DATAGRAM);
-        DatagramPacket dp = new DatagramPacket(packet.buffer(), Packet.HEADROOM, MAX_DATAGRAM);
-        while (!socket.isClosed()) {
+        ByteBuffer into = ByteBuffer.wrap(packet.buffer());
+        while (true) {
             packet.reserve(MAX_DATAGRAM);
-            dp.setData(packet.buffer(), packet.offset(), MAX_DATAGRAM);
-            try {
-                socket.receive(dp);
-            } catch (SocketException closed) {
-                return;
-            } catch (IOException e) {
-                continue;
+            if (into.array() != packet.buffer()) {
+                into = ByteBuffer.wrap(packet.buffer()); // a stage grew the buffer the last datagram lay in
             }
-            packet.length(dp.getLength());
-            handleDatagram((InetSocketAddress) dp.getSocketAddress(), packet);
+            into.limit(packet.offset() + MAX_DATAGRAM).position(packet.offset());
+            InetSocketAddress from = socket.receive(into);
+            if (from == null) {
+                return;
+            }
+            packet.length(into.position() - packet.offset());
+            handleDatagram(from, packet);
         }
     }
 
