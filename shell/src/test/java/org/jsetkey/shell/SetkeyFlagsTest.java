@@ -37,6 +37,18 @@ class SetkeyFlagsTest {
     }
 
     @Test
+    void dashCWithNothingOnStandardInputDoesNothingAndSucceeds() throws Exception {
+        InProcessRun r = run("", "-c");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("", r.out() + r.err());
+        Path empty = dir.resolve("empty.conf");
+        Files.writeString(empty, "");
+        r = run("", "-f", empty.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("", r.out() + r.err());
+    }
+
+    @Test
     void dashVPrintsEachBroadcastMessageTwiceAsTheReadmeExplains() throws Exception {
         InProcessRun r = run(SA + "\nspdadd 192.0.2.10 198.51.100.20 any -P out none;\n", "-v", "-c");
         assertEquals(0, r.status(), r.err());

@@ -26,7 +26,7 @@ public final class RawText {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length);
         while (true) {
-            CoderResult r = in.hasRemaining() ? decoder.decode(in, out, true) : CoderResult.UNDERFLOW;
+            CoderResult r = decoder.decode(in, out, true); // at least once: flush refuses a decoder that never decoded
             if (r.isError()) {
                 for (int i = 0; i < r.length(); i++) {
                     out.put((char) (ESCAPE_BASE + (in.get() & 0xff)));
