@@ -15,7 +15,7 @@ import org.jsetkey.shell.console.Prompt;
 import org.jsetkey.shell.console.Repl;
 import org.jsetkey.shell.host.HostContext;
 import org.jsetkey.shell.jline.JLineConsole;
-import org.jsetkey.shell.jline.TerminalPrefetch;
+import org.jsetkey.shell.jline.PreparedConsole;
 
 /** Puts the console together on the process's terminal and runs it. */
 final class ConsoleLauncher {
@@ -27,15 +27,15 @@ final class ConsoleLauncher {
      * learns from the interpreter when an entry goes on over several lines.
      *
      * @param startup command lines run before the first prompt (e.g. {@code monitor -x} for {@code -x})
-     * @param prefetch started before the host, so that the terminal's outside parts are ready by now
+     * @param prepared the terminal and its reader, made while the host started
      */
-    static int run(HostContext host, List<String> startup, TerminalPrefetch prefetch) {
+    static int run(HostContext host, List<String> startup, PreparedConsole prepared) {
         Prompt prompt = Prompt.forHost(host.options().name());
         Session session = new Session();
         CommandRegistry registry = new CommandRegistry();
         ConsoleCompletion completion = new ConsoleCompletion(registry, host.host());
         completion.followMode(session::mode);
-        try (JLineConsole console = JLineConsole.onSystemTerminal(prefetch, prompt, completion, new Highlighting(registry),
+        try (JLineConsole console = JLineConsole.onSystemTerminal(prepared, prompt, completion, new Highlighting(registry),
                 HistoryFile.location(System.getenv(), System.getProperty("user.home")));
                 Shell shell = new Shell(host, registry, session, console, true)) {
             Interpreter interpreter = shell.interpreter();

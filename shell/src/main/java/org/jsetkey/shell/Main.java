@@ -17,7 +17,8 @@ import org.jsetkey.shell.console.StreamOutput;
 import org.jsetkey.shell.groovy.Scripting;
 import org.jsetkey.shell.host.HostContext;
 import org.jsetkey.shell.host.HostOptions;
-import org.jsetkey.shell.jline.TerminalPrefetch;
+import org.jsetkey.shell.jline.NativeLibraryFolder;
+import org.jsetkey.shell.jline.PreparedConsole;
 
 import picocli.CommandLine;
 
@@ -29,6 +30,7 @@ public final class Main {
         // no flag takes a date or an SQL type: registering those converters loads and initialises
         // java.time and java.sql classes by reflection, a tenth of a short run
         System.setProperty("picocli.converters.excludes", "java\\.time\\..*|java\\.sql\\..*");
+        NativeLibraryFolder.useUnpacked(Main.class);
     }
 
     private Main() {
@@ -37,25 +39,32 @@ public final class Main {
     public static void main(String[] args) {
         Warmup.start();
         boolean terminal = System.console() != null;
-        int status = run(args, System.in, System.out, System.err, terminal);
+        // with no arguments on a terminal it is the console: its terminal is made while the flags are read
+        PreparedConsole prepared = terminal && args.length == 0 ? PreparedConsole.start() : null;
+        int status = run(args, System.in, System.out, System.err, terminal, prepared);
         System.out.flush();
         System.exit(status);
+    }
+
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
+        return run(args, in, out, err, terminal, null);
     }
 
     /**
      * Runs the program and returns its exit status.
      *
      * @param terminal whether standard input is a terminal (then no arguments start the console)
+     * @param prepared the console's terminal, already being made, or null
      */
-    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
-        CommandLine cli = new CommandLine(Flags.spec());
-        cli.setPosixClusteredShortOptionsAllowed(true);
-        // setkey users write -FP -DP: a repeated flag is the same flag
-        cli.setOverwrittenOptionsAllowed(true);
+    private static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal,
+                           PreparedConsole prepared) {
+        // an empty command line has nothing to parse: the flags keep their defaults, and picocli's
+        // model, a tenth of the time to the console's first prompt, is not built
+        CommandLine cli = args.length == 0 ? null : commandLine();
         Flags flags;
         HostOptions hostOptions;
         try {
-            flags = Flags.of(cli.parseArgs(args));
+            flags = cli == null ? new Flags() : Flags.of(cli.parseArgs(args));
             hostOptions = flags.hostOptions();
             SetkeyFlags.check(flags);
         } catch (CommandLine.ParameterException | IllegalArgumentException e) {
@@ -64,11 +73,11 @@ public final class Main {
             err.println("Try 'jsetkey --help' for more information.");
             return 1;
         }
-        if (cli.isUsageHelpRequested()) {
+        if (cli != null && cli.isUsageHelpRequested()) {
             cli.usage(out);
             return 0;
         }
-        if (cli.isVersionHelpRequested()) {
+        if (cli != null && cli.isVersionHelpRequested()) {
             out.println(Version.text());
             return 0;
         }
@@ -86,9 +95,11 @@ public final class Main {
         if (flags.demo) {
             return Demo.run(output);
         }
-        // the console's terminal needs a process and JLine's native library: fetched while the host starts
-        TerminalPrefetch prefetch = terminal && !flags.setkeyAction() && hostOptions.script() == null
-                ? TerminalPrefetch.start() : null;
+        // the console's terminal and reader do not need the host: made while it starts
+        boolean console = terminal && !flags.setkeyAction() && hostOptions.script() == null;
+        if (console && prepared == null) {
+            prepared = PreparedConsole.start();
+        }
         try (HostContext host = new HostContext(hostOptions)) {
             if (flags.verbose) {
                 KdebugFormatter kdebug = new KdebugFormatter(ZoneId.systemDefault(), false,
@@ -110,8 +121,8 @@ public final class Main {
             }
             List<String> startup = flags.monitor.length == 0 ? List.of()
                     : List.of("monitor -" + "x".repeat(Math.min(2, flags.monitor.length)));
-            if (prefetch != null) {
-                return ConsoleLauncher.run(host, startup, prefetch);
+            if (console) {
+                return ConsoleLauncher.run(host, startup, prepared);
             }
             try (Shell shell = new Shell(host, output, false)) {
                 startup.forEach(shell.interpreter()::accept);
@@ -129,6 +140,14 @@ public final class Main {
             err.println("jsetkey: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return 1;
         }
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(Flags.spec());
+        cli.setPosixClusteredShortOptionsAllowed(true);
+        // setkey users write -FP -DP: a repeated flag is the same flag
+        cli.setOverwrittenOptionsAllowed(true);
+        return cli;
     }
 
     /**

@@ -61,6 +61,8 @@ class LauncherJitTest {
         assertEquals(List.of(args), a.subList(a.indexOf("-jar") + 2, a.size()), "every argument passed through");
         boolean firstTier = a.contains("-XX:TieredStopAtLevel=1");
         assertEquals(!firstTier, a.contains("-XX:+UseTransparentHugePages"), a.toString());
+        assertTrue(a.indexOf("-XX:CompileThresholdScaling=4") >= 0 && a.indexOf("-XX:CompileThresholdScaling=4") < a.indexOf("-jar"),
+                "every start compiles later: " + a);
         return firstTier;
     }
 

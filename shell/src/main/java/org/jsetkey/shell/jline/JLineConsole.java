@@ -2,11 +2,9 @@ package org.jsetkey.shell.jline;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -14,7 +12,6 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.jsetkey.engine.picture.TextPicture;
 import org.jsetkey.shell.command.CompletionSource;
 import org.jsetkey.shell.command.ConsoleOutput;
@@ -54,18 +51,22 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
      */
     public JLineConsole(Terminal terminal, Prompt prompt, CompletionSource completion, Highlighting highlighting,
                         Path historyFile) throws IOException {
-        this.terminal = terminal;
+        this(new TypeaheadLineReader(terminal, "jsetkey", new HashMap<>()), prompt, completion, highlighting,
+                historyFile);
+    }
+
+    private JLineConsole(TypeaheadLineReader r, Prompt prompt, CompletionSource completion, Highlighting highlighting,
+                         Path historyFile) throws IOException {
+        this.terminal = r.getTerminal();
         this.prompt = prompt;
         this.historyFile = historyFile;
         this.primaryPrompt = prompt::primary;
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(LineReader.SECONDARY_PROMPT_PATTERN, prompt.continuation().replace("%", "%%"));
+        // LineReaderBuilder's settings, on the reader that keeps a long paste fast
+        r.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, prompt.continuation().replace("%", "%%"));
         if (historyFile != null) {
             HistoryFile.secure(historyFile);
-            variables.put(LineReader.HISTORY_FILE, historyFile);
+            r.setVariable(LineReader.HISTORY_FILE, historyFile); // before the history attaches: it loads from here
         }
-        // LineReaderBuilder's settings, on the reader that keeps a long paste fast
-        TypeaheadLineReader r = new TypeaheadLineReader(terminal, "jsetkey", variables);
         r.setParser(statements);
         r.setCompleter(new CompleterAdapter(completion));
         r.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
@@ -79,28 +80,11 @@ public final class JLineConsole implements LineInput, ConsoleOutput, AutoCloseab
     /**
      * The console on this process's terminal (a dumb one when there is no real terminal).
      *
-     * @param prefetch what was fetched for the terminal meanwhile, waited for here
+     * @param prepared the terminal and reader made meanwhile, waited for here
      */
-    public static JLineConsole onSystemTerminal(TerminalPrefetch prefetch, Prompt prompt, CompletionSource completion,
+    public static JLineConsole onSystemTerminal(PreparedConsole prepared, Prompt prompt, CompletionSource completion,
                                                 Highlighting highlighting, Path historyFile) throws IOException {
-        prefetch.await();
-        // the encoding JLine would arrive at anyway: without one it first looks up the Windows code
-        // pages "ms0" and "cp0", four times, and each miss scans every charset provider on the class
-        // path (a third of the console's start-up in JFR); its own property still wins
-        Charset encoding = System.getProperty("org.jline.terminal.encoding") == null ? Charset.defaultCharset() : null;
-        // JNA is on the class path for TUN interfaces only: JLine's JNA provider would look up libc
-        // through it (an ldconfig process) at every console start; JLine's own native provider or
-        // its exec provider serve the terminal as before JNA came
-        TerminalBuilder builder = TerminalBuilder.builder().name("jsetkey").system(true).dumb(true)
-                .encoding(encoding).jna(Boolean.getBoolean("org.jline.terminal.jna"));
-        if (prefetch.nativeTerminal() && System.getProperty(TerminalBuilder.PROP_EXEC) == null
-                && System.getProperty(TerminalBuilder.PROP_PROVIDERS) == null) {
-            // JLine's native provider is loaded and comes before its exec provider, which would
-            // serve only if the native one failed now, yet loading it starts a `test -t 1` process
-            builder.exec(false);
-        }
-        Terminal t = builder.build();
-        return new JLineConsole(t, prompt, completion, highlighting, historyFile);
+        return new JLineConsole(prepared.reader(), prompt, completion, highlighting, historyFile);
     }
 
     /**

@@ -1,0 +1,106 @@
+package org.jsetkey.shell.jline;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.util.HashMap;
+
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.spi.SystemStream;
+import org.jline.terminal.spi.TerminalProvider;
+import org.jline.utils.InfoCmp;
+
+/**
+ * The console's system terminal and line reader, made on a second thread while the flags are
+ * read and the host starts: neither depends on the host, and together they were a third of the
+ * time to the first prompt (the terminal's description from {@code infocmp}, JLine's native
+ * library, the reader's key maps and widgets). The console sets the reader up for the host
+ * afterwards, on its own thread.
+ */
+public final class PreparedConsole {
+    private final Thread thread = new Thread(this::make, "jsetkey-terminal");
+    private Terminal terminal;
+    private TypeaheadLineReader reader;
+    private IOException failure;
+
+    private PreparedConsole() {
+    }
+
+    public static PreparedConsole start() {
+        PreparedConsole p = new PreparedConsole();
+        p.thread.setDaemon(true);
+        p.thread.start();
+        return p;
+    }
+
+    /** The terminal and its reader once made (waits); throws what making them threw. */
+    TypeaheadLineReader reader() throws IOException {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return reader;
+    }
+
+    private void make() {
+        try {
+            terminal = systemTerminal();
+            reader = new TypeaheadLineReader(terminal, "jsetkey", new HashMap<>());
+        } catch (IOException e) {
+            failure = e;
+        } catch (RuntimeException e) {
+            failure = new IOException("the console's terminal: " + e.getMessage(), e);
+        }
+    }
+
+    private static Terminal systemTerminal() throws IOException {
+        // the encoding JLine would arrive at anyway: without one it first looks up the Windows code
+        // pages "ms0" and "cp0", four times, and each miss scans every charset provider on the class
+        // path (a third of the console's start-up in JFR); its own property still wins
+        Charset encoding = System.getProperty("org.jline.terminal.encoding") == null ? Charset.defaultCharset() : null;
+        // JNA is on the class path for TUN interfaces only: JLine's JNA provider would look up libc
+        // through it (an ldconfig process) at every console start; JLine's own native provider or
+        // its exec provider serve the terminal as before JNA came
+        TerminalBuilder builder = TerminalBuilder.builder().name("jsetkey").system(true).dumb(true)
+                .encoding(encoding).jna(Boolean.getBoolean("org.jline.terminal.jna"));
+        String type = builder.computeType();
+        if ("dumb".equals(type) || "dumb-color".equals(type)) {
+            // what JLine carries for these types is what `infocmp -x dumb` prints: no process to ask
+            String described = InfoCmp.getDefaultInfoCmp(type);
+            if (described != null) {
+                InfoCmp.setLoadedInfoCmp(type, described);
+            }
+        }
+        if (System.getProperty(TerminalBuilder.PROP_EXEC) == null && System.getProperty(TerminalBuilder.PROP_PROVIDERS) == null
+                && nativeProviderLoads()) {
+            // JLine's native provider comes before its exec provider, which would serve only if the
+            // native one failed now, yet loading the exec provider starts a `test -t 1` process
+            builder.exec(false);
+        }
+        return builder.build();
+    }
+
+    /** Whether JLine's native terminal provider loads here, where the builder itself would load it. */
+    private static boolean nativeProviderLoads() {
+        if (System.getProperty(TerminalBuilder.PROP_PROVIDER) != null
+                || !Boolean.parseBoolean(System.getProperty(TerminalBuilder.PROP_JNI, "true"))) {
+            return false;
+        }
+        try {
+            TerminalProvider.load(TerminalBuilder.PROP_PROVIDER_JNI).isSystemStream(SystemStream.Output);
+            return true;
+        } catch (Throwable e) {
+            return false; // the builder tries it again and falls back to the exec provider
+        }
+    }
+}
