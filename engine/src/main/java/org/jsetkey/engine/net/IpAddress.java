@@ -44,6 +44,11 @@ public record IpAddress(byte[] bytes, String zone) {
         return bytes.clone();
     }
 
+    /** Whether this zone-less address is the {@code n} bytes of {@code b} from {@code from}. */
+    boolean isAt(byte[] b, int from, int n) {
+        return zone == null && bytes.length == n && Arrays.equals(bytes, 0, n, b, from, from + n);
+    }
+
     public boolean isV4() {
         return bytes.length == 4;
     }

@@ -36,6 +36,9 @@ public final class Packet {
     private int fieldOffset;
     private IpAddress src;
     private IpAddress dst;
+    /** The addresses last read from this buffer, kept when the parse is forgotten (values: sharing them is safe). */
+    private IpAddress lastSrc;
+    private IpAddress lastDst;
 
     /** An empty packet with a buffer for {@code capacity} bytes plus the head- and tailroom. */
     public Packet(int capacity) {
@@ -375,24 +378,36 @@ public final class Packet {
 
     public IpAddress source() {
         if (src == null) {
-            src = address(12, 8);
+            IpAddress a = address(12, 8, lastSrc);
+            if (a != lastSrc) {
+                lastSrc = a;
+            }
+            src = a;
         }
         return src;
     }
 
     public IpAddress destination() {
         if (dst == null) {
-            dst = address(16, 24);
+            IpAddress a = address(16, 24, lastDst);
+            if (a != lastDst) {
+                lastDst = a;
+            }
+            dst = a;
         }
         return dst;
     }
 
-    private IpAddress address(int v4At, int v6At) {
+    /** The address at the offset, or {@code last} when it holds the same bytes: a reused buffer's next packet is most often the same flow's. */
+    private IpAddress address(int v4At, int v6At, IpAddress last) {
         boolean six = (u8(0) & 0xf0) == 0x60;
         int n = six ? 16 : 4;
         int at = six ? v6At : v4At;
         if (at + n > len) {
             throw new IllegalArgumentException("IP header cut off at " + len + " bytes");
+        }
+        if (last != null && last.isAt(buf, off + at, n)) {
+            return last;
         }
         return IpAddress.of(Arrays.copyOfRange(buf, off + at, off + at + n));
     }

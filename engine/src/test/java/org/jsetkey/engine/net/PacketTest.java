@@ -81,4 +81,24 @@ class PacketTest {
         assertEquals(IpAddress.parse("192.0.2.9"), p.destination());
         assertThrows(IllegalArgumentException.class, () -> p.cutTo(85));
     }
+
+    /** A reused buffer's next packet of the same flow shares the address values; another flow's packet reads its own. */
+    @Test
+    void addressesReadFromAReusedBufferAreThoseOfThePacketInIt() {
+        byte[] first = echo(84);
+        Packet p = Packet.copyOf(first);
+        IpAddress src = p.source();
+        IpAddress dst = p.destination();
+        p.load(first, 0, first.length);
+        assertEquals(true, src == p.source() && dst == p.destination(), "the same flow: nothing read again");
+        byte[] other = first.clone();
+        other[15] = 77; // the source's last byte
+        other[19] = 88; // the destination's last byte
+        p.load(other, 0, other.length);
+        assertEquals(IpAddress.parse("192.0.2.77"), p.source());
+        assertEquals(IpAddress.parse("192.0.2.88"), p.destination());
+        p.load(first, 0, first.length);
+        assertEquals(src, p.source());
+        assertEquals(dst, p.destination());
+    }
 }
