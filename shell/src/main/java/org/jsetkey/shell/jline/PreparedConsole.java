@@ -6,9 +6,11 @@ import java.util.HashMap;
 
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
 import org.jline.utils.InfoCmp;
+import org.jline.utils.Signals;
 
 /**
  * The console's system terminal and line reader, made on a second thread while the flags are
@@ -55,6 +57,13 @@ public final class PreparedConsole {
     private void make() {
         try {
             terminal = systemTerminal();
+            if (terminal instanceof DumbTerminal) {
+                // a dumb terminal turns Ctrl-C into its INT signal only when it reads the character,
+                // but the terminal driver reads it first and sends the process SIGINT, which would end
+                // it: SIGINT becomes the terminal's INT, which cancels the line or the running command
+                Terminal t = terminal;
+                Signals.register("INT", () -> t.raise(Terminal.Signal.INT));
+            }
             reader = new TypeaheadLineReader(terminal, "jsetkey", new HashMap<>());
         } catch (IOException e) {
             failure = e;
@@ -73,13 +82,23 @@ public final class PreparedConsole {
         // its exec provider serve the terminal as before JNA came
         TerminalBuilder builder = TerminalBuilder.builder().name("jsetkey").system(true).dumb(true)
                 .encoding(encoding).jna(Boolean.getBoolean("org.jline.terminal.jna"));
+        if (Runtime.version().feature() < 22) {
+            builder.ffm(false); // JLine's FFM provider needs Java 22: trying it costs a failed class load
+        }
+        builder.jansi(false); // not on the class path
         String type = builder.computeType();
-        if ("dumb".equals(type) || "dumb-color".equals(type)) {
-            // what JLine carries for these types is what `infocmp -x dumb` prints: no process to ask
+        boolean userProviders = System.getProperty(TerminalBuilder.PROP_PROVIDER) != null
+                || System.getProperty(TerminalBuilder.PROP_PROVIDERS) != null;
+        if (("dumb".equals(type) || "dumb-color".equals(type)) && !userProviders) {
+            // JLine makes a dumb terminal without a provider; it asks them only which stream is a
+            // terminal, which the console already knows (it runs only when standard input and output
+            // are), and describes the type with what it carries, which is what `infocmp -x dumb`
+            // prints: no native library, no process
             String described = InfoCmp.getDefaultInfoCmp(type);
             if (described != null) {
                 InfoCmp.setLoadedInfoCmp(type, described);
             }
+            return builder.jni(false).exec(false).systemOutput(TerminalBuilder.SystemOutput.ForcedSysOut).build();
         }
         if (System.getProperty(TerminalBuilder.PROP_EXEC) == null && System.getProperty(TerminalBuilder.PROP_PROVIDERS) == null
                 && nativeProviderLoads()) {
