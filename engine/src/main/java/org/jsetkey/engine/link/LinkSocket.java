@@ -75,7 +75,8 @@ final class LinkSocket implements AutoCloseable {
         ByteBuffer datagram = ByteBuffer.wrap(buffer, offset, length);
         long deadline = 0;
         try {
-            while (channel.send(datagram, to) == 0) {
+            // a datagram goes whole or not at all; only a non-empty one that sent nothing found no room
+            while (channel.send(datagram, to) == 0 && length > 0) {
                 long now = System.nanoTime();
                 if (deadline == 0) {
                     deadline = now + SEND_WAIT_NANOS;

@@ -63,4 +63,21 @@ class LinkSocketTest {
                     e.getMessage());
         }
     }
+
+    /** An empty datagram is a datagram: it goes once, and the send says so at once. */
+    @Test
+    void anEmptyDatagramIsSentOnce() throws Exception {
+        try (LinkSocket a = LinkSocket.bind(ANY_LOOPBACK, 1 << 16); LinkSocket b = LinkSocket.bind(ANY_LOOPBACK, 1 << 16)) {
+            long start = System.nanoTime();
+            assertTrue(a.send(new byte[8], 3, 0, at(b)));
+            assertTrue(System.nanoTime() - start < 500_000_000L, "no wait for room");
+            assertTrue(a.send(new byte[] {7}, 0, 1, at(b)));
+            ByteBuffer into = ByteBuffer.allocate(64);
+            assertEquals(at(a), b.receive(into));
+            assertEquals(0, into.position(), "the empty one first");
+            into.clear();
+            assertEquals(at(a), b.receive(into));
+            assertEquals(1, into.position(), "then the one-byte one: no second empty datagram between them");
+        }
+    }
 }
