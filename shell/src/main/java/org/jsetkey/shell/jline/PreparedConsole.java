@@ -67,7 +67,7 @@ public final class PreparedConsole {
             reader = new TypeaheadLineReader(terminal, "jsetkey", new HashMap<>());
         } catch (IOException e) {
             failure = e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             failure = new IOException("the console's terminal: " + e.getMessage(), e);
         }
     }
