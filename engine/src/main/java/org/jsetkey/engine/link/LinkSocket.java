@@ -18,7 +18,9 @@ import java.util.concurrent.locks.LockSupport;
  * The link's UDP socket. Its reader polls for {@link #BUSY_POLL_NANOS} after the last datagram
  * before it sleeps, as Linux's {@code net.core.busy_read} does: on loopback the kernel hands a
  * datagram to its receiver inside the sender's own {@code sendto}, and waking a sleeping reader
- * there was about a quarter of the sender's cost per datagram.
+ * there was about a quarter of the sender's cost per datagram. The channel stays non-blocking: an
+ * operation in that mode does not close the channel when its thread is interrupted, as a blocking
+ * one would (Ctrl-C interrupts a ping that may be sending).
  */
 final class LinkSocket implements AutoCloseable {
     static final long BUSY_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(50);

@@ -80,4 +80,25 @@ class LinkSocketTest {
             assertEquals(1, into.position(), "then the one-byte one: no second empty datagram between them");
         }
     }
+
+    /** Ctrl-C interrupts the thread of a ping that is sending: the link must stay open for everyone else. */
+    @Test
+    void anInterruptedSenderNeitherFailsNorClosesTheLink() throws Exception {
+        try (LinkSocket a = LinkSocket.bind(ANY_LOOPBACK, 1 << 16); LinkSocket b = LinkSocket.bind(ANY_LOOPBACK, 1 << 16)) {
+            Thread.currentThread().interrupt();
+            try {
+                assertTrue(a.send(new byte[] {1}, 0, 1, at(b)));
+                assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is left for the sender to see");
+            } finally {
+                Thread.interrupted();
+            }
+            assertTrue(a.isOpen());
+            assertTrue(a.send(new byte[] {2}, 0, 1, at(b)));
+            ByteBuffer into = ByteBuffer.allocate(8);
+            assertEquals(at(a), b.receive(into));
+            into.clear();
+            assertEquals(at(a), b.receive(into));
+            assertEquals(2, into.get(0));
+        }
+    }
 }
