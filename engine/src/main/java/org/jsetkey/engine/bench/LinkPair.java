@@ -92,7 +92,8 @@ final class LinkPair implements AutoCloseable {
     long losses() {
         long n = drops.get();
         for (Host h : List.of(sender, receiver)) {
-            n += h.link().foreignDatagrams() + h.link().malformedDatagrams() + h.link().noRoute();
+            n += h.link().foreignDatagrams() + h.link().malformedDatagrams() + h.link().noRoute()
+                    + h.link().sendFailures();
         }
         return n;
     }

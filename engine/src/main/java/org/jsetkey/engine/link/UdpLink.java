@@ -42,6 +42,7 @@ public final class UdpLink implements AutoCloseable {
     private final AtomicLong malformedDatagrams = new AtomicLong();
     private final AtomicLong handlerFailures = new AtomicLong();
     private final AtomicLong noRoute = new AtomicLong();
+    private final AtomicLong sendFailures = new AtomicLong();
     private final AtomicInteger ipId = new AtomicInteger(1);
     private final TapClock tapClock = new TapClock();
     private volatile Consumer<Packet> receiver = p -> { };
@@ -192,7 +193,7 @@ public final class UdpLink implements AutoCloseable {
             return false;
         }
         if (!transmit(target, ipPacket, false)) {
-            noRoute.incrementAndGet();
+            sendFailures.incrementAndGet();
             return false;
         }
         return true;
@@ -495,6 +496,11 @@ public final class UdpLink implements AutoCloseable {
 
     public long noRoute() {
         return noRoute.get();
+    }
+
+    /** Packets with a peer that the socket did not take: it was closed, or its buffer stayed full for a second. */
+    public long sendFailures() {
+        return sendFailures.get();
     }
 
     @Override

@@ -180,7 +180,8 @@ final class OutputPath {
         UdpLink link = dp.link();
         if (link == null || !link.send(ip, dst)) {
             dp.drops().drop(DropReason.OUT_NO_ROUTE, v6, null, "no route to " + dst
-                    + (link == null ? " (this host has no link)" : " (no peer owns it)"), List.of());
+                    + (link == null ? " (this host has no link)" : link.peerFor(dst) == null ? " (no peer owns it)"
+                    : " (the link's socket did not take it: closed, or its buffer full for a second)"), List.of());
             return Sent.DROPPED;
         }
         return Sent.ON_LINK;

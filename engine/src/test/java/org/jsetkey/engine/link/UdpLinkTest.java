@@ -67,6 +67,15 @@ class UdpLinkTest {
         assertEquals(28, a.stats(toB).bytesOut());
     }
 
+    /** A packet that has a peer but that the socket does not take is not one "without a peer". */
+    @Test
+    void aPacketTheClosedSocketDidNotTakeIsCountedApartFromOnesWithoutAPeer() throws Exception {
+        a.close();
+        assertEquals(false, a.send(ipv4Packet("192.0.2.10", "198.51.100.20"), IpAddress.parse("198.51.100.20")));
+        assertEquals(1, a.sendFailures());
+        assertEquals(0, a.noRoute());
+    }
+
     @Test
     void dropsAndCountsDatagramsFromUnknownSenders() throws Exception {
         try (DatagramSocket stranger = new DatagramSocket(ANY_LOOPBACK)) {

@@ -60,6 +60,26 @@ class SilentDropsTest {
         }
     }
 
+    @Test
+    void aPacketTheLinksSocketDidNotTakeIsDroppedAndSaysSo() throws Exception {
+        try (Host h = new Host("h")) {
+            h.addAddress(ME);
+            h.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            h.addPeer(new Peer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 9), List.of()));
+            h.link().close();
+            RecordedEvents events = new RecordedEvents();
+            h.events().subscribe(events);
+            assertEquals(false, h.send(IpPacket.build(ME, PEER, 1, badEcho(), 7, 64)));
+            List<KeyEvent.Drop> d = drops(events);
+            assertEquals(1, d.size());
+            assertEquals(DropReason.OUT_NO_ROUTE, d.get(0).reason());
+            assertEquals("no route to 198.51.100.20 (the link's socket did not take it: closed, or its buffer full for"
+                    + " a second)", d.get(0).explanation());
+            assertEquals(1, h.link().sendFailures());
+            assertEquals(0, h.link().noRoute());
+        }
+    }
+
     private static String checksumOf(byte[] icmp) {
         return String.format("%04x", (icmp[2] & 0xff) << 8 | icmp[3] & 0xff);
     }

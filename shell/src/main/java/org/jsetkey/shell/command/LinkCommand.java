@@ -78,8 +78,11 @@ record LinkCommand(Host host) implements Command {
             sb.append("no peers\n");
         }
         sb.append("foreign datagrams ").append(link.foreignDatagrams()).append(", malformed datagrams ")
-                .append(link.malformedDatagrams()).append(", packets without a peer ").append(link.noRoute())
-                .append('\n');
+                .append(link.malformedDatagrams()).append(", packets without a peer ").append(link.noRoute());
+        if (link.sendFailures() > 0) {
+            sb.append(", packets the socket did not take ").append(link.sendFailures());
+        }
+        sb.append('\n');
         sb.append(interfaces());
         output.out(sb.toString());
         return true;

@@ -21,7 +21,6 @@ import org.jline.utils.Signals;
  */
 public final class PreparedConsole {
     private final Thread thread = new Thread(this::make, "jsetkey-terminal");
-    private Terminal terminal;
     private TypeaheadLineReader reader;
     private IOException failure;
 
@@ -56,13 +55,12 @@ public final class PreparedConsole {
 
     private void make() {
         try {
-            terminal = systemTerminal();
+            Terminal terminal = systemTerminal();
             if (terminal instanceof DumbTerminal) {
                 // a dumb terminal turns Ctrl-C into its INT signal only when it reads the character,
                 // but the terminal driver reads it first and sends the process SIGINT, which would end
                 // it: SIGINT becomes the terminal's INT, which cancels the line or the running command
-                Terminal t = terminal;
-                Signals.register("INT", () -> t.raise(Terminal.Signal.INT));
+                Signals.register("INT", () -> terminal.raise(Terminal.Signal.INT));
             }
             reader = new TypeaheadLineReader(terminal, "jsetkey", new HashMap<>());
         } catch (IOException e) {
