@@ -23,15 +23,34 @@ public final class Interleaved {
     }
 
     /**
-     * How long a slice lasts, the bounds of the warm-up, and the clock rates are taken on.
+     * How long a slice lasts, the bounds of the warm-up, the clock rates are taken on, and how
+     * many slices each case gets per measured round.
      *
      * @param cpuClock rates per second of this thread's CPU time plus GC pauses instead of wall time: for
      *                 work on one thread, it discounts the time other processes of a shared machine take
+     * @param passes   turns through all the cases per round, one slice each: a slice that a neighbour's
+     *                 burst hits is one sample among several, not a whole round's figure
      */
     public record Timing(long sliceMillis, long minWarmupCalls, int minWarmupRounds, long maxWarmupMillis,
-                         double stableWithin, boolean cpuClock) {
+                         double stableWithin, boolean cpuClock, int passes) {
         public static final Timing DEFAULT = new Timing(250, 20_000, 4, 30_000, 0.08, false);
-        public static final Timing CPU = new Timing(250, 20_000, 4, 60_000, 0.08, true);
+        /**
+         * Three 100 ms slices per case per round: on a shared 2-core machine single 250 ms slices of
+         * AES-GCM varied from 0.56x to 1.11x of the same round's baseline; the median of the paired
+         * slices is the figure, so one disturbed slice no longer decides a round.
+         */
+        public static final Timing CPU = new Timing(100, 20_000, 4, 60_000, 0.08, true, 3);
+
+        public Timing {
+            if (passes < 1) {
+                throw new IllegalArgumentException("passes: " + passes);
+            }
+        }
+
+        public Timing(long sliceMillis, long minWarmupCalls, int minWarmupRounds, long maxWarmupMillis,
+                      double stableWithin, boolean cpuClock) {
+            this(sliceMillis, minWarmupCalls, minWarmupRounds, maxWarmupMillis, stableWithin, cpuClock, 1);
+        }
 
         public Timing(long sliceMillis, long minWarmupCalls, int minWarmupRounds, long maxWarmupMillis,
                       double stableWithin) {
@@ -41,17 +60,17 @@ public final class Interleaved {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    /** Units per second of each case in each measured round. */
-    public record Rates(List<String> labels, double[][] perRound, boolean stable) {
+    /** Units per second of each case in each measured slice (rounds x passes of them, paired by index). */
+    public record Rates(List<String> labels, double[][] perSlice, boolean stable) {
         public double median(int c) {
-            return Interleaved.median(perRound[c].clone());
+            return Interleaved.median(perSlice[c].clone());
         }
 
-        /** The median over rounds of case/base in the same round: load shifts cancel out. */
+        /** The median over slices of case/base in the same turn: load shifts cancel out. */
         public double medianRatio(int c, int base) {
-            double[] r = new double[perRound[c].length];
+            double[] r = new double[perSlice[c].length];
             for (int i = 0; i < r.length; i++) {
-                r[i] = perRound[c][i] / perRound[base][i];
+                r[i] = perSlice[c][i] / perSlice[base][i];
             }
             return Interleaved.median(r);
         }
@@ -66,10 +85,13 @@ public final class Interleaved {
 
     public static Rates measure(List<Case> cases, BenchRun run, Timing timing) throws Exception {
         boolean stable = warmUp(cases, run, timing);
-        double[][] rates = new double[cases.size()][run.rounds()];
+        double[][] rates = new double[cases.size()][run.rounds() * timing.passes()];
         for (int r = 0; r < run.rounds(); r++) {
-            for (int c = 0; c < cases.size(); c++) {
-                rates[c][r] = slice(cases.get(c).op(), timing.sliceMillis(), timing.cpuClock())[0];
+            for (int pass = 0; pass < timing.passes(); pass++) {
+                for (int c = 0; c < cases.size(); c++) {
+                    rates[c][r * timing.passes() + pass] =
+                            slice(cases.get(c).op(), timing.sliceMillis(), timing.cpuClock())[0];
+                }
             }
             run.say("round " + (r + 1) + "/" + run.rounds() + " done");
         }

@@ -19,20 +19,23 @@ final class JceCipher implements PacketCipher {
     private static final int TAG = 16;
     private final Mode mode;
     private final SecretKeySpec key;
-    private final byte[] salt;
     private final int blockBytes;
     private final Cipher enc;
     private final Cipher dec;
+    private final byte[] encBlock;
+    private final byte[] decBlock;
 
     JceCipher(Mode mode, String keyAlg, String transformation, byte[] keyBytes, int saltBytes, int blockBytes)
             throws GeneralSecurityException {
         this.mode = mode;
         int keyLen = keyBytes.length - saltBytes;
         this.key = new SecretKeySpec(keyBytes, 0, keyLen, keyAlg);
-        this.salt = java.util.Arrays.copyOfRange(keyBytes, keyLen, keyBytes.length);
+        byte[] salt = java.util.Arrays.copyOfRange(keyBytes, keyLen, keyBytes.length);
         this.blockBytes = blockBytes;
         this.enc = Cipher.getInstance(transformation);
         this.dec = Cipher.getInstance(transformation);
+        this.encBlock = counterBlock(salt);
+        this.decBlock = counterBlock(salt);
     }
 
     /** AES-CBC (or another JDK block cipher), tried once so a bad key fails now, not on the first packet. */
@@ -67,30 +70,30 @@ final class JceCipher implements PacketCipher {
         return mode != Mode.CBC;
     }
 
-    private AlgorithmParameterSpec params(byte[] iv) {
-        switch (mode) {
-            case CBC:
-                return new IvParameterSpec(iv);
-            case CTR: {
-                byte[] block = new byte[16];
-                System.arraycopy(salt, 0, block, 0, 4);
-                System.arraycopy(iv, 0, block, 4, 8);
-                block[15] = 1;
-                return new IvParameterSpec(block);
-            }
-            case GCM:
-            case GMAC:
-                return new GCMParameterSpec(TAG * 8, nonce(iv));
-            default:
-                return new IvParameterSpec(nonce(iv));
+    /**
+     * The parameters for one packet. A counter mode's nonce or counter block is salt + IV, built in
+     * the direction's own array (the caller holds its lock; the spec takes a copy).
+     */
+    private AlgorithmParameterSpec params(byte[] iv, byte[] counterBlock) {
+        if (mode == Mode.CBC) {
+            return new IvParameterSpec(iv);
         }
+        System.arraycopy(iv, 0, counterBlock, 4, 8);
+        if (mode == Mode.CTR) {
+            return new IvParameterSpec(counterBlock);
+        }
+        if (mode == Mode.CHACHA) {
+            return new IvParameterSpec(counterBlock, 0, 12);
+        }
+        return new GCMParameterSpec(TAG * 8, counterBlock, 0, 12);
     }
 
-    private byte[] nonce(byte[] iv) {
-        byte[] n = new byte[12];
-        System.arraycopy(salt, 0, n, 0, 4);
-        System.arraycopy(iv, 0, n, 4, 8);
-        return n;
+    /** Salt, room for the IV, and (RFC 3686's initial block counter) 1 in the last byte. */
+    private static byte[] counterBlock(byte[] salt) {
+        byte[] block = new byte[16];
+        System.arraycopy(salt, 0, block, 0, salt.length);
+        block[15] = 1;
+        return block;
     }
 
     @Override
@@ -153,7 +156,7 @@ final class JceCipher implements PacketCipher {
     /** {@code c} set up for one packet: keyed with its IV, and fed the AAD when the mode has a tag. */
     private Cipher start(Cipher c, int opmode, byte[] iv, byte[] aad, int aadOff, int aadLen)
             throws GeneralSecurityException {
-        c.init(opmode, key, params(iv));
+        c.init(opmode, key, params(iv, c == enc ? encBlock : decBlock));
         if (tagBytes() > 0 && aad != null) {
             c.updateAAD(aad, aadOff, aadLen);
         }

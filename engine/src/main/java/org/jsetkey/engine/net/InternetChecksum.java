@@ -37,6 +37,27 @@ public final class InternetChecksum {
         return (int) (~sum & 0xffff);
     }
 
+    /**
+     * The checksum an IPv4 header of {@code ihl} bytes at {@code b[off..]} should carry: its words
+     * summed with the checksum field taken as zero. A header without options (every packet of the
+     * datapath, twice per seal and open) is five loads without a loop.
+     */
+    public static int ipv4Header(byte[] b, int off, int ihl) {
+        int w2 = (int) INT.get(b, off + 8);
+        long sum = w2 >>> 16; // TTL and protocol; the checksum half counts as zero
+        if (ihl == 20) {
+            int w0 = (int) INT.get(b, off);
+            int w1 = (int) INT.get(b, off + 4);
+            int w3 = (int) INT.get(b, off + 12);
+            int w4 = (int) INT.get(b, off + 16);
+            sum += (w0 >>> 16) + (w0 & 0xffff) + (w1 >>> 16) + (w1 & 0xffff) + (w3 >>> 16) + (w3 & 0xffff)
+                    + (w4 >>> 16) + (w4 & 0xffff);
+        } else {
+            sum = add(add(sum, b, off, 8), b, off + 12, ihl - 12);
+        }
+        return finish(sum);
+    }
+
     public static int compute(byte[] data, int off, int len) {
         return finish(add(0, data, off, len));
     }

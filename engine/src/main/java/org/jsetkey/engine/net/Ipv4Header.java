@@ -65,10 +65,7 @@ public record Ipv4Header(int tos, int totalLength, int id, int flagsFragment, in
 
     /** Recomputes the header checksum of the IPv4 packet at {@code b[off..]} in place. */
     public static void fixChecksum(byte[] b, int off) {
-        int ihl = PacketView.ipv4HeaderLength(b[off]);
-        b[off + 10] = 0;
-        b[off + 11] = 0;
-        int sum = InternetChecksum.compute(b, off, ihl);
+        int sum = InternetChecksum.ipv4Header(b, off, PacketView.ipv4HeaderLength(b[off]));
         b[off + 10] = (byte) (sum >> 8);
         b[off + 11] = (byte) sum;
     }

@@ -54,7 +54,38 @@ class InterleavedTest {
         double ratio = rates.medianRatio(0, 1);
         assertTrue(ratio > 0.1 && ratio < 10, "ratio " + ratio);
         assertEquals("round 1/1 done", progress.get(progress.size() - 1));
-        assertEquals(1, rates.perRound()[0].length);
+        assertEquals(1, rates.perSlice()[0].length);
+    }
+
+    /** Each round gives every case one slice per pass, in turns; ratios pair the slices of one turn. */
+    @Test
+    void passesGiveEachCaseSeveralSlicesPerRound() throws Exception {
+        List<String> order = new ArrayList<>();
+        Interleaved.Timing timing = new Interleaved.Timing(2, 20, 1, 5_000, 10, true, 3);
+        String[] current = {""};
+        Interleaved.Op a = () -> {
+            if (!current[0].equals("a")) {
+                current[0] = "a";
+                order.add("a");
+            }
+            work();
+        };
+        Interleaved.Op b = () -> {
+            if (!current[0].equals("b")) {
+                current[0] = "b";
+                order.add("b");
+            }
+            work();
+        };
+        Interleaved.Rates rates = Interleaved.measure(List.of(new Interleaved.Case("a", a),
+                new Interleaved.Case("b", b)), new BenchRun(2, line -> { }), timing);
+        assertEquals(6, rates.perSlice()[0].length);
+        assertEquals(6, rates.perSlice()[1].length);
+        // the last twelve turns are the measured ones: a, b, a, b, ...
+        List<String> measured = order.subList(order.size() - 12, order.size());
+        for (int i = 0; i < measured.size(); i++) {
+            assertEquals(i % 2 == 0 ? "a" : "b", measured.get(i), measured.toString());
+        }
     }
 
     @Test

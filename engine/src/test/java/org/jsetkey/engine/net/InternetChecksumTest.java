@@ -34,4 +34,31 @@ class InternetChecksumTest {
                     "offset " + off + ", length " + len);
         }
     }
+
+    /** The classic header 4500 0073 0000 4000 4011 b861 c0a8 0001 c0a8 00c7 carries b861, whatever its field holds now. */
+    @Test
+    void ipv4HeaderChecksumIgnoresTheFieldItReplaces() {
+        byte[] h = java.util.HexFormat.of().parseHex("450000730000400040110000c0a80001c0a800c7");
+        assertEquals(0xb861, InternetChecksum.ipv4Header(h, 0, 20));
+        h[10] = (byte) 0x12;
+        h[11] = (byte) 0x34;
+        assertEquals(0xb861, InternetChecksum.ipv4Header(h, 0, 20));
+    }
+
+    /** With and without options, at any offset: the same as the whole header summed with a zero field. */
+    @Test
+    void ipv4HeaderChecksumEqualsTheSumWithAZeroField() {
+        Random r = new Random(11);
+        byte[] b = new byte[100];
+        for (int round = 0; round < 2000; round++) {
+            r.nextBytes(b);
+            int off = r.nextInt(40);
+            int ihl = 4 * (5 + r.nextInt(11));
+            byte[] zeroed = java.util.Arrays.copyOfRange(b, off, off + ihl);
+            zeroed[10] = 0;
+            zeroed[11] = 0;
+            assertEquals(InternetChecksum.compute(zeroed, 0, ihl), InternetChecksum.ipv4Header(b, off, ihl),
+                    "offset " + off + ", header length " + ihl);
+        }
+    }
 }
