@@ -9,7 +9,6 @@ import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
-import org.jline.utils.InfoCmp;
 import org.jline.utils.Signals;
 
 /**
@@ -91,12 +90,9 @@ public final class PreparedConsole {
             // JLine makes a dumb terminal without a provider; it asks them only which stream is a
             // terminal, which the console already knows (it runs only when standard input and output
             // are), and describes the type with what it carries, which is what `infocmp -x dumb`
-            // prints: no native library, no process
-            String described = InfoCmp.getDefaultInfoCmp(type);
-            if (described != null) {
-                InfoCmp.setLoadedInfoCmp(type, described);
-            }
-            return builder.jni(false).exec(false).systemOutput(TerminalBuilder.SystemOutput.ForcedSysOut).build();
+            // prints: made here as the builder makes it, with no native library, no process, and the
+            // description read without JLine's slow first parse
+            return DescribedDumbTerminal.of("jsetkey", builder);
         }
         if (System.getProperty(TerminalBuilder.PROP_EXEC) == null && System.getProperty(TerminalBuilder.PROP_PROVIDERS) == null
                 && nativeProviderLoads()) {
