@@ -7,6 +7,7 @@ import java.util.HashMap;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
+import org.jline.terminal.impl.jni.JniTerminalProvider;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
 import org.jline.utils.Signals;
@@ -94,26 +95,35 @@ public final class PreparedConsole {
             // description read without JLine's slow first parse
             return DescribedDumbTerminal.of("jsetkey", builder);
         }
-        if (System.getProperty(TerminalBuilder.PROP_EXEC) == null && System.getProperty(TerminalBuilder.PROP_PROVIDERS) == null
-                && nativeProviderLoads()) {
-            // JLine's native provider comes before its exec provider, which would serve only if the
-            // native one failed now, yet loading the exec provider starts a `test -t 1` process
-            builder.exec(false);
+        if (System.getProperty(TerminalBuilder.PROP_EXEC) == null && System.getProperty(TerminalBuilder.PROP_PROVIDERS) == null) {
+            JniTerminalProvider jni = nativeProvider();
+            if (jni != null) {
+                // what the builder would make with it (the native provider comes first, and standard
+                // input and output are terminals, or there is no console), with the fast description
+                // reading; the exec provider, which would start a `test -t 1` process just to load,
+                // is not needed
+                return DescribedPosixTerminal.of("jsetkey", type, jni, builder);
+            }
         }
         return builder.build();
     }
 
-    /** Whether JLine's native terminal provider loads here, where the builder itself would load it. */
-    private static boolean nativeProviderLoads() {
+    /**
+     * JLine's native provider on Linux when it loads here and standard input and output are
+     * terminals to it, else null (the builder then tries its providers as always).
+     */
+    private static JniTerminalProvider nativeProvider() {
         if (System.getProperty(TerminalBuilder.PROP_PROVIDER) != null
-                || !Boolean.parseBoolean(System.getProperty(TerminalBuilder.PROP_JNI, "true"))) {
-            return false;
+                || !Boolean.parseBoolean(System.getProperty(TerminalBuilder.PROP_JNI, "true"))
+                || !System.getProperty("os.name", "").startsWith("Linux")) {
+            return null;
         }
         try {
-            TerminalProvider.load(TerminalBuilder.PROP_PROVIDER_JNI).isSystemStream(SystemStream.Output);
-            return true;
+            TerminalProvider p = TerminalProvider.load(TerminalBuilder.PROP_PROVIDER_JNI);
+            return p instanceof JniTerminalProvider jni && p.isSystemStream(SystemStream.Input)
+                    && p.isSystemStream(SystemStream.Output) ? jni : null;
         } catch (Throwable e) {
-            return false; // the builder tries it again and falls back to the exec provider
+            return null; // the builder tries it again and falls back to the exec provider
         }
     }
 }
