@@ -40,6 +40,8 @@ public final class Interleaved {
          * slices is the figure, so one disturbed slice no longer decides a round.
          */
         public static final Timing CPU = new Timing(100, 20_000, 4, 60_000, 0.08, true, 3);
+        /** The same turns on the wall clock, for work that spans threads and sockets (the link's flood). */
+        public static final Timing WALL = new Timing(100, 20_000, 4, 30_000, 0.08, false, 3);
 
         public Timing {
             if (passes < 1) {

@@ -25,7 +25,7 @@ public final class LinkBench implements BenchPart {
     private final int probes;
 
     public LinkBench() {
-        this(Interleaved.Timing.DEFAULT, PROBES);
+        this(Interleaved.Timing.WALL, PROBES);
     }
 
     /** @param probes ping round trips per side per round (tests use few) */
