@@ -19,12 +19,17 @@ import org.jsetkey.engine.sad.SecurityAssociation;
 final class Ah {
 
     /** In place: the AH header goes into the gap {@link Envelope#insert} opens behind the head. */
-    void seal(Packet p, Envelope env, SaEntry entry, SaCrypto crypto, Tunables knobs) throws XformException {
+    void seal(Packet p, SaEntry entry, SaCrypto crypto, Tunables knobs) throws XformException {
         SecurityAssociation sa = entry.sa();
+        // the cut, as Envelope left it in the packet's parse
+        int version = p.version();
+        int head = p.upperOffset();
+        int field = p.fieldOffset();
+        int next = p.protocol();
         PacketMac mac = mac(entry, crypto);
         boolean old = sa.old();
         int fixed = old ? 8 : 12;
-        int align = env.version() == 4 ? 4 : 8;
+        int align = version == 4 ? 4 : 8;
         int total = roundUp(fixed + mac.icvBytes(), align);
         long seq = 0;
         if (!old) {
@@ -34,9 +39,9 @@ final class Ah {
                         + " used all 2^32-1 sequence numbers; rekey (or allow cyclic-seq)");
             }
         }
-        int at = env.insert(p, total);
+        int at = Envelope.insert(p, head, total);
         byte[] b = p.buffer();
-        b[at] = (byte) env.nextHeader();
+        b[at] = (byte) next;
         b[at + 1] = (byte) (old ? (total - fixed) / 4 : total / 4 - 2);
         b[at + 2] = 0;
         b[at + 3] = 0;
@@ -46,7 +51,7 @@ final class Ah {
         }
         // the ICV field is zero while the ICV is computed (the buffer is reused: write the zeros)
         Arrays.fill(b, at + fixed, at + total, (byte) 0);
-        env.fix(p, IpProtocol.AH.number());
+        Envelope.fix(p, version, head, field, IpProtocol.AH.number());
         int start = p.offset();
         icv(mac, b, start, at - start, total, p.length(), knobs, b, at + fixed);
     }

@@ -7,33 +7,35 @@ import org.jsetkey.engine.net.Ipv6Header;
 import org.jsetkey.engine.net.Packet;
 
 /**
- * Where a transform goes in a packet: behind the head (the IP header plus the extension headers
- * that stay in front, {@code headLength} bytes), whose byte at {@code fieldOffset} names
- * {@code nextHeader}, with {@code payloadLength} bytes of payload behind it. The transform
- * {@link #insert}s its header between head and payload in place, then {@link #fix}es next header,
- * lengths and the IPv4 checksum.
+ * Where a transform goes in a packet, kept in the packet's own parse (no value per packet): the
+ * head (the IP header plus the extension headers that stay in front) is {@link Packet#upperOffset()}
+ * bytes, its byte at {@link Packet#fieldOffset()} names {@link Packet#protocol()}, and the payload
+ * behind it runs to {@link Packet#end()}. {@link #transport} and {@link #tunnel} make the parse
+ * say so; the transform reads those values before it changes the packet, {@link #insert}s its
+ * header between head and payload in place, then {@link #fix}es next header, lengths and the
+ * IPv4 checksum.
  */
-record Envelope(int version, int headLength, int fieldOffset, int nextHeader, int payloadLength) {
+final class Envelope {
     static final int TUNNEL_TTL = 64;
 
+    private Envelope() {
+    }
+
     /** Transport mode: the cut after the IP header and the hop-by-hop/routing/fragment headers. */
-    static Envelope transport(Packet p) throws XformException {
+    static void transport(Packet p) throws XformException {
         IpsecHeaders.validate(p);
         if (p.v6()) {
             // a transport header goes in front of a final destination-options header: walk again to it
             p.parse(false);
         }
-        Envelope env = new Envelope(p.version(), p.upperOffset(), p.fieldOffset(), p.protocol(),
-                p.end() - p.upperOffset());
         trim(p);
-        return env;
     }
 
     /**
      * Tunnel mode: a new outer header src→dst put in front of the whole packet, in place (TTL 64,
      * DF from net.inet.ipsec.dfbit, TOS copied); the cut is right behind it.
      */
-    static Envelope tunnel(Packet p, IpAddress src, IpAddress dst, int id, Tunables knobs) throws XformException {
+    static void tunnel(Packet p, IpAddress src, IpAddress dst, int id, Tunables knobs) throws XformException {
         if (src == null || dst == null || !src.sameFamily(dst)) {
             throw new XformException(XformFailure.BAD_TUNNEL, "tunnel mode needs two endpoints of one family, got "
                     + src + " and " + dst);
@@ -43,7 +45,6 @@ record Envelope(int version, int headLength, int fieldOffset, int nextHeader, in
         int tos = knobs.outerTos(innerV4 ? p.u8(1) : ((p.u16(0) >> 4) & 0xff));
         int next = innerV4 ? IpProtocol.IPV4.number() : IpProtocol.IPV6.number();
         boolean innerDf = innerV4 && (p.u16(6) & Ipv4Header.FLAG_DF) != 0;
-        int inner = p.end();
         trim(p);
         byte[] h = src.isV4()
                 ? new Ipv4Header(tos, 0, id & 0xffff, knobs.outerFlags(innerDf), TUNNEL_TTL, next, 0, src, dst,
@@ -52,7 +53,7 @@ record Envelope(int version, int headLength, int fieldOffset, int nextHeader, in
         int at = p.prepend(h.length);
         System.arraycopy(h, 0, p.buffer(), at, h.length);
         p.changed(); // new outer addresses: the inner packet's parse no longer holds
-        return new Envelope(src.isV4() ? 4 : 6, h.length, src.isV4() ? 9 : 6, next, inner);
+        p.set(src.isV4() ? 4 : 6, h.length, p.length(), next, h.length, src.isV4() ? 9 : 6);
     }
 
     /** Drops bytes behind the packet's end (link padding): the transform's output ends where its data does. */
@@ -60,17 +61,15 @@ record Envelope(int version, int headLength, int fieldOffset, int nextHeader, in
         p.cutTo(p.end());
     }
 
-    /** Opens a gap of {@code n} bytes between head and payload; returns where it starts in the buffer. */
-    int insert(Packet p, int n) {
+    /**
+     * Opens a gap of {@code n} bytes behind the {@code head} bytes in front; returns where it starts
+     * in the buffer.
+     */
+    static int insert(Packet p, int head, int n) {
         p.prepend(n);
         byte[] b = p.buffer();
-        System.arraycopy(b, p.offset() + n, b, p.offset(), headLength);
-        return p.offset() + headLength;
-    }
-
-    /** Names {@code protocol} behind the head, sets the lengths and the IPv4 checksum, and says so in the packet's parse. */
-    void fix(Packet p, int protocol) {
-        fix(p, version, headLength, fieldOffset, protocol);
+        System.arraycopy(b, p.offset() + n, b, p.offset(), head);
+        return p.offset() + head;
     }
 
     /**

@@ -63,44 +63,77 @@ final class Esp {
             return mac == null ? 0 : mac.icvBytes();
         }
 
+        /**
+         * The IV the cipher takes for the ESP header at {@code esp[off..]}, in this thread's array of
+         * its size: no array per packet (a cipher reads its IV during the call only).
+         */
         byte[] fullIv(byte[] esp, int off) {
             if (deriv) {
-                return extend(Arrays.copyOfRange(esp, off + 4, off + 8));
+                return extended(esp, off + 4);
             }
-            byte[] wire = Arrays.copyOfRange(esp, off + headerBytes() - wireIv(), off + headerBytes());
-            return iv4 ? extend(wire) : wire;
+            int n = wireIv();
+            int from = off + headerBytes() - n;
+            if (iv4) {
+                return extended(esp, from);
+            }
+            byte[] iv = ivScratch(n);
+            System.arraycopy(esp, from, iv, 0, n);
+            return iv;
         }
 
-        private static byte[] extend(byte[] iv4) {
-            byte[] iv = Arrays.copyOf(iv4, 8);
+        /** Four IV bytes at {@code esp[at..]} extended to eight with their complement. */
+        private static byte[] extended(byte[] esp, int at) {
+            byte[] iv = ivScratch(8);
             for (int i = 0; i < 4; i++) {
-                iv[4 + i] = (byte) ~iv4[i];
+                iv[i] = esp[at + i];
+                iv[4 + i] = (byte) ~esp[at + i];
             }
             return iv;
         }
     }
+
+    /** This thread's IV array of {@code n} bytes. */
+    private static byte[] ivScratch(int n) {
+        byte[][] bySize = IV.get();
+        if (n >= bySize.length) {
+            return new byte[n];
+        }
+        byte[] iv = bySize[n];
+        if (iv == null) {
+            iv = new byte[n];
+            bySize[n] = iv;
+        }
+        return iv;
+    }
+
+    private static final ThreadLocal<byte[][]> IV = ThreadLocal.withInitial(() -> new byte[33][]);
 
     /**
      * In place: the ESP header goes into the gap {@link Envelope#insert} opens behind the head, the
      * trailer and the ICV or tag into the tailroom, and payload and trailer are encrypted where they
      * lie, in one pass.
      */
-    void seal(Packet p, Envelope env, SaEntry entry, SaCrypto crypto) throws XformException {
+    void seal(Packet p, SaEntry entry, SaCrypto crypto) throws XformException {
         Shape s = Shape.of(entry, crypto);
         SecurityAssociation sa = entry.sa();
+        // the cut, as Envelope left it in the packet's parse
+        int version = p.version();
+        int head = p.upperOffset();
+        int field = p.fieldOffset();
+        int next = p.protocol();
         int block = s.cipher().authOnly() ? 4 : Math.max(4, s.cipher().blockBytes());
-        int data = env.payloadLength();
+        int data = p.end() - head;
         int padLen = (block - (data + 2) % block) % block;
         int hdr = s.headerBytes();
         int icv = s.icvBytes();
         p.ensureRoom(hdr, padLen + 2 + icv);
-        int at = env.insert(p, hdr);
+        int at = Envelope.insert(p, head, hdr);
         byte[] b = p.buffer();
         writeHeader(b, at, entry, crypto, s);
         int trailer = p.append(padLen + 2);
         pad(b, trailer, padLen, sa.flags());
         b[trailer + padLen] = (byte) padLen;
-        b[trailer + padLen + 1] = (byte) env.nextHeader();
+        b[trailer + padLen + 1] = (byte) next;
         int icvAt = p.append(icv);
         byte[] iv = s.fullIv(b, at);
         try {
@@ -117,7 +150,7 @@ final class Esp {
         } catch (GeneralSecurityException e) {
             throw encryptFailed(sa, e);
         }
-        env.fix(p, IpProtocol.ESP.number());
+        Envelope.fix(p, version, head, field, IpProtocol.ESP.number());
     }
 
     /** SPI, sequence number (not for esp-old) and the wire IV at {@code out[at..]}. */

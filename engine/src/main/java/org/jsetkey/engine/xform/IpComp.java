@@ -21,26 +21,31 @@ final class IpComp {
         return sa.rawCpi() ? (int) (sa.spi() & 0xffff) : c.wellKnownCpi();
     }
 
-    void seal(Packet p, Envelope env, SaEntry entry, SaCrypto crypto) throws XformException {
+    void seal(Packet p, SaEntry entry, SaCrypto crypto) throws XformException {
         PacketCompressor c = compressor(entry, crypto);
-        int from = p.offset() + env.headLength();
-        int n = env.payloadLength();
+        // the cut, as Envelope left it in the packet's parse
+        int version = p.version();
+        int head = p.upperOffset();
+        int field = p.fieldOffset();
+        int next = p.protocol();
+        int from = p.offset() + head;
+        int n = p.end() - head;
         byte[] z = c.compress(p.buffer(), from, n);
         if (z.length + HEADER >= n) {
             // RFC 3173 2.2: not worth it, sent as it is
-            env.fix(p, env.nextHeader());
+            Envelope.fix(p, version, head, field, next);
             return;
         }
-        p.length(env.headLength());
+        p.length(head);
         int at = p.append(HEADER + z.length);
         byte[] b = p.buffer();
-        b[at] = (byte) env.nextHeader();
+        b[at] = (byte) next;
         b[at + 1] = 0;
         int cpi = cpi(entry.sa(), c);
         b[at + 2] = (byte) (cpi >> 8);
         b[at + 3] = (byte) cpi;
         System.arraycopy(z, 0, b, at + HEADER, z.length);
-        env.fix(p, IpProtocol.IPCOMP.number());
+        Envelope.fix(p, version, head, field, IpProtocol.IPCOMP.number());
     }
 
     Opened open(Packet in, IpsecHeader h, SaEntry entry, SaCrypto crypto, Packet out) throws XformException {

@@ -78,18 +78,20 @@ public final class Xform {
             throws XformException {
         SaCrypto crypto = crypto(sa);
         Tunables knobs = tunables.get();
-        Envelope env = mode == SaMode.TUNNEL
-                ? Envelope.tunnel(p, tunnelSrc, tunnelDst, ipId.getAndIncrement(), knobs)
-                : Envelope.transport(p);
+        if (mode == SaMode.TUNNEL) {
+            Envelope.tunnel(p, tunnelSrc, tunnelDst, ipId.getAndIncrement(), knobs);
+        } else {
+            Envelope.transport(p);
+        }
         switch (sa.sa().type()) {
             case ESP:
-                esp.seal(p, env, sa, crypto);
+                esp.seal(p, sa, crypto);
                 break;
             case AH:
-                ah.seal(p, env, sa, crypto, knobs);
+                ah.seal(p, sa, crypto, knobs);
                 break;
             default:
-                ipcomp.seal(p, env, sa, crypto);
+                ipcomp.seal(p, sa, crypto);
                 break;
         }
         sa.countPacket();
