@@ -74,7 +74,7 @@ final class LinkSocket implements AutoCloseable {
 
     /** Sends one datagram; false when the socket is closed or its buffer stayed full for a second. */
     boolean send(byte[] buffer, int offset, int length, InetSocketAddress to) {
-        ByteBuffer datagram = ByteBuffer.wrap(buffer, offset, length);
+        ByteBuffer datagram = window(buffer, offset, length);
         long deadline = 0;
         try {
             // a datagram goes whole or not at all; only a non-empty one that sent nothing found no room
@@ -92,6 +92,25 @@ final class LinkSocket implements AutoCloseable {
             return false;
         }
     }
+
+    /**
+     * {@code buffer[offset..offset+length)} as a byte buffer: this thread's wrapper of the array
+     * when it last sent from the same one (a packet's buffer is reused packet after packet), so a
+     * send makes no object.
+     */
+    private static ByteBuffer window(byte[] buffer, int offset, int length) {
+        ByteBuffer last = WRAPPER.get();
+        if (last == null || last.array() != buffer) {
+            last = ByteBuffer.wrap(buffer);
+            WRAPPER.set(last);
+        }
+        last.clear();
+        last.limit(offset + length).position(offset);
+        return last;
+    }
+
+    private static final ThreadLocal<ByteBuffer> WRAPPER = new ThreadLocal<>();
+    private static final java.util.function.Consumer<SelectionKey> WOKEN = key -> { };
 
     /**
      * Reads the next datagram into {@code into} from its position; returns its sender, or null
@@ -127,8 +146,9 @@ final class LinkSocket implements AutoCloseable {
 
     private boolean sleep() {
         try {
-            selector.select();
-            selector.selectedKeys().clear();
+            // the form that hands the ready key to an action: the other adds it to the selected-key
+            // set, which makes a node per wake-up
+            selector.select(WOKEN);
             return channel.isOpen();
         } catch (IOException | ClosedSelectorException e) {
             return false;

@@ -93,15 +93,28 @@ final class OutputPath {
         if (action != PolicyAction.IPSEC) {
             return transmit(ip, v6);
         }
-        List<Step> steps = new ArrayList<>(rules.size());
-        for (PolicyRule rule : rules) {
+        // the SAs the rules found, in order: the first held in locals (a policy of one rule makes
+        // nothing per packet), any further ones in a list
+        PolicyRule firstRule = null;
+        SaEntry firstSa = null;
+        List<Step> more = null;
+        for (int i = 0; i < rules.size(); i++) {
+            PolicyRule rule = rules.get(i);
             IpAddress src = rule.hasEndpoints() ? rule.tunnelSrc() : flow.src();
             IpAddress dst = rule.hasEndpoints() ? rule.tunnelDst() : flow.dst();
             long reqid = rule.reqid(); // 0 but for unique:N and a Linux template's reqid (any level)
             boolean preferOld = preferOldSa.getAsInt() != 0;
             Optional<SaEntry> sa = dp.sad().findOutbound(src, dst, rule.proto(), rule.mode(), reqid, preferOld);
             if (sa.isPresent()) {
-                steps.add(new Step(rule, sa.get()));
+                if (firstSa == null) {
+                    firstRule = rule;
+                    firstSa = sa.get();
+                } else {
+                    if (more == null) {
+                        more = new ArrayList<>(rules.size() - 1);
+                    }
+                    more.add(new Step(rule, sa.get()));
+                }
                 continue;
             }
             if (Levels.required(rule, v6, dp.sysctl())) {
@@ -113,23 +126,25 @@ final class OutputPath {
                 return Sent.DROPPED;
             }
         }
-        for (Step s : steps) {
-            if (!seal(ip, s, v6)) {
-                return Sent.DROPPED;
-            }
+        if (firstSa != null && !seal(ip, firstRule, firstSa, v6)) {
+            return Sent.DROPPED;
         }
-        if (steps.size() > 1) {
+        if (more != null) {
+            for (Step s : more) {
+                if (!seal(ip, s.rule(), s.sa(), v6)) {
+                    return Sent.DROPPED;
+                }
+            }
             dp.counters().add(v6, IpsecStat.OUT_BUNDLESA);
         }
         return transmit(ip, v6);
     }
 
-    private boolean seal(Packet ip, Step s, boolean v6) {
-        SaEntry sa = s.sa();
+    private boolean seal(Packet ip, PolicyRule rule, SaEntry sa, boolean v6) {
         SecurityAssociation cfg = sa.sa();
         int before = ip.length();
         try {
-            dp.xform().seal(ip, sa, s.rule().mode(), s.rule().tunnelSrc(), s.rule().tunnelDst());
+            dp.xform().seal(ip, sa, rule.mode(), rule.tunnelSrc(), rule.tunnelDst());
             if (sa.natT() != null) {
                 byte[] wrapped = UdpEncap.wrap(ip.toByteArray(), sa.natT());
                 ip.load(wrapped, 0, wrapped.length);
