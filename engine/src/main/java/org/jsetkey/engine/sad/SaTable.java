@@ -27,8 +27,13 @@ final class SaTable {
     }
 
     SaEntry get(SaId id) {
-        long zone = zone(id.dst(), false);
-        return zone < 0 ? null : table.get(word0(id), id.dst().highWord(), id.dst().lowWord(), zone);
+        return get(id.dst(), id.type(), id.spi());
+    }
+
+    /** The same by the key's parts: no key value made (the inbound datapath's lookup). */
+    SaEntry get(IpAddress dst, SaType type, long spi) {
+        long zone = zone(dst, false);
+        return zone < 0 ? null : table.get(word0(dst, type, spi), dst.highWord(), dst.lowWord(), zone);
     }
 
     /** Stores {@code entry} under {@code id}, replacing what was there. */
@@ -82,6 +87,10 @@ final class SaTable {
 
     /** SPI, protocol and address family in one word. */
     private static long word0(SaId id) {
-        return id.spi() << 8 | (long) id.type().ordinal() << 1 | (id.dst().isV4() ? 1 : 0);
+        return word0(id.dst(), id.type(), id.spi());
+    }
+
+    private static long word0(IpAddress dst, SaType type, long spi) {
+        return spi << 8 | (long) type.ordinal() << 1 | (dst.isV4() ? 1 : 0);
     }
 }

@@ -101,6 +101,16 @@ public final class Sad {
         }
     }
 
+    /** The SA under (dst, type, spi), or null: what {@link #get} finds, with no key or Optional made per packet. */
+    public SaEntry find(IpAddress dst, SaType type, long spi) {
+        lock.readLock().lock();
+        try {
+            return entries.get(dst, type, spi);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     public Optional<SaEntry> get(SaId id) {
         lock.readLock().lock();
         try {

@@ -9,7 +9,7 @@ public final class SpiLookup {
 
     /** The SA for an inbound header: by (dst, proto, spi); IPComp also by well-known CPI. */
     public static SaEntry inbound(Sad sad, IpAddress dst, SaType type, long spi) {
-        SaEntry e = sad.get(new SaId(dst, type, spi)).orElse(null);
+        SaEntry e = sad.find(dst, type, spi);
         if (e != null || type != SaType.IPCOMP) {
             return e;
         }

@@ -98,12 +98,10 @@ final class InputPath {
             if (h == null) {
                 break;
             }
-            Layer layer = open(ip, h, v6, i == 0 ? encap : null);
-            if (layer == null) {
+            Opened opened = open(ip, h, v6, i == 0 ? encap : null, layers);
+            if (opened == null) {
                 return Received.DROPPED;
             }
-            layers.add(layer.protection());
-            Opened opened = layer.opened();
             ip = opened.view();
             if (opened.tunnel()) {
                 v6 = (ip.u8(0) & 0xf0) == 0x60;
@@ -134,10 +132,8 @@ final class InputPath {
         return new Received.Deliver(new Delivered(dp.clock().millis(), ip, wire, layers));
     }
 
-    private record Layer(Opened opened, Protection protection) {
-    }
-
-    private Layer open(Packet ip, IpsecHeader h, boolean v6, NatTInput.Decap encap) {
+    /** Removes the layer {@code h} names and adds what it was to {@code layers}; null when it is dropped. */
+    private Opened open(Packet ip, IpsecHeader h, boolean v6, NatTInput.Decap encap, List<Protection> layers) {
         SaType type = SaType.byIpProtocol(h.protocol());
         IpAddress src = ip.source();
         IpAddress dst = ip.destination();
@@ -184,8 +180,9 @@ final class InputPath {
                 p.load(bytes, 0, bytes.length);
             }
         }
-        return new Layer(opened, new Protection(type, sa.sa().spi(),
-                opened.tunnel() ? SaMode.TUNNEL : SaMode.TRANSPORT, src, dst, opened.sequence()));
+        layers.add(new Protection(type, sa.sa().spi(), opened.tunnel() ? SaMode.TUNNEL : SaMode.TRANSPORT, src, dst,
+                opened.sequence()));
+        return opened;
     }
 
     private boolean enabled(SaType type) {

@@ -30,6 +30,18 @@ class SadTest {
                 null, null);
     }
 
+    /** The datapath's lookup by parts finds what the lookup by key finds, and nothing else. */
+    @Test
+    void findByPartsAgreesWithGetByKey() {
+        sad.add(esp(300, SaMode.ANY));
+        SaEntry e = sad.get(new SaId(B, SaType.ESP, 300)).orElseThrow();
+        assertSame(e, sad.find(B, SaType.ESP, 300));
+        assertEquals(null, sad.find(B, SaType.ESP, 301));
+        assertEquals(null, sad.find(A, SaType.ESP, 300));
+        assertEquals(null, sad.find(B, SaType.AH, 300));
+        assertEquals(null, sad.find(IpAddress.parse("fe80::2%em0"), SaType.ESP, 300));
+    }
+
     @Test
     void duplicateKeyIsRefusedWithFileExists() {
         sad.add(esp(300, SaMode.ANY));
