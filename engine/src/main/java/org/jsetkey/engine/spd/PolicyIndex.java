@@ -187,8 +187,11 @@ final class PolicyIndex {
 
     /** The policy the ordered walk would choose for this flow, or null. */
     SpdEntry lookup(Flow flow) {
-        IpAddress src = flow.src();
-        IpAddress dst = flow.dst();
+        return lookup(flow.src(), flow.dst(), flow.protocol(), flow.srcPort(), flow.dstPort());
+    }
+
+    /** The same for a flow given by its parts. */
+    SpdEntry lookup(IpAddress src, IpAddress dst, int protocol, int srcPort, int dstPort) {
         long srcHi = src.highWord();
         long srcLo = src.lowWord();
         long dstHi = dst.highWord();
@@ -205,9 +208,6 @@ final class PolicyIndex {
         SpdEntry best = null;
         long bestRank = Long.MAX_VALUE;
         long bestId = Long.MAX_VALUE;
-        int protocol = flow.protocol();
-        int srcPort = flow.srcPort();
-        int dstPort = flow.dstPort();
         for (PrefixPairClass c : order) {
             if (best != null && bestRank < c.bestRank()) {
                 break;

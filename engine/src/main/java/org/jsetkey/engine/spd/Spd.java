@@ -12,6 +12,7 @@ import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
 
 import org.jsetkey.engine.Refusal;
+import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.sad.SecurityContext;
 
 /**
@@ -188,10 +189,20 @@ public final class Spd {
     }
 
     /** The policy that decides a packet of this flow in this direction, if any. */
-    public synchronized Optional<SpdEntry> lookup(Direction direction, Flow flow) {
-        if (!flow.src().sameFamily(flow.dst())) {
-            return Optional.empty();
+    public Optional<SpdEntry> lookup(Direction direction, Flow flow) {
+        return Optional.ofNullable(find(direction, flow.src(), flow.dst(), flow.protocol(), flow.srcPort(),
+                flow.dstPort()));
+    }
+
+    /**
+     * The same for a flow given by its parts (ICMP: type and code as the ports), or null: the
+     * datapath's form, which makes no flow or Optional per packet.
+     */
+    public synchronized SpdEntry find(Direction direction, IpAddress src, IpAddress dst, int protocol, int srcPort,
+                                      int dstPort) {
+        if (!src.sameFamily(dst)) {
+            return null;
         }
-        return Optional.ofNullable(index(direction, flow.src().isV4()).lookup(flow));
+        return index(direction, src.isV4()).lookup(src, dst, protocol, srcPort, dstPort);
     }
 }

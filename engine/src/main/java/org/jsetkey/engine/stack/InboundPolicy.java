@@ -2,11 +2,10 @@ package org.jsetkey.engine.stack;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
+import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.net.Packet;
 import org.jsetkey.engine.spd.Direction;
-import org.jsetkey.engine.spd.Flow;
 import org.jsetkey.engine.spd.PolicyAction;
 import org.jsetkey.engine.spd.PolicyRule;
 import org.jsetkey.engine.spd.SpdEntry;
@@ -26,45 +25,51 @@ final class InboundPolicy {
     }
 
     boolean allows(Packet ip, List<Protection> layers, boolean v6) {
-        Flow flow = Flows.of(ip);
-        Optional<SpdEntry> found = dp.spd().lookup(Direction.IN, flow);
-        if (found.isEmpty()) {
+        IpAddress from = ip.source();
+        IpAddress to = ip.destination();
+        SpdEntry entry = dp.spd().find(Direction.IN, from, to, ip.protocol(), ip.sourcePort(), ip.destinationPort());
+        if (entry == null) {
             String knob = v6 ? SysctlNames.IPSEC6_DEF_POLICY : SysctlNames.IPSEC_DEF_POLICY;
             if (dp.sysctl().getInt(knob) == 0) {
-                dp.drops().drop(DropReason.IN_POLICY_DISCARD, v6, null, "inbound " + flow.src() + " > " + flow.dst()
+                dp.drops().drop(DropReason.IN_POLICY_DISCARD, v6, null, "inbound " + from + " > " + to
                         + " discarded by " + knob + "=0", List.of());
                 return false;
             }
             return true;
         }
-        SpdEntry entry = found.get();
         entry.markUsed(dp.clock().millis());
         PolicyAction action = entry.policy().action();
         if (action == PolicyAction.DISCARD) {
-            dp.drops().drop(DropReason.IN_POLICY_DISCARD, v6, null, "inbound " + flow.src() + " > " + flow.dst()
+            dp.drops().drop(DropReason.IN_POLICY_DISCARD, v6, null, "inbound " + from + " > " + to
                     + " discarded by policy spid=" + entry.id(), List.of());
             return false;
         }
         if (action != PolicyAction.IPSEC) {
             return true;
         }
-        List<String> missing = new ArrayList<>();
-        for (PolicyRule rule : entry.policy().rules()) {
+        List<String> missing = null; // made only for a refusal
+        List<PolicyRule> rules = entry.policy().rules();
+        for (int i = 0; i < rules.size(); i++) {
+            PolicyRule rule = rules.get(i);
             if (Levels.required(rule, v6, dp.sysctl()) && !covered(rule, layers)) {
+                if (missing == null) {
+                    missing = new ArrayList<>();
+                }
                 missing.add(rule.format());
             }
         }
-        if (missing.isEmpty()) {
+        if (missing == null) {
             return true;
         }
-        dp.drops().drop(DropReason.IN_POLICY_VIOLATION, v6, null, "inbound " + flow.src() + " > " + flow.dst()
+        dp.drops().drop(DropReason.IN_POLICY_VIOLATION, v6, null, "inbound " + from + " > " + to
                 + " lacks " + String.join(" ", missing) + " required by policy spid=" + entry.id()
                 + "; it carried " + describe(layers), List.of());
         return false;
     }
 
     private static boolean covered(PolicyRule rule, List<Protection> layers) {
-        for (Protection p : layers) {
+        for (int i = 0; i < layers.size(); i++) {
+            Protection p = layers.get(i);
             if (p.type() != rule.proto() || p.mode() != rule.mode()) {
                 continue;
             }

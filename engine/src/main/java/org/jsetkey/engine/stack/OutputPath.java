@@ -13,7 +13,6 @@ import org.jsetkey.engine.sad.SaEntry;
 import org.jsetkey.engine.sad.SaType;
 import org.jsetkey.engine.sad.SecurityAssociation;
 import org.jsetkey.engine.spd.Direction;
-import org.jsetkey.engine.spd.Flow;
 import org.jsetkey.engine.spd.PolicyAction;
 import org.jsetkey.engine.spd.PolicyRule;
 import org.jsetkey.engine.spd.SpdEntry;
@@ -50,19 +49,28 @@ final class OutputPath {
      * not need afterwards, in a buffer it keeps from reuse until this returns).
      */
     Sent send(Packet ip, SocketPolicy socketPolicy, boolean forwarding) {
-        Flow flow;
+        // what the SPD looks at, read from the packet's parse (ICMP: type and code as the ports)
+        IpAddress from;
+        IpAddress to;
+        int protocol;
+        int srcPort;
+        int dstPort;
         try {
-            flow = Flows.of(ip);
+            from = ip.source();
+            to = ip.destination();
+            protocol = ip.protocol();
+            srcPort = ip.sourcePort();
+            dstPort = ip.destinationPort();
         } catch (IllegalArgumentException e) {
             dp.drops().drop(DropReason.OUT_INVALID, false, null, "unparseable outbound packet: " + e.getMessage(),
                     List.of());
             return Sent.DROPPED;
         }
-        boolean v6 = flow.src().isV6();
+        boolean v6 = from.isV6();
         if (forwarding) {
             if (!Forwarding.decrementTtl(ip)) {
-                dp.drops().drop(DropReason.TTL_EXCEEDED, v6, null, "TTL exceeded forwarding " + flow.src() + " > "
-                        + flow.dst(), List.of());
+                dp.drops().drop(DropReason.TTL_EXCEEDED, v6, null, "TTL exceeded forwarding " + from + " > "
+                        + to, List.of());
                 return Sent.DROPPED;
             }
         }
@@ -73,9 +81,9 @@ final class OutputPath {
             action = socketPolicy.action();
             rules = socketPolicy.rules();
         } else {
-            Optional<SpdEntry> found = dp.spd().lookup(Direction.OUT, flow);
-            if (found.isPresent()) {
-                entry = found.get();
+            SpdEntry found = dp.spd().find(Direction.OUT, from, to, protocol, srcPort, dstPort);
+            if (found != null) {
+                entry = found;
                 entry.markUsed(dp.clock().millis());
                 action = entry.policy().action();
                 rules = entry.policy().rules();
@@ -85,7 +93,7 @@ final class OutputPath {
             }
         }
         if (action == PolicyAction.DISCARD) {
-            dp.drops().drop(DropReason.OUT_POLICY_DISCARD, v6, null, "outbound " + flow.src() + " > " + flow.dst()
+            dp.drops().drop(DropReason.OUT_POLICY_DISCARD, v6, null, "outbound " + from + " > " + to
                     + " discarded by " + (entry == null ? "net.inet.ipsec.def_policy=0" : "policy spid=" + entry.id()),
                     List.of());
             return Sent.DROPPED;
@@ -100,8 +108,8 @@ final class OutputPath {
         List<Step> more = null;
         for (int i = 0; i < rules.size(); i++) {
             PolicyRule rule = rules.get(i);
-            IpAddress src = rule.hasEndpoints() ? rule.tunnelSrc() : flow.src();
-            IpAddress dst = rule.hasEndpoints() ? rule.tunnelDst() : flow.dst();
+            IpAddress src = rule.hasEndpoints() ? rule.tunnelSrc() : from;
+            IpAddress dst = rule.hasEndpoints() ? rule.tunnelDst() : to;
             long reqid = rule.reqid(); // 0 but for unique:N and a Linux template's reqid (any level)
             boolean preferOld = preferOldSa.getAsInt() != 0;
             Optional<SaEntry> sa = dp.sad().findOutbound(src, dst, rule.proto(), rule.mode(), reqid, preferOld);
