@@ -140,8 +140,10 @@ final class TunLab implements AutoCloseable {
 
     /** The kernel's ping from 10.1.0.2 to 10.2.0.2: mean round trip in microseconds over {@code count}. */
     double rttMicros(int count) throws Exception {
+        // -w: ping waits for every reply up to that deadline; without it, it lingers only a few round
+        // trips after its last probe and counts a reply that a busy machine delayed more as lost
         String out = run(60, "ip", "netns", "exec", nsA, "ping", "-q", "-c", Integer.toString(count), "-i", "0.002",
-                "-W", "2", "10.2.0.2");
+                "-W", "2", "-w", "30", "10.2.0.2");
         Matcher rtt = RTT.matcher(out);
         Matcher got = RECEIVED.matcher(out);
         if (!rtt.find() || !got.find() || Integer.parseInt(got.group(1)) != count) {
