@@ -87,7 +87,7 @@ final class InputPath {
                 ip = PacketScratch.get().take().load(d.packet(), 0, d.packet().length);
             }
         }
-        List<Protection> layers = new ArrayList<>(2);
+        Layers layers = new Layers();
         for (int i = 0; i < MAX_LAYERS; i++) {
             IpsecHeader h;
             try {
@@ -106,7 +106,7 @@ final class InputPath {
             if (opened.tunnel()) {
                 v6 = (ip.u8(0) & 0xf0) == 0x60;
                 if (!dp.isLocal(ip.destination())) {
-                    return policy.allows(ip, layers, v6) ? forwardOrDrop(ip, v6) : Received.DROPPED;
+                    return policy.allows(ip, layers.list, v6) ? forwardOrDrop(ip, v6) : Received.DROPPED;
                 }
             }
         }
@@ -123,17 +123,37 @@ final class InputPath {
             ip = inner;
             v6 = ip.v6();
             if (!dp.isLocal(ip.destination())) {
-                return policy.allows(ip, layers, v6) ? forwardOrDrop(ip, v6) : Received.DROPPED;
+                return policy.allows(ip, layers.list, v6) ? forwardOrDrop(ip, v6) : Received.DROPPED;
             }
         }
-        if (!policy.allows(ip, layers, v6)) {
+        if (!policy.allows(ip, layers.list, v6)) {
             return Received.DROPPED;
         }
-        return new Received.Deliver(new Delivered(dp.clock().millis(), ip, wire, layers));
+        return new Received.Deliver(new Delivered(dp.clock().millis(), ip, wire, layers.list));
+    }
+
+    /**
+     * The layers a packet came through, outermost first, kept as the immutable list its delivery
+     * holds: one value for the usual single layer, which the delivery takes without a copy.
+     */
+    private static final class Layers {
+        List<Protection> list = List.of();
+
+        void add(Protection p) {
+            if (list.isEmpty()) {
+                list = List.of(p);
+            } else if (list.size() == 1) {
+                list = List.of(list.get(0), p);
+            } else {
+                List<Protection> more = new ArrayList<>(list);
+                more.add(p);
+                list = List.copyOf(more);
+            }
+        }
     }
 
     /** Removes the layer {@code h} names and adds what it was to {@code layers}; null when it is dropped. */
-    private Opened open(Packet ip, IpsecHeader h, boolean v6, NatTInput.Decap encap, List<Protection> layers) {
+    private Opened open(Packet ip, IpsecHeader h, boolean v6, NatTInput.Decap encap, Layers layers) {
         SaType type = SaType.byIpProtocol(h.protocol());
         IpAddress src = ip.source();
         IpAddress dst = ip.destination();
@@ -163,7 +183,7 @@ final class InputPath {
         }
         Opened opened;
         try {
-            opened = dp.xform().open(ip, sa, PacketScratch.get().take());
+            opened = dp.xform().open(ip, h, sa, PacketScratch.get().take());
         } catch (XformException e) {
             Diagnosis d = Diagnosis.failedOpen(sa, src, dst, e);
             dp.drops().drop(d.reason(), v6, type, d.summary(), d.details());

@@ -117,6 +117,14 @@ public final class Xform {
         if (h == null) {
             throw new XformException(XformFailure.NO_HEADER, "no AH, ESP or IPComp header in the packet");
         }
+        return open(in, h, sa, out);
+    }
+
+    /**
+     * The same for the header {@code h} the caller already located in {@code in} (with
+     * {@link IpsecHeaders#locate}): the input path's form, which reads the header once.
+     */
+    public Opened open(Packet in, IpsecHeader h, SaEntry sa, Packet out) throws XformException {
         checkSa(h, sa);
         SaCrypto crypto = crypto(sa);
         Opened result;
