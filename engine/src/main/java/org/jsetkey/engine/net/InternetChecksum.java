@@ -43,8 +43,10 @@ public final class InternetChecksum {
      * datapath, twice per seal and open) is five loads without a loop.
      */
     public static int ipv4Header(byte[] b, int off, int ihl) {
-        int w2 = (int) INT.get(b, off + 8);
-        long sum = w2 >>> 16; // TTL and protocol; the checksum half counts as zero
+        if (ihl < 12) {
+            return compute(b, off, ihl); // a malformed header too short to hold the field
+        }
+        long sum = ((int) INT.get(b, off + 8)) >>> 16; // TTL and protocol; the checksum half counts as zero
         if (ihl == 20) {
             int w0 = (int) INT.get(b, off);
             int w1 = (int) INT.get(b, off + 4);
