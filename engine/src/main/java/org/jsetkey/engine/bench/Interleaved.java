@@ -33,7 +33,6 @@ public final class Interleaved {
      */
     public record Timing(long sliceMillis, long minWarmupCalls, int minWarmupRounds, long maxWarmupMillis,
                          double stableWithin, boolean cpuClock, int passes) {
-        public static final Timing DEFAULT = new Timing(250, 20_000, 4, 30_000, 0.08, false);
         /**
          * Three 100 ms slices per case per round: on a shared 2-core machine single 250 ms slices of
          * AES-GCM varied from 0.56x to 1.11x of the same round's baseline; the median of the paired
@@ -79,10 +78,6 @@ public final class Interleaved {
     }
 
     private Interleaved() {
-    }
-
-    public static Rates measure(List<Case> cases, BenchRun run) throws Exception {
-        return measure(cases, run, Timing.DEFAULT);
     }
 
     public static Rates measure(List<Case> cases, BenchRun run, Timing timing) throws Exception {

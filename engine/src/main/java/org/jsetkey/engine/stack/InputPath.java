@@ -142,8 +142,6 @@ final class InputPath {
         void add(Protection p) {
             if (list.isEmpty()) {
                 list = List.of(p);
-            } else if (list.size() == 1) {
-                list = List.of(list.get(0), p);
             } else {
                 List<Protection> more = new ArrayList<>(list);
                 more.add(p);

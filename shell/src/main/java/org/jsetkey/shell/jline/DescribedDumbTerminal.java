@@ -35,10 +35,6 @@ final class DescribedDumbTerminal extends DumbTerminal {
     /** Called by the constructor: the type's own description, read the fast way. */
     @Override
     protected void parseInfoCmp() {
-        String description = TerminalDescription.bundled(type);
-        if (description == null) {
-            description = TerminalDescription.bundled("ansi"); // as JLine falls back
-        }
-        TerminalDescription.parse(description, bools, ints, strings);
+        TerminalDescription.parse(TerminalDescription.bundled(type), bools, ints, strings);
     }
 }

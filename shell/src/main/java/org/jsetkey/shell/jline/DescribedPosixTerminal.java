@@ -39,9 +39,6 @@ final class DescribedPosixTerminal extends PosixSysTerminal {
         } catch (Exception e) {
             Log.warn("Unable to retrieve infocmp for type " + type, e);
         }
-        if (description == null) {
-            description = TerminalDescription.bundled("ansi");
-        }
         TerminalDescription.parse(description, bools, ints, strings);
     }
 }

@@ -50,11 +50,14 @@ final class TerminalDescription {
         }
     }
 
-    /** Adds the capabilities {@code description} names (its first line, the terminal's names, is skipped). */
+    /**
+     * Adds the capabilities {@code description} names (its first line, the terminal's names, is
+     * skipped); without a description, those of {@code ansi}, as JLine falls back.
+     */
     static void parse(String description, Set<Capability> bools, Map<Capability, Integer> ints,
                       Map<Capability, String> strings) {
         Map<String, Capability> byName = names();
-        String[] lines = description.split("\n");
+        String[] lines = (description != null ? description : bundled("ansi")).split("\n");
         for (int i = 1; i < lines.length; i++) {
             Matcher m = ENTRY.matcher(lines[i]);
             while (m.find()) {

@@ -51,6 +51,13 @@ class TerminalDescriptionTest {
         }
     }
 
+    /** No description at all (no infocmp, an unknown type) reads as ansi, as JLine falls back. */
+    @Test
+    void noDescriptionReadsAsAnsi() {
+        assertEquals(fast(TerminalDescription.bundled("ansi")), fast(null));
+        assertTrue(fast(null).strings().containsKey(Capability.clear_screen));
+    }
+
     /** What a dumb terminal is told: the margins, 80 columns, and bell, return, down and scroll. */
     @Test
     void theDumbTerminalHasItsSixCapabilities() {
