@@ -14,6 +14,14 @@ final class Allocation {
     private Allocation() {
     }
 
+    /** Bytes the thread {@code id} allocated so far; -1 where the JVM cannot count allocation. */
+    static long ofThread(long id) {
+        if (!THREADS.isThreadAllocatedMemorySupported() || !THREADS.isThreadAllocatedMemoryEnabled()) {
+            return -1;
+        }
+        return THREADS.getThreadAllocatedBytes(id);
+    }
+
     /** Bytes per call over {@code calls} calls; NaN where the JVM cannot count allocation. */
     static double perCall(Interleaved.Op op, int calls) throws Exception {
         if (!THREADS.isThreadAllocatedMemorySupported() || !THREADS.isThreadAllocatedMemoryEnabled()) {

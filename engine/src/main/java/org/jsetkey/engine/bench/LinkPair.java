@@ -32,6 +32,11 @@ final class LinkPair implements AutoCloseable {
     private final List<String> firstDrops = new ArrayList<>();
 
     LinkPair() throws Exception {
+        this(SAS);
+    }
+
+    /** @param sas the SAs both hosts get: one from the sender to the receiver and one back */
+    LinkPair(String sas) throws Exception {
         InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         sender.addAddress(BenchSa.SRC);
         receiver.addAddress(BenchSa.DST);
@@ -39,8 +44,8 @@ final class LinkPair implements AutoCloseable {
         receiver.listen(loopback);
         sender.addPeer(new Peer(receiver.link().localAddress(), List.of()));
         receiver.addPeer(new Peer(sender.link().localAddress(), List.of()));
-        apply(sender, SAS + policies("192.0.2.10", "198.51.100.20"));
-        apply(receiver, SAS + policies("198.51.100.20", "192.0.2.10"));
+        apply(sender, sas + policies("192.0.2.10", "198.51.100.20"));
+        apply(receiver, sas + policies("198.51.100.20", "192.0.2.10"));
         for (Host h : List.of(sender, receiver)) {
             h.events().subscribe(e -> {
                 if (e instanceof KeyEvent.Drop d) {

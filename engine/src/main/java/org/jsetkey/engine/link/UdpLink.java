@@ -317,14 +317,19 @@ public final class UdpLink implements AutoCloseable {
         PeerState[] all = peerList;
         PeerState best = null;
         int bestLen = -1;
+        // indexed loops: an iterator per packet is left to escape analysis, which a busy JVM may not do
         for (PeerState s : all) {
-            for (Prefix p : s.peer.prefixes()) {
+            List<Prefix> prefixes = s.peer.prefixes();
+            for (int i = 0; i < prefixes.size(); i++) {
+                Prefix p = prefixes.get(i);
                 if (p.length() > bestLen && p.contains(dst)) {
                     best = s;
                     bestLen = p.length();
                 }
             }
-            for (IpAddress a : s.announced) {
+            List<IpAddress> announced = s.announced;
+            for (int i = 0; i < announced.size(); i++) {
+                IpAddress a = announced.get(i);
                 if (a.bitLength() > bestLen && a.equals(dst)) {
                     best = s;
                     bestLen = a.bitLength();

@@ -54,6 +54,8 @@ public final class SaEntry {
     private volatile long authFailures;
     private final ReplayWindow replayWindow;
     private volatile SaCrypto crypto;
+    /** What a transform derived from this SA and its crypto once (ESP: its wire layout), for the next packet. */
+    private volatile Object derived;
     private volatile SequenceGuard guard;
     private volatile long reserved;
     private volatile NatT natt;
@@ -258,5 +260,15 @@ public final class SaEntry {
             }
         }
         return c;
+    }
+
+    /** What the transform stored with {@link #derived(Object)}, or null; only the transform knows its type. */
+    public Object derived() {
+        return derived;
+    }
+
+    /** Keeps a value the transform derives from this SA alone, so it is not made again per packet. */
+    public void derived(Object value) {
+        derived = value;
     }
 }

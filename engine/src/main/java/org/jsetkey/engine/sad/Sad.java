@@ -248,10 +248,15 @@ public final class Sad {
      */
     public Optional<SaEntry> findOutbound(IpAddress src, IpAddress dst, SaType type, SaMode mode, long reqid,
                                           boolean preferOld) {
+        return Optional.ofNullable(chooseOutbound(src, dst, type, mode, reqid, preferOld));
+    }
+
+    /** What {@link #findOutbound} finds, or null: the output path's form, which makes nothing per packet. */
+    public SaEntry chooseOutbound(IpAddress src, IpAddress dst, SaType type, SaMode mode, long reqid,
+                                  boolean preferOld) {
         lock.readLock().lock();
         try {
-            SaEntry best = outbound.choose(src, dst, type, mode, reqid, preferOld);
-            return Optional.ofNullable(best);
+            return outbound.choose(src, dst, type, mode, reqid, preferOld);
         } finally {
             lock.readLock().unlock();
         }

@@ -7,15 +7,17 @@ import org.jsetkey.engine.net.Packet;
 /**
  * A packet the host accepted for itself, after every IPsec layer was removed and the inbound
  * policy allowed it, handed to the delivery listeners while the input path holds its buffers.
- * {@link #packet()} and {@link #wire()} are copies, safe to keep; {@link #view()} is the packet in
- * its buffer, valid during the call only (the next packet reuses it); {@link #keep()} is a
- * Delivered that outlives the call.
+ * {@link #packet()} and {@link #wire()} return copies; {@link #view()} is the packet in its buffer.
+ * The input path's Delivered is valid during the call only (the thread's next packet fills it
+ * again); {@link #keep()} is a Delivered that outlives the call.
  */
 public final class Delivered {
-    private final long timeMillis;
-    private final Packet packet;
-    private final Packet wire;
-    private final List<Protection> protections;
+    private long timeMillis;
+    private Packet packet;
+    private Packet wire;
+    private List<Protection> protections;
+    /** The input path's layers, made into {@link #protections} when first asked. */
+    private LayerTrail trail;
 
     /**
      * @param packet      the plain IP packet (for tunnel mode: the inner packet)
@@ -27,6 +29,19 @@ public final class Delivered {
         this.packet = packet;
         this.wire = wire;
         this.protections = List.copyOf(protections);
+    }
+
+    /** The input path's: filled by {@link #fill} for each packet. */
+    Delivered() {
+    }
+
+    Delivered fill(long timeMillis, Packet packet, Packet wire, LayerTrail trail) {
+        this.timeMillis = timeMillis;
+        this.packet = packet;
+        this.wire = wire;
+        this.trail = trail;
+        this.protections = null;
+        return this;
     }
 
     public long timeMillis() {
@@ -48,17 +63,21 @@ public final class Delivered {
         return packet;
     }
 
+    /** The layers removed, outermost first: a list that may be kept. */
     public List<Protection> protections() {
+        if (protections == null) {
+            protections = trail.toList();
+        }
         return protections;
     }
 
     /** The same delivery with its own copies of both packets, for a listener that keeps it. */
     public Delivered keep() {
-        return new Delivered(timeMillis, packet.copy(), wire.copy(), protections);
+        return new Delivered(timeMillis, packet.copy(), wire.copy(), protections());
     }
 
     @Override
     public String toString() {
-        return "Delivered[" + packet.length() + " bytes, " + protections + "]";
+        return "Delivered[" + packet.length() + " bytes, " + protections() + "]";
     }
 }

@@ -3,6 +3,7 @@ package org.jsetkey.engine.stack;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,7 +50,9 @@ public final class Host implements AutoCloseable {
     private final Xform xform;
     private final CopyOnWriteArrayList<IpAddress> addresses = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<TunInterface> interfaces = new CopyOnWriteArrayList<>();
-    private final CopyOnWriteArrayList<Consumer<Delivered>> deliveryListeners = new CopyOnWriteArrayList<>();
+    private final Object deliveryListenersLock = new Object();
+    /** Replaced whole on each change and read by index: a delivery makes no iterator. */
+    private volatile List<Consumer<Delivered>> deliveryListeners = List.of();
     private final AtomicInteger ipId = new AtomicInteger(1);
     private final OutputPath output;
     private final InputPath input;
@@ -319,11 +322,20 @@ public final class Host implements AutoCloseable {
                     return;
                 }
             }
-            Received r = input.receive(ip);
-            if (r instanceof Received.Deliver d) {
-                deliver(d.delivered());
-            } else if (r instanceof Received.Forward f) {
-                forward(f.packet());
+            InputFrame frame = InputFrame.enter();
+            try {
+                switch (input.receive(ip, frame)) {
+                    case DELIVER:
+                        deliver(frame.delivered);
+                        break;
+                    case FORWARD:
+                        forward(frame.forward);
+                        break;
+                    default:
+                        break;
+                }
+            } finally {
+                frame.exit();
             }
         } finally {
             scratch.release(mark);
@@ -359,8 +371,18 @@ public final class Host implements AutoCloseable {
      * {@link Delivered#keep} it.
      */
     public AutoCloseable onDelivered(Consumer<Delivered> listener) {
-        deliveryListeners.add(listener);
-        return () -> deliveryListeners.remove(listener);
+        synchronized (deliveryListenersLock) {
+            List<Consumer<Delivered>> more = new ArrayList<>(deliveryListeners);
+            more.add(listener);
+            deliveryListeners = List.copyOf(more);
+        }
+        return () -> {
+            synchronized (deliveryListenersLock) {
+                List<Consumer<Delivered>> fewer = new ArrayList<>(deliveryListeners);
+                fewer.remove(listener);
+                deliveryListeners = List.copyOf(fewer);
+            }
+        };
     }
 
     private static DropReason linkDrop(LinkStat kind) {
@@ -385,7 +407,9 @@ public final class Host implements AutoCloseable {
         if (reply != null) {
             send(reply);
         }
-        for (Consumer<Delivered> l : deliveryListeners) {
+        List<Consumer<Delivered>> listeners = deliveryListeners;
+        for (int i = 0; i < listeners.size(); i++) {
+            Consumer<Delivered> l = listeners.get(i);
             try {
                 l.accept(d);
             } catch (RuntimeException ignored) {

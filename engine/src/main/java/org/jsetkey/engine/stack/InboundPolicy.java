@@ -24,7 +24,7 @@ final class InboundPolicy {
         this.dp = dp;
     }
 
-    boolean allows(Packet ip, List<Protection> layers, boolean v6) {
+    boolean allows(Packet ip, LayerTrail layers, boolean v6) {
         IpAddress from = ip.source();
         IpAddress to = ip.destination();
         SpdEntry entry = dp.spd().find(Direction.IN, from, to, ip.protocol(), ip.sourcePort(), ip.destinationPort());
@@ -67,13 +67,13 @@ final class InboundPolicy {
         return false;
     }
 
-    private static boolean covered(PolicyRule rule, List<Protection> layers) {
+    private static boolean covered(PolicyRule rule, LayerTrail layers) {
         for (int i = 0; i < layers.size(); i++) {
-            Protection p = layers.get(i);
-            if (p.type() != rule.proto() || p.mode() != rule.mode()) {
+            if (layers.type(i) != rule.proto() || layers.mode(i) != rule.mode()) {
                 continue;
             }
-            if (rule.hasEndpoints() && !(rule.tunnelSrc().equals(p.src()) && rule.tunnelDst().equals(p.dst()))) {
+            if (rule.hasEndpoints() && !(rule.tunnelSrc().equals(layers.source(i))
+                    && rule.tunnelDst().equals(layers.destination(i)))) {
                 continue;
             }
             return true;
@@ -81,16 +81,17 @@ final class InboundPolicy {
         return false;
     }
 
-    private static String describe(List<Protection> layers) {
-        if (layers.isEmpty()) {
+    private static String describe(LayerTrail layers) {
+        if (layers.size() == 0) {
             return "no IPsec protection";
         }
         StringBuilder sb = new StringBuilder();
-        for (Protection p : layers) {
+        for (int i = 0; i < layers.size(); i++) {
             if (sb.length() > 0) {
                 sb.append(", ");
             }
-            sb.append(p.type().keyword()).append('/').append(p.mode().keyword()).append(" spi ").append(p.spi());
+            sb.append(layers.type(i).keyword()).append('/').append(layers.mode(i).keyword()).append(" spi ")
+                    .append(layers.spi(i));
         }
         return sb.toString();
     }

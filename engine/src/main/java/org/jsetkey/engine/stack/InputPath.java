@@ -1,6 +1,5 @@
 package org.jsetkey.engine.stack;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
 
@@ -15,7 +14,6 @@ import org.jsetkey.engine.sad.SpiLookup;
 import org.jsetkey.engine.stats.DropReason;
 import org.jsetkey.engine.stats.XformStat;
 import org.jsetkey.engine.sysctl.SysctlNames;
-import org.jsetkey.engine.xform.IpsecHeader;
 import org.jsetkey.engine.xform.IpsecHeaders;
 import org.jsetkey.engine.xform.NatTChecksum;
 import org.jsetkey.engine.xform.Opened;
@@ -27,9 +25,6 @@ import org.jsetkey.engine.xform.XformException;
  * decides, then the packet is delivered or forwarded. Every failure is a counted drop.
  */
 final class InputPath {
-    /** More nested IPsec layers than this is an attack, not a configuration. */
-    private static final int MAX_LAYERS = 8;
-
     private final Datapath dp;
     private final InboundPolicy policy;
     private final NatTInput natt;
@@ -49,18 +44,19 @@ final class InputPath {
 
     /**
      * The packet {@code wire} as it arrived (parsed already when the link checked it). The layers
-     * are opened into packets taken from this thread's {@link PacketScratch}: the caller marks it
-     * before and releases it once it is done with what this returns.
+     * are opened into packets taken from this thread's {@link PacketScratch}, and what the verdict
+     * refers to is written into {@code frame}: the caller marks the scratch and enters the frame
+     * before, and releases and exits them once it is done with the verdict.
      */
-    Received receive(Packet wire) {
+    Received receive(Packet wire, InputFrame frame) {
         try {
-            return process(wire);
+            return process(wire, frame);
         } catch (RuntimeException e) {
             return malformed(false, "packet could not be processed: " + e);
         }
     }
 
-    private Received process(Packet wire) {
+    private Received process(Packet wire, InputFrame frame) {
         try {
             if (!wire.parsed()) {
                 wire.parse();
@@ -70,8 +66,9 @@ final class InputPath {
         }
         boolean v6 = wire.v6();
         if (!dp.isLocal(wire.destination())) {
-            return forwardOrDrop(wire, v6);
+            return forwardOrDrop(wire, v6, frame);
         }
+        LayerTrail layers = frame.layers;
         Packet ip = wire;
         NatTInput.Decap encap = null;
         if (wire.protocol() == IpProtocol.UDP.number()) {
@@ -80,25 +77,25 @@ final class InputPath {
                 return Received.DROPPED;
             }
             if (o == NatTInput.Verdict.KEY_MANAGEMENT) {
-                return new Received.Deliver(new Delivered(dp.clock().millis(), wire, wire, List.of()));
+                frame.delivered.fill(dp.clock().millis(), wire, wire, layers);
+                return Received.DELIVER;
             }
             if (o instanceof NatTInput.Decap d) {
                 encap = d;
                 ip = PacketScratch.get().take().load(d.packet(), 0, d.packet().length);
             }
         }
-        Layers layers = new Layers();
-        for (int i = 0; i < MAX_LAYERS; i++) {
-            IpsecHeader h;
+        for (int i = 0; i < InputFrame.MAX_LAYERS; i++) {
+            long spi;
             try {
-                h = IpsecHeaders.locate(ip);
+                spi = IpsecHeaders.spi(ip);
             } catch (XformException e) {
                 return malformed(v6, e.detail());
             }
-            if (h == null) {
+            if (spi < 0) {
                 break;
             }
-            Opened opened = open(ip, h, v6, i == 0 ? encap : null, layers);
+            Opened opened = open(ip, spi, v6, i == 0 ? encap : null, frame);
             if (opened == null) {
                 return Received.DROPPED;
             }
@@ -106,7 +103,7 @@ final class InputPath {
             if (opened.tunnel()) {
                 v6 = (ip.u8(0) & 0xf0) == 0x60;
                 if (!dp.isLocal(ip.destination())) {
-                    return policy.allows(ip, layers.list, v6) ? forwardOrDrop(ip, v6) : Received.DROPPED;
+                    return policy.allows(ip, layers, v6) ? forwardOrDrop(ip, v6, frame) : Received.DROPPED;
                 }
             }
         }
@@ -118,41 +115,26 @@ final class InputPath {
             } catch (IllegalArgumentException e) {
                 return malformed(v6, "IP-in-IP of an IPComp tunnel: " + e.getMessage());
             }
-            layers.add(new Protection(SaType.IPCOMP, plain.sa().sa().spi(), SaMode.TUNNEL, ip.source(),
-                    ip.destination(), 0));
+            layers.add(SaType.IPCOMP, plain.sa().sa().spi(), SaMode.TUNNEL, ip.source(), ip.destination(), 0);
             ip = inner;
             v6 = ip.v6();
             if (!dp.isLocal(ip.destination())) {
-                return policy.allows(ip, layers.list, v6) ? forwardOrDrop(ip, v6) : Received.DROPPED;
+                return policy.allows(ip, layers, v6) ? forwardOrDrop(ip, v6, frame) : Received.DROPPED;
             }
         }
-        if (!policy.allows(ip, layers.list, v6)) {
+        if (!policy.allows(ip, layers, v6)) {
             return Received.DROPPED;
         }
-        return new Received.Deliver(new Delivered(dp.clock().millis(), ip, wire, layers.list));
+        frame.delivered.fill(dp.clock().millis(), ip, wire, layers);
+        return Received.DELIVER;
     }
 
     /**
-     * The layers a packet came through, outermost first, kept as the immutable list its delivery
-     * holds: one value for the usual single layer, which the delivery takes without a copy.
+     * Removes the layer with {@code spi} that {@code ip}'s parse names and adds what it was to the
+     * frame's layers; null when it is dropped.
      */
-    private static final class Layers {
-        List<Protection> list = List.of();
-
-        void add(Protection p) {
-            if (list.isEmpty()) {
-                list = List.of(p);
-            } else {
-                List<Protection> more = new ArrayList<>(list);
-                more.add(p);
-                list = List.copyOf(more);
-            }
-        }
-    }
-
-    /** Removes the layer {@code h} names and adds what it was to {@code layers}; null when it is dropped. */
-    private Opened open(Packet ip, IpsecHeader h, boolean v6, NatTInput.Decap encap, Layers layers) {
-        SaType type = SaType.byIpProtocol(h.protocol());
+    private Opened open(Packet ip, long spi, boolean v6, NatTInput.Decap encap, InputFrame frame) {
+        SaType type = SaType.byIpProtocol(ip.protocol());
         IpAddress src = ip.source();
         IpAddress dst = ip.destination();
         // FreeBSD's ipsec_common_input counts "packets in" first, before any check can drop it
@@ -162,9 +144,9 @@ final class InputPath {
                     List.of());
             return null;
         }
-        SaEntry sa = SpiLookup.inbound(dp.sad(), dst, type, h.spi());
+        SaEntry sa = SpiLookup.inbound(dp.sad(), dst, type, spi);
         if (sa == null) {
-            Diagnosis d = Diagnosis.unknownSpi(dp.sad(), src, dst, type, h.spi());
+            Diagnosis d = Diagnosis.unknownSpi(dp.sad(), src, dst, type, spi);
             dp.drops().drop(DropReason.UNKNOWN_SPI, v6, type, d.summary(), d.details());
             return null;
         }
@@ -181,7 +163,7 @@ final class InputPath {
         }
         Opened opened;
         try {
-            opened = dp.xform().open(ip, h, sa, PacketScratch.get().take());
+            opened = dp.xform().open(ip, sa, PacketScratch.get().take(), frame.opened);
         } catch (XformException e) {
             Diagnosis d = Diagnosis.failedOpen(sa, src, dst, e);
             dp.drops().drop(d.reason(), v6, type, d.summary(), d.details());
@@ -198,8 +180,8 @@ final class InputPath {
                 p.load(bytes, 0, bytes.length);
             }
         }
-        layers.add(new Protection(type, sa.sa().spi(), opened.tunnel() ? SaMode.TUNNEL : SaMode.TRANSPORT, src, dst,
-                opened.sequence()));
+        frame.layers.add(type, sa.sa().spi(), opened.tunnel() ? SaMode.TUNNEL : SaMode.TRANSPORT, src, dst,
+                opened.sequence());
         return opened;
     }
 
@@ -208,14 +190,15 @@ final class InputPath {
         return knob.getAsInt() != 0;
     }
 
-    private Received forwardOrDrop(Packet ip, boolean v6) {
+    private Received forwardOrDrop(Packet ip, boolean v6, InputFrame frame) {
         String knob = v6 ? SysctlNames.IP6_FORWARDING : SysctlNames.IP_FORWARDING;
         if (dp.sysctl().getInt(knob) == 0) {
             dp.drops().drop(DropReason.NOT_FOR_US, v6, null, ip.source() + " > " + ip.destination()
                     + " is not for this host and " + knob + "=0", List.of());
             return Received.DROPPED;
         }
-        return new Received.Forward(ip);
+        frame.forward = ip;
+        return Received.FORWARD;
     }
 
     private Received malformed(boolean v6, String why) {

@@ -2,7 +2,6 @@ package org.jsetkey.engine.stack;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.IntSupplier;
 
 import org.jsetkey.engine.crypto.Algorithm;
@@ -112,16 +111,16 @@ final class OutputPath {
             IpAddress dst = rule.hasEndpoints() ? rule.tunnelDst() : to;
             long reqid = rule.reqid(); // 0 but for unique:N and a Linux template's reqid (any level)
             boolean preferOld = preferOldSa.getAsInt() != 0;
-            Optional<SaEntry> sa = dp.sad().findOutbound(src, dst, rule.proto(), rule.mode(), reqid, preferOld);
-            if (sa.isPresent()) {
+            SaEntry sa = dp.sad().chooseOutbound(src, dst, rule.proto(), rule.mode(), reqid, preferOld);
+            if (sa != null) {
                 if (firstSa == null) {
                     firstRule = rule;
-                    firstSa = sa.get();
+                    firstSa = sa;
                 } else {
                     if (more == null) {
                         more = new ArrayList<>(rules.size() - 1);
                     }
-                    more.add(new Step(rule, sa.get()));
+                    more.add(new Step(rule, sa));
                 }
                 continue;
             }

@@ -1,17 +1,11 @@
 package org.jsetkey.engine.stack;
 
-import org.jsetkey.engine.net.Packet;
-
-/** What the input path made of a packet: delivered here, to be forwarded, or dropped (already reported). */
-sealed interface Received {
-    Received DROPPED = new Dropped();
-
-    record Deliver(Delivered delivered) implements Received {
-    }
-
-    record Forward(Packet packet) implements Received {
-    }
-
-    record Dropped() implements Received {
-    }
+/**
+ * What the input path made of a packet: delivered here ({@link InputFrame#delivered}), to be
+ * forwarded ({@link InputFrame#forward}), or dropped (already reported).
+ */
+enum Received {
+    DELIVER,
+    FORWARD,
+    DROPPED
 }

@@ -56,18 +56,19 @@ final class Ah {
         icv(mac, b, start, at - start, total, p.length(), knobs, b, at + fixed);
     }
 
-    Opened open(Packet in, IpsecHeader h, SaEntry entry, SaCrypto crypto, Tunables knobs, Packet out)
+    Opened open(Packet in, SaEntry entry, SaCrypto crypto, Tunables knobs, Packet out, Opened into)
             throws XformException {
         SecurityAssociation sa = entry.sa();
         PacketMac mac = mac(entry, crypto);
         boolean old = sa.old();
         byte[] ip = in.buffer();
         int start = in.offset();
-        int off = start + h.offset();
+        int head = in.upperOffset();
+        int off = start + head;
         int end = start + in.end();
         int fixed = old ? 8 : 12;
         if (end - off < fixed) {
-            throw new XformException(XformFailure.TOO_SHORT, "AH header at offset " + h.offset() + " is cut off");
+            throw new XformException(XformFailure.TOO_SHORT, "AH header at offset " + head + " is cut off");
         }
         int lenField = ip[off + 1] & 0xff;
         int ahLen = old ? fixed + lenField * 4 : PacketView.ahLength(lenField);
@@ -85,8 +86,8 @@ final class Ah {
         }
         int frontLen = off + ahLen - start;
         byte[] front = front(ip, start, frontLen);
-        Arrays.fill(front, h.offset() + fixed, frontLen, (byte) 0);
-        MutableFields.zero(front, h.offset(), knobs);
+        Arrays.fill(front, head + fixed, frontLen, (byte) 0);
+        MutableFields.zero(front, head, knobs);
         if (!mac.verify(front, 0, frontLen, ip, off + ahLen, end - off - ahLen, ip, off + fixed)) {
             throw Esp.authFailure(entry, "AH");
         }
@@ -95,7 +96,7 @@ final class Ah {
             throw new XformException(XformFailure.REPLAY, "AH sequence " + seq + " "
                     + entry.replayWindow().refusal(seq));
         }
-        return Xform.finish(in, h, ip[off] & 0xff, ip, off + ahLen, end - off - ahLen, seq, out);
+        return Xform.finish(in, ip[off] & 0xff, ip, off + ahLen, end - off - ahLen, seq, out, into);
     }
 
     /** Where this thread zeroes the mutable fields in front of an AH ICV: no array per packet. */

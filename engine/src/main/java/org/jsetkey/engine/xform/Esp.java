@@ -32,7 +32,17 @@ final class Esp {
 
     /** Wire details of one SA, derived from its flags and algorithms. */
     private record Shape(PacketCipher cipher, PacketMac mac, boolean old, boolean deriv, boolean iv4) {
+        /** The SA's shape, derived once and kept with the SA (it depends on nothing but the SA). */
         static Shape of(SaEntry entry, SaCrypto crypto) throws XformException {
+            if (entry.derived() instanceof Shape s && s.cipher == crypto.cipher()) {
+                return s;
+            }
+            Shape s = derive(entry, crypto);
+            entry.derived(s);
+            return s;
+        }
+
+        private static Shape derive(SaEntry entry, SaCrypto crypto) throws XformException {
             SecurityAssociation sa = entry.sa();
             if (crypto.cipher() == null) {
                 throw new XformException(XformFailure.NO_TRANSFORM, "ESP SA " + sa.id() + " has no -E algorithm");
@@ -212,11 +222,12 @@ final class Esp {
         }
     }
 
-    Opened open(Packet in, IpsecHeader h, SaEntry entry, SaCrypto crypto, Packet out) throws XformException {
+    Opened open(Packet in, SaEntry entry, SaCrypto crypto, Packet out, Opened into) throws XformException {
         Shape s = Shape.of(entry, crypto);
         SecurityAssociation sa = entry.sa();
         byte[] ip = in.buffer();
-        int off = in.offset() + h.offset();
+        int head = in.upperOffset();
+        int off = in.offset() + head;
         int end = in.offset() + in.end();
         int icvLen = s.icvBytes();
         int ctLen = end - off - s.headerBytes() - icvLen;
@@ -237,9 +248,9 @@ final class Esp {
                     + " bytes is not a multiple of the " + block + "-byte " + sa.encAlg().name() + " block");
         }
         // the plaintext lands where the opened packet's body goes: behind room for the head
-        out.reserve(h.offset() + ctLen + icvLen);
+        out.reserve(head + ctLen + icvLen);
         byte[] plain = out.buffer();
-        int at = out.offset() + h.offset();
+        int at = out.offset() + head;
         int plainLen;
         try {
             if (s.cipher().tagBytes() == 0 && s.mac() != null && icvLen > 0
@@ -260,7 +271,7 @@ final class Esp {
         int padLen = plain[at + plainLen - 2] & 0xff;
         int nextHeader = plain[at + plainLen - 1] & 0xff;
         int dataLen = unpadded(plain, at, plainLen, padLen, sa);
-        return Xform.placed(in, h, nextHeader, dataLen, seq, out);
+        return Xform.placed(in, nextHeader, dataLen, seq, out, into);
     }
 
     /** Decrypts payload and trailer into {@code out}; GMAC and AEAD check their tag here. */

@@ -48,18 +48,19 @@ final class IpComp {
         Envelope.fix(p, version, head, field, IpProtocol.IPCOMP.number());
     }
 
-    Opened open(Packet in, IpsecHeader h, SaEntry entry, SaCrypto crypto, Packet out) throws XformException {
+    Opened open(Packet in, long cpi, SaEntry entry, SaCrypto crypto, Packet out, Opened into)
+            throws XformException {
         PacketCompressor c = compressor(entry, crypto);
-        int off = in.offset() + h.offset();
+        int off = in.offset() + in.upperOffset();
         int end = in.offset() + in.end();
         byte[] plain;
         try {
             plain = c.decompress(in.buffer(), off + HEADER, end - off - HEADER, MAX_INFLATED);
         } catch (DataFormatException e) {
-            throw new XformException(XformFailure.COMPRESSION_FAILED, "IPComp CPI " + h.spi() + " payload of "
+            throw new XformException(XformFailure.COMPRESSION_FAILED, "IPComp CPI " + cpi + " payload of "
                     + (end - off - HEADER) + " bytes does not inflate: " + e.getMessage());
         }
-        return Xform.finish(in, h, in.buffer()[off] & 0xff, plain, 0, plain.length, 0, out);
+        return Xform.finish(in, in.buffer()[off] & 0xff, plain, 0, plain.length, 0, out, into);
     }
 
     private static PacketCompressor compressor(SaEntry entry, SaCrypto crypto) throws XformException {

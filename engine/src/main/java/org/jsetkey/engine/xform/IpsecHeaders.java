@@ -19,19 +19,28 @@ public final class IpsecHeaders {
 
     /** The same, read from the packet's parse (walked now if it was not yet). */
     public static IpsecHeader locate(Packet p) throws XformException {
+        long spi = spi(p);
+        return spi < 0 ? null : new IpsecHeader(p.protocol(), spi, p.upperOffset(), p.fieldOffset());
+    }
+
+    /**
+     * The SPI (for IPComp the CPI) of the first AH/ESP/IPComp header, or -1 when there is none: the
+     * header is the packet's parsed upper layer ({@link Packet#protocol()} at
+     * {@link Packet#upperOffset()}), so nothing is made to name it.
+     */
+    public static long spi(Packet p) throws XformException {
         validate(p);
         int proto = p.protocol();
         int off = p.upperOffset();
         if (proto == IpProtocol.ESP.number() || proto == IpProtocol.AH.number()) {
             need(p, off + 8, proto == IpProtocol.ESP.number() ? "ESP" : "AH");
-            return new IpsecHeader(proto, p.u32(off + 4 * (proto == IpProtocol.ESP.number() ? 0 : 1)), off,
-                    p.fieldOffset());
+            return p.u32(off + 4 * (proto == IpProtocol.ESP.number() ? 0 : 1));
         }
         if (proto == IpProtocol.IPCOMP.number()) {
             need(p, off + 4, "IPComp");
-            return new IpsecHeader(proto, p.u16(off + 2), off, p.fieldOffset());
+            return p.u16(off + 2);
         }
-        return null;
+        return -1;
     }
 
     /** Walks the packet if it was not yet; refuses one that does not parse and an IPv4 fragment. */

@@ -113,34 +113,35 @@ public final class Xform {
      * takes the outer header's ECN mark as net.inet.ipsec.ecn says.
      */
     public Opened open(Packet in, SaEntry sa, Packet out) throws XformException {
-        IpsecHeader h = IpsecHeaders.locate(in);
-        if (h == null) {
-            throw new XformException(XformFailure.NO_HEADER, "no AH, ESP or IPComp header in the packet");
-        }
-        return open(in, h, sa, out);
+        return open(in, sa, out, new Opened());
     }
 
     /**
-     * The same for the header {@code h} the caller already located in {@code in} (with
-     * {@link IpsecHeaders#locate}): the input path's form, which reads the header once.
+     * The same with the result written into {@code into}: the input path's form, which reuses one
+     * result packet after packet. The header is the one {@link IpsecHeaders#spi} found in
+     * {@code in}'s parse.
      */
-    public Opened open(Packet in, IpsecHeader h, SaEntry sa, Packet out) throws XformException {
-        checkSa(h, sa);
+    public Opened open(Packet in, SaEntry sa, Packet out, Opened into) throws XformException {
+        long spi = IpsecHeaders.spi(in);
+        if (spi < 0) {
+            throw new XformException(XformFailure.NO_HEADER, "no AH, ESP or IPComp header in the packet");
+        }
+        checkSa(in.protocol(), spi, sa);
         SaCrypto crypto = crypto(sa);
         Opened result;
         switch (sa.sa().type()) {
             case ESP:
-                result = esp.open(in, h, sa, crypto, out);
+                result = esp.open(in, sa, crypto, out, into);
                 break;
             case AH:
-                result = ah.open(in, h, sa, crypto, tunables.get(), out);
+                result = ah.open(in, sa, crypto, tunables.get(), out, into);
                 break;
             default:
-                result = ipcomp.open(in, h, sa, crypto, out);
+                result = ipcomp.open(in, spi, sa, crypto, out, into);
                 break;
         }
         sa.countPacket();
-        sa.addBytes(result.tunnel() ? h.offset() + result.length() : result.length());
+        sa.addBytes(result.tunnel() ? in.upperOffset() + result.length() : result.length());
         markUsed(sa);
         if (result.tunnel()) {
             Ecn.decapsulate(in, result.view(), tunables.get());
@@ -157,7 +158,7 @@ public final class Xform {
         if (h == null || h.protocol() != IpProtocol.ESP.number()) {
             throw new XformException(XformFailure.NO_HEADER, "no ESP header first in the packet");
         }
-        checkSa(h, sa);
+        checkSa(h.protocol(), h.spi(), sa);
         return esp.parts(ip, h, IpView.parse(ip).end(), sa, crypto(sa));
     }
 
@@ -188,53 +189,54 @@ public final class Xform {
         }
     }
 
-    private static void checkSa(IpsecHeader h, SaEntry entry) throws XformException {
+    private static void checkSa(int protocol, long headerSpi, SaEntry entry) throws XformException {
         SaType type = entry.sa().type();
-        if (type.ipProtocol() != h.protocol()) {
-            throw new XformException(XformFailure.WRONG_SA, "packet carries protocol " + h.protocol()
+        if (type.ipProtocol() != protocol) {
+            throw new XformException(XformFailure.WRONG_SA, "packet carries protocol " + protocol
                     + " but SA " + entry.id() + " is " + type.keyword());
         }
         long spi = entry.sa().spi();
         if (type == SaType.IPCOMP) {
-            boolean ok = h.spi() == (spi & 0xffff);
+            boolean ok = headerSpi == (spi & 0xffff);
             if (!ok && entry.sa().compAlg() != null && !entry.sa().rawCpi()) {
-                ok = h.spi() == entry.sa().compAlg().sadbId();
+                ok = headerSpi == entry.sa().compAlg().sadbId();
             }
             if (!ok) {
-                throw new XformException(XformFailure.WRONG_SA, "IPComp CPI " + h.spi() + " does not belong to SA "
+                throw new XformException(XformFailure.WRONG_SA, "IPComp CPI " + headerSpi + " does not belong to SA "
                         + entry.id());
             }
-        } else if (h.spi() != spi) {
+        } else if (headerSpi != spi) {
             throw new XformException(XformFailure.WRONG_SA, String.format("SPI 0x%08x does not belong to SA %s",
-                    h.spi(), entry.id()));
+                    headerSpi, entry.id()));
         }
     }
 
     /**
-     * Puts {@code src[off..off+len)} behind the part of {@code in} in front of the removed header,
-     * in {@code out}; unwraps tunnel mode.
+     * Puts {@code src[off..off+len)} behind the part of {@code in} in front of the removed header
+     * (the header at {@code in}'s upper offset), in {@code out}; unwraps tunnel mode.
      */
-    static Opened finish(Packet in, IpsecHeader h, int nextHeader, byte[] src, int off, int len, long seq, Packet out) {
-        out.reserve(h.offset() + len);
-        System.arraycopy(src, off, out.buffer(), out.offset() + h.offset(), len);
-        return placed(in, h, nextHeader, len, seq, out);
+    static Opened finish(Packet in, int nextHeader, byte[] src, int off, int len, long seq, Packet out, Opened into) {
+        int head = in.upperOffset();
+        out.reserve(head + len);
+        System.arraycopy(src, off, out.buffer(), out.offset() + head, len);
+        return placed(in, nextHeader, len, seq, out, into);
     }
 
     /**
      * The opened packet whose {@code len} bytes of body already lie in {@code out} behind room for
-     * the head ({@code h.offset()} bytes from its start): a tunnel's inner packet is the body itself;
-     * in transport mode the head is copied in front and names the next header.
+     * the head (the bytes of {@code in} in front of the removed header): a tunnel's inner packet is
+     * the body itself; in transport mode the head is copied in front and names the next header.
      */
-    static Opened placed(Packet in, IpsecHeader h, int nextHeader, int len, long seq, Packet out) {
-        int head = h.offset();
+    static Opened placed(Packet in, int nextHeader, int len, long seq, Packet out, Opened into) {
+        int head = in.upperOffset();
         out.length(head + len);
         if (nextHeader == IpProtocol.IPV4.number() || nextHeader == IpProtocol.IPV6.number()) {
             out.trimFront(head);
-            return new Opened(out, true, seq);
+            return into.set(out, true, seq);
         }
         System.arraycopy(in.buffer(), in.offset(), out.buffer(), out.offset(), head);
-        Envelope.fix(out, in.version(), head, h.fieldOffset(), nextHeader);
+        Envelope.fix(out, in.version(), head, in.fieldOffset(), nextHeader);
         out.addressesOf(in);
-        return new Opened(out, false, seq);
+        return into.set(out, false, seq);
     }
 }

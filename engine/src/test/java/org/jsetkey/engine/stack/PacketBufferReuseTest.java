@@ -43,6 +43,8 @@ class PacketBufferReuseTest {
             List<Delivered> kept = Collections.synchronizedList(new ArrayList<>());
             List<Packet> views = Collections.synchronizedList(new ArrayList<>());
             List<byte[]> seenDuringCall = Collections.synchronizedList(new ArrayList<>());
+            List<Delivered> deliveries = Collections.synchronizedList(new ArrayList<>());
+            List<List<Protection>> layersDuringCall = Collections.synchronizedList(new ArrayList<>());
             java.util.concurrent.Semaphore arrived = new java.util.concurrent.Semaphore(0);
             lab.phoenix.link().tap(p -> {
                 if (!p.control() && p.direction() == LinkDirection.OUT) {
@@ -56,6 +58,8 @@ class PacketBufferReuseTest {
             });
             lab.cardinal.onDelivered(d -> {
                 seenDuringCall.add(d.packet());
+                deliveries.add(d);
+                layersDuringCall.add(d.protections());
                 views.add(d.view());
                 kept.add(d.keep());
                 arrived.release();
@@ -76,6 +80,15 @@ class PacketBufferReuseTest {
             assertArrayEquals(second, kept.get(1).packet());
             assertNotNull(kept.get(0).protections());
             assertEquals(2, kept.get(0).protections().size(), "AH and ESP were removed");
+            // the delivery itself is the input path's, filled again by the second packet; the
+            // layers read during each call are values of their own, with each packet's sequence
+            assertSame(deliveries.get(0), deliveries.get(1));
+            assertEquals(layersDuringCall.get(0), kept.get(0).protections());
+            assertEquals(layersDuringCall.get(1), kept.get(1).protections());
+            for (int layer = 0; layer < 2; layer++) {
+                assertEquals(layersDuringCall.get(0).get(layer).sequence() + 1,
+                        layersDuringCall.get(1).get(layer).sequence(), "layer " + layer + "'s sequence");
+            }
             // the captures equal what phoenix put on the wire, though both were read into one receive buffer
             assertEquals(2, captured.size());
             assertArrayEquals(sent.get(0), captured.get(0).bytes());
