@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -16,6 +17,7 @@ import java.util.function.IntConsumer;
 import org.jsetkey.engine.event.KeyEvent;
 import org.jsetkey.engine.net.IcmpEcho;
 import org.jsetkey.engine.net.IpAddress;
+import org.jsetkey.engine.stack.EchoService;
 import org.jsetkey.engine.stack.Host;
 import org.jsetkey.engine.stack.Protection;
 
@@ -24,6 +26,10 @@ import org.jsetkey.engine.stack.Protection;
  * probe per interval (flood: as soon as the last probe is answered, at most the interval apart),
  * then waits for the last reply up to the wait time. Bounded in count and time. {@link #cancel()}
  * or interrupting the thread that runs it (Ctrl-C) stops it early, and it returns what it has.
+ *
+ * <p>In flood mode the thread that receives a reply sends the next probe itself, as iputils'
+ * single loop does: no other thread has to wake between a reply and the next probe. The thread
+ * that runs the ping sends the first probe, and the next one whenever a reply is late.
  */
 public final class Ping {
     private final Host host;
@@ -41,7 +47,11 @@ public final class Ping {
                         List<Protection> protections) {
     }
 
-    /** Called with each probe's sequence number right after it was sent ({@code ping -f} prints a dot). */
+    /**
+     * Called with each probe's sequence number as it goes out, before its reply can be handed over
+     * ({@code ping -f} prints a dot), on the thread that sends it: in flood mode mostly the one that
+     * received the reply before.
+     */
     public Ping onSent(IntConsumer listener) {
         this.sentListener = listener;
         return this;
@@ -53,8 +63,9 @@ public final class Ping {
 
     /**
      * Pings, handing each reply to {@code onReply} before counting it, so every reply the result
-     * counts has been handed over when this returns, and none is handed over after it. Interrupted, it stops sending and waiting,
-     * returns the result so far and leaves the thread's interrupt status set.
+     * counts has been handed over when this returns, and none is handed over after it (nor is a
+     * probe sent after it). Interrupted, it stops sending and waiting, returns the result so far
+     * and leaves the thread's interrupt status set.
      *
      * @throws IllegalStateException when the host has no address to send from
      */
@@ -64,27 +75,123 @@ public final class Ping {
             throw new IllegalStateException("no " + (options.destination().isV6() ? "IPv6" : "IPv4")
                     + " address on this host to ping " + options.destination() + " from (use --addr)");
         }
-        int id = ThreadLocalRandom.current().nextInt(1, 0x10000);
-        Map<Integer, Long> sentAt = new ConcurrentHashMap<>();
-        Map<Integer, Boolean> answered = new ConcurrentHashMap<>();
-        Set<Integer> handled = ConcurrentHashMap.newKeySet();
-        List<Long> rtts = new ArrayList<>();
-        int[] counts = new int[2];
-        Object lock = new Object();
-        boolean[] finished = {false};
-        long start = System.nanoTime();
-        long[] last = {start};
-        int transmitted = 0;
-        int droppedHere = 0;
-        boolean interrupted = false;
-        Thread sender = Thread.currentThread();
-        AtomicReference<KeyEvent.Drop> dropHere = new AtomicReference<>();
-        try (AutoCloseable drops = host.events().subscribe(e -> {
-            // the output path drops synchronously, on the thread that sends
-            if (e instanceof KeyEvent.Drop d && Thread.currentThread() == sender) {
-                dropHere.set(d);
+        return new Run(src, onReply).execute();
+    }
+
+    /** One run's state, shared by the thread that runs it and the threads that receive its replies. */
+    private final class Run {
+        private final IpAddress src;
+        private final Consumer<Reply> onReply;
+        private final int id = ThreadLocalRandom.current().nextInt(1, 0x10000);
+        private final Map<Integer, Long> sentAt = new ConcurrentHashMap<>();
+        private final Set<Integer> answered = ConcurrentHashMap.newKeySet();
+        private final Set<Integer> handled = ConcurrentHashMap.newKeySet();
+        private final long start = System.nanoTime();
+        private final AtomicInteger transmitted = new AtomicInteger();
+        private final AtomicInteger droppedHere = new AtomicInteger();
+        /** The last probe sent or being sent: a probe goes once, from the thread that claims it. */
+        private final AtomicInteger claimed = new AtomicInteger();
+        /** TRUE on a thread while it sends a probe: the output path drops synchronously, on that thread. */
+        private final ThreadLocal<Boolean> sending = new ThreadLocal<>();
+        private final AtomicReference<KeyEvent.Drop> dropHere = new AtomicReference<>();
+        private final Object lock = new Object();
+        // under lock
+        private final List<Long> rtts = new ArrayList<>();
+        private int received;
+        private int duplicates;
+        private boolean finished;
+        private long last = start;
+
+        Run(IpAddress src, Consumer<Reply> onReply) {
+            this.src = src;
+            this.onReply = onReply;
+        }
+
+        PingResult execute() {
+            boolean interrupted = false;
+            try (AutoCloseable drops = host.events().subscribe(e -> {
+                if (e instanceof KeyEvent.Drop d && sending.get() == Boolean.TRUE) {
+                    dropHere.set(d);
+                }
+            }); AutoCloseable sub = host.echo().await(id, this::reply)) {
+                if (options.flood()) {
+                    flood();
+                } else {
+                    paced();
+                }
+                // read under the lock: a probe a reply claimed is counted in the same hold of it
+                sleepUnlessCancelled(options.waitMillis(), () -> received >= transmitted.get());
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-        }); AutoCloseable sub = host.echo().await(id, r -> {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (lock) {
+                finished = true;
+                // iputils: from the first probe to the last packet seen; 0 for a single probe
+                int n = transmitted.get();
+                long elapsed = n <= 1 ? 0 : TimeUnit.NANOSECONDS.toMillis(last - start);
+                return new PingResult(n, received, duplicates, rtts, elapsed, droppedHere.get(), dropHere.get());
+            }
+        }
+
+        private void paced() throws InterruptedException {
+            for (int seq = 1; seq <= options.count() && !cancelled.get(); seq++) {
+                claimed.set(seq);
+                send(seq);
+                if (seq < options.count()) {
+                    sleepUnlessCancelled(options.intervalMillis(), () -> false);
+                }
+            }
+        }
+
+        /**
+         * Sends the first probe; a reply sends the next one from the thread that received it. This
+         * thread sends the next one itself when the interval passes without, or when the reply came
+         * back inside its own send (a ping to this host itself) and could not send from there.
+         */
+        private void flood() throws InterruptedException {
+            claimed.set(1);
+            send(1);
+            while (!cancelled.get()) {
+                int s = claimed.get();
+                if (s >= options.count()) {
+                    return;
+                }
+                sleepUnlessCancelled(options.intervalMillis(), () -> claimed.get() != s || handled.contains(s));
+                if (!cancelled.get() && claimed.compareAndSet(s, s + 1)) {
+                    send(s + 1);
+                }
+            }
+        }
+
+        private void send(int seq) {
+            long now = System.nanoTime();
+            sentAt.put(seq, now);
+            synchronized (lock) {
+                last = Math.max(last, now);
+            }
+            byte[] packet = new IcmpEcho(src.isV6(), false, id, seq, payload(options.size()))
+                    .toPacket(src, options.destination(), host.nextIpId(), 64);
+            transmitted.incrementAndGet();
+            // before the send: its reply may come back (and be handed over) before the send returns
+            sentListener.accept(seq);
+            boolean left;
+            sending.set(Boolean.TRUE);
+            try {
+                left = options.socketPolicy() != null ? host.send(packet, options.socketPolicy()) : host.send(packet);
+            } finally {
+                sending.set(Boolean.FALSE);
+            }
+            if (!left) {
+                droppedHere.incrementAndGet();
+            }
+        }
+
+        private void reply(EchoService.EchoReceived r) {
             int seq = r.echo().seq();
             Long t0 = sentAt.get(seq);
             if (t0 == null || !r.from().equals(options.destination())) {
@@ -92,76 +199,47 @@ public final class Ping {
             }
             long rtt = options.timing() ? Math.max(0, (r.arrivalNanos() - t0) / 1000) : -1;
             // handed over and counted under the lock the result is read under, so a reply is
-            // either both printed and counted or, arriving after the result was taken, neither
+            // either both printed and counted or, arriving after the result was taken, neither;
+            // the next probe goes under it too, so none goes after the result was taken
             synchronized (lock) {
-                if (finished[0]) {
+                if (finished) {
                     return;
                 }
-                boolean dup = answered.putIfAbsent(seq, Boolean.TRUE) != null;
+                boolean dup = !answered.add(seq);
                 onReply.accept(new Reply(seq, IcmpEcho.HEADER + r.echo().data().length, r.from(), r.ttl(), rtt,
                         dup, r.delivered().protections()));
-                last[0] = Math.max(last[0], r.arrivalNanos());
+                last = Math.max(last, r.arrivalNanos());
                 if (dup) {
-                    counts[1]++;
+                    duplicates++;
                 } else {
-                    counts[0]++;
+                    received++;
                     if (rtt >= 0) {
                         rtts.add(rtt);
                     }
                     // flood sends the next probe only now, so its '.' follows this reply's backspace
                     handled.add(seq);
                 }
-                lock.notifyAll();
-            }
-        })) {
-            for (int seq = 1; seq <= options.count() && !cancelled.get(); seq++) {
-                long now = System.nanoTime();
-                sentAt.put(seq, now);
-                synchronized (lock) {
-                    last[0] = Math.max(last[0], now);
-                }
-                byte[] packet = new IcmpEcho(src.isV6(), false, id, seq, payload(options.size()))
-                        .toPacket(src, options.destination(), host.nextIpId(), 64);
-                transmitted++;
-                boolean left = options.socketPolicy() != null ? host.send(packet, options.socketPolicy())
-                        : host.send(packet);
-                if (!left) {
-                    droppedHere++;
-                }
-                sentListener.accept(seq);
-                if (seq < options.count()) {
-                    int probe = seq;
-                    sleepUnlessCancelled(options.intervalMillis(), lock,
-                            () -> options.flood() && handled.contains(probe));
+                if (!dup && options.flood() && sending.get() != Boolean.TRUE && !cancelled.get()
+                        && seq < options.count() && claimed.compareAndSet(seq, seq + 1)) {
+                    // the thread that runs the ping has nothing to do now: waking it would only
+                    // take a core from the hosts while the probe crosses
+                    send(seq + 1);
+                } else {
+                    lock.notifyAll();
                 }
             }
-            int sent = transmitted;
-            sleepUnlessCancelled(options.waitMillis(), lock, () -> counts[0] >= sent);
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        synchronized (lock) {
-            finished[0] = true;
-            // iputils: from the first probe to the last packet seen; 0 for a single probe
-            long elapsed = transmitted <= 1 ? 0 : TimeUnit.NANOSECONDS.toMillis(last[0] - start);
-            return new PingResult(transmitted, counts[0], counts[1], rtts, elapsed, droppedHere, dropHere.get());
-        }
-    }
 
-    private void sleepUnlessCancelled(long millis, Object lock, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        synchronized (lock) {
-            while (!cancelled.get() && !done.getAsBoolean()) {
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0) {
-                    return;
+        private void sleepUnlessCancelled(long millis, BooleanSupplier done) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+            synchronized (lock) {
+                while (!cancelled.get() && !done.getAsBoolean()) {
+                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    if (left <= 0) {
+                        return;
+                    }
+                    lock.wait(Math.min(left, 100));
                 }
-                lock.wait(Math.min(left, 100));
             }
         }
     }

@@ -62,4 +62,37 @@ class PingRunIT {
         assertEquals(r.received() + r.duplicates(), handed.size());
         assertTrue(stillInterrupted.get(), "the caller still sees the interrupt");
     }
+
+    @Test
+    void aFloodSendsEachNextProbeFromTheThreadThatReceivedTheReply() {
+        List<String> senders = new CopyOnWriteArrayList<>();
+        List<Ping.Reply> handed = new CopyOnWriteArrayList<>();
+        PingResult r = new Ping(lab.phoenix, new PingOptions(LabPair.CARDINAL, null, 200, 1000, 56, 5000, null, true))
+                .onSent(seq -> senders.add(Thread.currentThread().getName()))
+                .run(handed::add);
+        assertEquals(200, r.transmitted());
+        assertEquals(200, r.received());
+        assertEquals(200, handed.size());
+        assertEquals(Thread.currentThread().getName(), senders.get(0), "the caller sends the first probe");
+        // with a second between probes allowed, no reply is late: the link's reader sends every next one
+        assertTrue(senders.subList(1, 200).stream().allMatch(n -> n.startsWith("udp-link-")), senders.toString());
+    }
+
+    @Test
+    void aFloodToThisHostItselfIsAnsweredInsideEachSendAndStillCompletes() {
+        // the reply comes back inside the probe's own send, on the same thread: the next probe
+        // then goes from the loop, not from inside that send (which would nest 500 deep)
+        List<String> events = new CopyOnWriteArrayList<>();
+        PingResult r = new Ping(lab.phoenix, new PingOptions(LabPair.PHOENIX, null, 500, 1000, 56, 5000, null, true))
+                .onSent(seq -> events.add("sent " + seq))
+                .run(reply -> events.add("reply " + reply.seq()));
+        assertEquals(500, r.transmitted());
+        assertEquals(500, r.received());
+        assertEquals(0, r.duplicates());
+        // ping -f's dot for a probe comes before its reply's backspace, though the reply came back inside the send
+        for (int seq = 1; seq <= 500; seq++) {
+            assertEquals("sent " + seq, events.get(2 * seq - 2));
+            assertEquals("reply " + seq, events.get(2 * seq - 1));
+        }
+    }
 }
