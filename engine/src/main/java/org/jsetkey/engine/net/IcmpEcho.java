@@ -2,6 +2,7 @@ package org.jsetkey.engine.net;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntSupplier;
 
 /**
  * An ICMP (type 8/0) or ICMPv6 (type 128/129) echo request or reply. ICMPv6 checksums include
@@ -92,6 +93,80 @@ public record IcmpEcho(boolean v6, boolean reply, int id, int seq, byte[] data) 
         }
         return decode(ip.buffer(), ip.offset() + ip.upperOffset(), ip.end() - ip.upperOffset(), ip.v6(), ip.source(),
                 ip.destination());
+    }
+
+    /**
+     * Writes the reply to the echo request in {@code request} into {@code out}, as
+     * {@code fromPacket(request).toReply().toPacket(dst, src, id4, ttl)} would make it but without a
+     * value or array on the way: a plain IP header from the request's destination back to its
+     * source, then the request's message with the reply type and its checksum. Returns false, and
+     * takes no identification, when the packet is not an echo request {@link #decode} accepts.
+     */
+    public static boolean writeReply(Packet request, Packet out, IntSupplier id4, int ttl) {
+        try {
+            if (!request.icmp()) {
+                return false;
+            }
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        boolean v6 = request.v6();
+        byte[] in = request.buffer();
+        int at = request.offset() + request.upperOffset();
+        int len = request.end() - request.upperOffset();
+        IpAddress src = request.source();
+        IpAddress dst = request.destination();
+        if (len < HEADER || (in[at] & 0xff) != (v6 ? 128 : 8) || in[at + 1] != 0) {
+            return false;
+        }
+        long init = v6 ? InternetChecksum.pseudoHeader(src, dst, IpProtocol.ICMPV6.number(), len) : 0;
+        if (InternetChecksum.finish(InternetChecksum.add(init, in, at, len)) != 0) {
+            return false;
+        }
+        int head = v6 ? Ipv6Header.LENGTH : Ipv4Header.MIN_LENGTH;
+        out.reserve(head + len);
+        byte[] b = out.buffer();
+        int o = out.offset();
+        int from = request.offset();
+        if (v6) {
+            b[o] = 0x60;
+            b[o + 1] = 0;
+            b[o + 2] = 0;
+            b[o + 3] = 0;
+            b[o + 4] = (byte) (len >> 8);
+            b[o + 5] = (byte) len;
+            b[o + 6] = (byte) IpProtocol.ICMPV6.number();
+            b[o + 7] = (byte) ttl;
+            System.arraycopy(in, from + 24, b, o + 8, 16);
+            System.arraycopy(in, from + 8, b, o + 24, 16);
+        } else {
+            int total = head + len;
+            int id = id4.getAsInt();
+            b[o] = 0x45;
+            b[o + 1] = 0;
+            b[o + 2] = (byte) (total >> 8);
+            b[o + 3] = (byte) total;
+            b[o + 4] = (byte) (id >> 8);
+            b[o + 5] = (byte) id;
+            b[o + 6] = 0;
+            b[o + 7] = 0;
+            b[o + 8] = (byte) ttl;
+            b[o + 9] = (byte) IpProtocol.ICMP.number();
+            System.arraycopy(in, from + 16, b, o + 12, 4);
+            System.arraycopy(in, from + 12, b, o + 16, 4);
+            Ipv4Header.fixChecksum(b, o);
+        }
+        int m = o + head;
+        System.arraycopy(in, at, b, m, len);
+        b[m] = (byte) (v6 ? 129 : 0);
+        b[m + 2] = 0;
+        b[m + 3] = 0;
+        long sum = v6 ? InternetChecksum.pseudoHeader(dst, src, IpProtocol.ICMPV6.number(), len) : 0;
+        int check = InternetChecksum.finish(InternetChecksum.add(sum, b, m, len));
+        b[m + 2] = (byte) (check >> 8);
+        b[m + 3] = (byte) check;
+        out.length(head + len);
+        return true;
     }
 
     /** A whole IPv4/IPv6 packet carrying this echo (TTL / hop limit {@code ttl}). */

@@ -8,6 +8,7 @@ import java.util.function.IntSupplier;
 import org.jsetkey.engine.net.IcmpEcho;
 import org.jsetkey.engine.net.IpAddress;
 import org.jsetkey.engine.net.Packet;
+import org.jsetkey.engine.net.PacketScratch;
 
 /**
  * ICMP/ICMPv6 echo: answers requests addressed to this host through the output path (so
@@ -24,7 +25,10 @@ public final class EchoService {
         this.nextIpId = nextIpId;
     }
 
-    /** A reply as a ping sees it: the echo, who sent it, its TTL and arrival time. */
+    /**
+     * A reply as a ping sees it: the echo, who sent it, its TTL and arrival time, and its delivery
+     * (the input path's: valid during the call, {@link Delivered#keep} what outlives it).
+     */
     public record EchoReceived(IcmpEcho echo, IpAddress from, int ttl, long arrivalNanos, Delivered delivered) {
     }
 
@@ -34,22 +38,25 @@ public final class EchoService {
         return () -> waiting.remove(id, consumer);
     }
 
-    /** Hands a reply to its ping; returns the reply to send for a request, else null. */
-    byte[] handle(Delivered d) {
+    /**
+     * Hands a reply to its ping; for a request, writes the reply to send into a packet of this
+     * thread's {@link PacketScratch} (valid until the caller's mark is released) and returns it,
+     * else null.
+     */
+    Packet handle(Delivered d) {
         Packet ip = d.view();
-        IcmpEcho echo = IcmpEcho.fromPacket(ip);
-        if (echo == null) {
-            return null;
+        Packet answer = PacketScratch.get().take();
+        if (IcmpEcho.writeReply(ip, answer, nextIpId, TTL)) {
+            return answer;
         }
-        IpAddress from = ip.source();
-        IpAddress to = ip.destination();
-        if (!echo.reply()) {
-            return echo.toReply().toPacket(to, from, nextIpId.getAsInt(), TTL);
+        IcmpEcho echo = IcmpEcho.fromPacket(ip);
+        if (echo == null || !echo.reply()) {
+            return null;
         }
         Consumer<EchoReceived> c = waiting.get(echo.id());
         if (c != null) {
             int ttl = echo.v6() ? ip.u8(7) : ip.u8(8);
-            c.accept(new EchoReceived(echo, from, ttl, System.nanoTime(), d.keep()));
+            c.accept(new EchoReceived(echo, ip.source(), ttl, System.nanoTime(), d));
         }
         return null;
     }

@@ -403,9 +403,9 @@ public final class Host implements AutoCloseable {
                     List.of());
             return;
         }
-        byte[] reply = echo.handle(d);
+        Packet reply = echo.handle(d);
         if (reply != null) {
-            send(reply);
+            route(output.send(reply, null, false));
         }
         List<Consumer<Delivered>> listeners = deliveryListeners;
         for (int i = 0; i < listeners.size(); i++) {
