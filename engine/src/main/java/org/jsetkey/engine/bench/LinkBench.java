@@ -20,7 +20,8 @@ import org.jsetkey.engine.tool.PingResult;
 public final class LinkBench implements BenchPart {
     static final int WINDOW = 32;
     private static final int PACKET = 1400;
-    private static final int PROBES = 300;
+    /** Round trips per side per round: a thousand take some 30 ms, so a round is not one scheduler's whim. */
+    private static final int PROBES = 1000;
     /** Windows of the flood whose allocation is counted (as many again warm it first). */
     private static final int ALLOCATION_WINDOWS = 1000;
     private final Interleaved.Timing timing;
