@@ -84,11 +84,7 @@ public record IcmpEcho(boolean v6, boolean reply, int id, int seq, byte[] data) 
 
     /** The echo in a packet value, read from its parse (walked now if it was not yet); null for any other packet. */
     public static IcmpEcho fromPacket(Packet ip) {
-        try {
-            if (!ip.icmp()) {
-                return null;
-            }
-        } catch (IllegalArgumentException e) {
+        if (!carriesIcmp(ip)) {
             return null;
         }
         return decode(ip.buffer(), ip.offset() + ip.upperOffset(), ip.end() - ip.upperOffset(), ip.v6(), ip.source(),
@@ -103,11 +99,7 @@ public record IcmpEcho(boolean v6, boolean reply, int id, int seq, byte[] data) 
      * takes no identification, when the packet is not an echo request {@link #decode} accepts.
      */
     public static boolean writeReply(Packet request, Packet out, IntSupplier id4, int ttl) {
-        try {
-            if (!request.icmp()) {
-                return false;
-            }
-        } catch (IllegalArgumentException e) {
+        if (!carriesIcmp(request)) {
             return false;
         }
         boolean v6 = request.v6();
@@ -116,11 +108,7 @@ public record IcmpEcho(boolean v6, boolean reply, int id, int seq, byte[] data) 
         int len = request.end() - request.upperOffset();
         IpAddress src = request.source();
         IpAddress dst = request.destination();
-        if (len < HEADER || (in[at] & 0xff) != (v6 ? 128 : 8) || in[at + 1] != 0) {
-            return false;
-        }
-        long init = v6 ? InternetChecksum.pseudoHeader(src, dst, IpProtocol.ICMPV6.number(), len) : 0;
-        if (InternetChecksum.finish(InternetChecksum.add(init, in, at, len)) != 0) {
+        if (len < HEADER || (in[at] & 0xff) != (v6 ? 128 : 8) || in[at + 1] != 0 || !messageVerifies(request)) {
             return false;
         }
         int head = v6 ? Ipv6Header.LENGTH : Ipv4Header.MIN_LENGTH;
@@ -167,6 +155,27 @@ public record IcmpEcho(boolean v6, boolean reply, int id, int seq, byte[] data) 
         b[m + 3] = (byte) check;
         out.length(head + len);
         return true;
+    }
+
+    /** Whether {@code ip} parses and carries ICMP or ICMPv6 (false for a packet the walk refuses). */
+    public static boolean carriesIcmp(Packet ip) {
+        try {
+            return ip.icmp();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether the ICMP message of a packet that {@link #carriesIcmp} sums to zero with its checksum,
+     * over the ICMPv6 pseudo-header too (RFC 4443 2.3).
+     */
+    public static boolean messageVerifies(Packet ip) {
+        int len = ip.end() - ip.upperOffset();
+        long init = ip.v6() ? InternetChecksum.pseudoHeader(ip.source(), ip.destination(),
+                IpProtocol.ICMPV6.number(), len) : 0;
+        return InternetChecksum.finish(InternetChecksum.add(init, ip.buffer(), ip.offset() + ip.upperOffset(), len))
+                == 0;
     }
 
     /** A whole IPv4/IPv6 packet carrying this echo (TTL / hop limit {@code ttl}). */

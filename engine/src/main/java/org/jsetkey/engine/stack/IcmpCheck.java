@@ -1,8 +1,6 @@
 package org.jsetkey.engine.stack;
 
-import org.jsetkey.engine.net.InternetChecksum;
-import org.jsetkey.engine.net.IpAddress;
-import org.jsetkey.engine.net.IpProtocol;
+import org.jsetkey.engine.net.IcmpEcho;
 import org.jsetkey.engine.net.Packet;
 
 /**
@@ -17,27 +15,17 @@ final class IcmpCheck {
 
     /** Why the ICMP message in {@code ip} is refused, or null when it verifies or is not ICMP. */
     static String problem(Packet ip) {
-        try {
-            if (!ip.icmp()) {
-                return null;
-            }
-        } catch (IllegalArgumentException e) {
+        if (!IcmpEcho.carriesIcmp(ip)) {
             return null;
         }
         boolean v6 = ip.v6();
         int at = ip.upperOffset();
         int len = ip.end() - at;
-        if (len < 4) {
+        if (len < 4 || IcmpEcho.messageVerifies(ip)) {
             return null;
         }
-        IpAddress src = ip.source();
-        IpAddress dst = ip.destination();
-        long sum = v6 ? InternetChecksum.pseudoHeader(src, dst, IpProtocol.ICMPV6.number(), len) : 0;
-        if (InternetChecksum.finish(InternetChecksum.add(sum, ip.buffer(), ip.offset() + at, len)) == 0) {
-            return null;
-        }
-        return (v6 ? "ICMPv6" : "ICMP") + " type " + ip.u8(at) + " from " + src + " to " + dst + ", "
-                + len + " bytes: checksum " + String.format("0x%04x", ip.u16(at + 2)) + " does not verify";
+        return (v6 ? "ICMPv6" : "ICMP") + " type " + ip.u8(at) + " from " + ip.source() + " to " + ip.destination()
+                + ", " + len + " bytes: checksum " + String.format("0x%04x", ip.u16(at + 2)) + " does not verify";
     }
 
     /** " (after removing esp transport, ipcomp tunnel)" for a packet that came out of IPsec layers, else "". */
