@@ -97,52 +97,21 @@ public final class LinkBench implements BenchPart {
     }
 
     /**
-     * What the flood's two threads allocate per packet, once warm: the sending thread over its
-     * sends (the wait for each window is the bench's, not the datapath's) and the receiving thread
-     * over everything it does, beside what the bare JCE AES/GCM seal+open of the same payload
-     * allocates (the cipher's own, which no caller avoids).
+     * What the flood's two threads allocate per packet, once warm ({@link FloodAllocation}), beside
+     * what the bare JCE AES/GCM seal+open of the same payload allocates (the cipher's own, which no
+     * caller avoids).
      */
     private static BenchRow allocation(LinkPair pair) throws Exception {
-        Semaphore arrived = new Semaphore(0);
-        long[] reader = {-1};
         byte[] packet = LinkPair.udpPacket(BenchSa.SRC, BenchSa.DST, PACKET);
-        double sending;
-        double receiving;
-        try (AutoCloseable sub = pair.receiver.onDelivered(d -> {
-            reader[0] = Thread.currentThread().getId();
-            arrived.release();
-        })) {
-            for (int w = 0; w < ALLOCATION_WINDOWS; w++) {
-                sendWindow(pair, packet, arrived);
-            }
-            long sent = 0;
-            long receiverBefore = Allocation.ofThread(reader[0]);
-            for (int w = 0; w < ALLOCATION_WINDOWS; w++) {
-                sent += sendWindow(pair, packet, arrived);
-            }
-            sending = (double) sent / (ALLOCATION_WINDOWS * WINDOW);
-            receiving = (double) (Allocation.ofThread(reader[0]) - receiverBefore) / (ALLOCATION_WINDOWS * WINDOW);
-        }
+        FloodAllocation.measure(pair, packet, ALLOCATION_WINDOWS);
+        FloodAllocation.PerPacket made = FloodAllocation.measure(pair, packet, ALLOCATION_WINDOWS);
         Interleaved.Op bare = BareCrypto.aead("AES/GCM/NoPadding", "AES", 16, DatapathBench.padded(PACKET - 20, 4));
         Allocation.perCall(bare, ALLOCATION_WINDOWS * WINDOW);
         double limit = Allocation.perCall(bare, ALLOCATION_WINDOWS * WINDOW);
         return BenchRow.info("esp aes-gcm-16 flood bytes allocated per packet, sending + receiving thread",
-                String.format(java.util.Locale.ROOT, "%.0f + %.0f B", sending, receiving),
+                String.format(java.util.Locale.ROOT, "%.0f + %.0f B", made.sending(), made.receiving()),
                 String.format(java.util.Locale.ROOT, "%.0f B JCE AES/GCM seal+open", limit),
-                (sending + receiving) / limit);
-    }
-
-    /** Sends one window and waits for it; returns the bytes the sends allocated on this thread. */
-    private static long sendWindow(LinkPair pair, byte[] packet, Semaphore arrived) throws Exception {
-        long before = Allocation.ofThread(Thread.currentThread().getId());
-        for (int i = 0; i < WINDOW; i++) {
-            pair.sender.send(packet);
-        }
-        long made = Allocation.ofThread(Thread.currentThread().getId()) - before;
-        if (awaitWindow(arrived) > 0) {
-            throw new IllegalStateException("the allocation flood lost packets: " + pair.firstDrops());
-        }
-        return made;
+                (made.sending() + made.receiving()) / limit);
     }
 
     /** Waits for a window to arrive; returns how many never did (after two seconds). */

@@ -1,5 +1,6 @@
 package org.jsetkey.engine.net;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.IntSupplier;
@@ -93,10 +94,11 @@ public record IcmpEcho(boolean v6, boolean reply, int id, int seq, byte[] data) 
 
     /**
      * Writes the reply to the echo request in {@code request} into {@code out}, as
-     * {@code fromPacket(request).toReply().toPacket(dst, src, id4, ttl)} would make it but without a
-     * value or array on the way: a plain IP header from the request's destination back to its
-     * source, then the request's message with the reply type and its checksum. Returns false, and
-     * takes no identification, when the packet is not an echo request {@link #decode} accepts.
+     * {@code fromPacket(request).toReply().toPacket(dst, src, id4, ttl)} would make it, without
+     * copying the message into values and arrays on the way: the header classes' plain IP header
+     * from the request's destination back to its source, then the request's message with the reply
+     * type and its checksum. Returns false, and takes no identification, when the packet is not an
+     * echo request {@link #decode} accepts.
      */
     public static boolean writeReply(Packet request, Packet out, IntSupplier id4, int ttl) {
         if (!carriesIcmp(request)) {
@@ -115,34 +117,11 @@ public record IcmpEcho(boolean v6, boolean reply, int id, int seq, byte[] data) 
         out.reserve(head + len);
         byte[] b = out.buffer();
         int o = out.offset();
-        int from = request.offset();
+        ByteBuffer header = ByteBuffer.wrap(b, o, head);
         if (v6) {
-            b[o] = 0x60;
-            b[o + 1] = 0;
-            b[o + 2] = 0;
-            b[o + 3] = 0;
-            b[o + 4] = (byte) (len >> 8);
-            b[o + 5] = (byte) len;
-            b[o + 6] = (byte) IpProtocol.ICMPV6.number();
-            b[o + 7] = (byte) ttl;
-            System.arraycopy(in, from + 24, b, o + 8, 16);
-            System.arraycopy(in, from + 8, b, o + 24, 16);
+            Ipv6Header.of(dst, src, IpProtocol.ICMPV6.number(), len, ttl).encodeTo(header);
         } else {
-            int total = head + len;
-            int id = id4.getAsInt();
-            b[o] = 0x45;
-            b[o + 1] = 0;
-            b[o + 2] = (byte) (total >> 8);
-            b[o + 3] = (byte) total;
-            b[o + 4] = (byte) (id >> 8);
-            b[o + 5] = (byte) id;
-            b[o + 6] = 0;
-            b[o + 7] = 0;
-            b[o + 8] = (byte) ttl;
-            b[o + 9] = (byte) IpProtocol.ICMP.number();
-            System.arraycopy(in, from + 16, b, o + 12, 4);
-            System.arraycopy(in, from + 12, b, o + 16, 4);
-            Ipv4Header.fixChecksum(b, o);
+            Ipv4Header.of(dst, src, IpProtocol.ICMP.number(), len, id4.getAsInt(), ttl).encodeTo(header);
         }
         int m = o + head;
         System.arraycopy(in, at, b, m, len);

@@ -371,18 +371,17 @@ public final class Host implements AutoCloseable {
      * {@link Delivered#keep} it.
      */
     public AutoCloseable onDelivered(Consumer<Delivered> listener) {
+        changeDeliveryListeners(l -> l.add(listener));
+        return () -> changeDeliveryListeners(l -> l.remove(listener));
+    }
+
+    /** Replaces the listener list by a changed copy (a delivery in progress keeps reading the old one). */
+    private void changeDeliveryListeners(Consumer<List<Consumer<Delivered>>> change) {
         synchronized (deliveryListenersLock) {
-            List<Consumer<Delivered>> more = new ArrayList<>(deliveryListeners);
-            more.add(listener);
-            deliveryListeners = List.copyOf(more);
+            List<Consumer<Delivered>> copy = new ArrayList<>(deliveryListeners);
+            change.accept(copy);
+            deliveryListeners = List.copyOf(copy);
         }
-        return () -> {
-            synchronized (deliveryListenersLock) {
-                List<Consumer<Delivered>> fewer = new ArrayList<>(deliveryListeners);
-                fewer.remove(listener);
-                deliveryListeners = List.copyOf(fewer);
-            }
-        };
     }
 
     private static DropReason linkDrop(LinkStat kind) {

@@ -84,8 +84,8 @@ public final class Ping {
         private final Consumer<Reply> onReply;
         private final int id = ThreadLocalRandom.current().nextInt(1, 0x10000);
         private final Map<Integer, Long> sentAt = new ConcurrentHashMap<>();
+        /** The probes answered; added to under the lock, with the reply handed over in the same hold. */
         private final Set<Integer> answered = ConcurrentHashMap.newKeySet();
-        private final Set<Integer> handled = ConcurrentHashMap.newKeySet();
         private final long start = System.nanoTime();
         private final AtomicInteger transmitted = new AtomicInteger();
         private final AtomicInteger droppedHere = new AtomicInteger();
@@ -161,7 +161,7 @@ public final class Ping {
                 if (s >= options.count()) {
                     return;
                 }
-                sleepUnlessCancelled(options.intervalMillis(), () -> claimed.get() != s || handled.contains(s));
+                sleepUnlessCancelled(options.intervalMillis(), () -> claimed.get() != s || answered.contains(s));
                 if (!cancelled.get() && claimed.compareAndSet(s, s + 1)) {
                     send(s + 1);
                 }
@@ -216,8 +216,6 @@ public final class Ping {
                     if (rtt >= 0) {
                         rtts.add(rtt);
                     }
-                    // flood sends the next probe only now, so its '.' follows this reply's backspace
-                    handled.add(seq);
                 }
                 if (!dup && options.flood() && sending.get() != Boolean.TRUE && !cancelled.get()
                         && seq < options.count() && claimed.compareAndSet(seq, seq + 1)) {
